@@ -1,0 +1,134 @@
+/* commands.c - the text commands of the command line (see commands.h). */
+#include "commands.h"
+#include "core/bank.h"
+#include "core/corpus.h"
+#include "core/diag.h"
+#include "core/utf8.h"
+#include "paths.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *commands_corpus_path(const Options *opts, FILE *err)
+{
+    if (opts->corpus)
+        return strdup(opts->corpus);
+    char *root = paths_data_root();
+    if (!root) {
+        fprintf(err, "quizarcade: the shipped corpus (assets/corpus/python-interview.md) "
+                     "was not found next to the executable nor in the install folder; "
+                     "use --corpus PATH\n");
+        return NULL;
+    }
+    char *path = paths_join(root, "assets/corpus/python-interview.md");
+    free(root);
+    return path;
+}
+
+/* Loads the corpus for a command that needs a playable bank. Errors are
+ * printed; warnings are summed up in one line. */
+static Bank *commands_load(const Options *opts, FILE *err)
+{
+    char *path = commands_corpus_path(opts, err);
+    if (!path)
+        return NULL;
+    Diagnostics *diag = diag_new();
+    Bank *bank = corpus_load(path, diag);
+    diag_print(diag, err, DIAG_ERROR);
+    size_t warnings = diag_total(diag, DIAG_WARNING);
+    if (warnings)
+        fprintf(err, "quizarcade: %s: %zu warning%s (run with --check to see them)\n", path,
+                warnings, warnings == 1 ? "" : "s");
+    if (!corpus_is_playable(bank)) {
+        fprintf(err, "quizarcade: %s: no playable questions (a round needs at least 2)\n",
+                path);
+        bank_free(bank);
+        bank = NULL;
+    }
+    diag_free(diag);
+    free(path);
+    return bank;
+}
+
+static int commands_flush(FILE *out, FILE *err)
+{
+    if (fflush(out) != 0 || ferror(out)) {
+        fprintf(err, "quizarcade: cannot write the output\n");
+        return 1;
+    }
+    return 0;
+}
+
+int command_list_topics(const Options *opts, FILE *out, FILE *err)
+{
+    Bank *bank = commands_load(opts, err);
+    if (!bank)
+        return 1;
+    size_t width = strlen("Topic");
+    for (size_t t = 0; t < bank_topic_count(bank); t++) {
+        const char *name = bank_topic_name(bank, t);
+        size_t w = utf8_count(name, strlen(name));
+        if (w > width)
+            width = w;
+    }
+    fprintf(out, "%-*s  %9s\n", (int)width, "Topic", "Questions");
+    for (size_t t = 0; t < bank_topic_count(bank); t++) {
+        const char *name = bank_topic_name(bank, t);
+        /* printf pads by bytes; pad by characters so UTF-8 names align. */
+        size_t w = utf8_count(name, strlen(name));
+        fprintf(out, "%s%*s  %9zu\n", name, (int)(width - w), "", bank_topic_size(bank, t));
+    }
+    char total[64];
+    snprintf(total, sizeof total, "Total (%zu topic%s)", bank_topic_count(bank),
+             bank_topic_count(bank) == 1 ? "" : "s");
+    fprintf(out, "%-*s  %9zu\n", (int)width, total, bank_question_count(bank));
+    bank_free(bank);
+    return commands_flush(out, err);
+}
+
+int command_export_json(const Options *opts, FILE *out, FILE *err)
+{
+    Bank *bank = commands_load(opts, err);
+    if (!bank)
+        return 1;
+    int rc = bank_write_json(bank, out) == 0 ? 0 : 1;
+    bank_free(bank);
+    return rc ? (fprintf(err, "quizarcade: cannot write the output\n"), 1)
+              : commands_flush(out, err);
+}
+
+int command_check(const Options *opts, FILE *out, FILE *err)
+{
+    char *path = commands_corpus_path(opts, err);
+    if (!path)
+        return 1;
+    Diagnostics *diag = diag_new();
+    Bank *bank = corpus_load(path, diag);
+    corpus_check_topics(bank, diag);
+    diag_print(diag, out, DIAG_NOTE);
+    int playable = corpus_is_playable(bank);
+    fprintf(out, "%s: %zu question%s in %zu topic%s; %zu error%s, %zu warning%s, %zu note%s; %s\n",
+            path, bank_question_count(bank), bank_question_count(bank) == 1 ? "" : "s",
+            bank_topic_count(bank), bank_topic_count(bank) == 1 ? "" : "s",
+            diag_total(diag, DIAG_ERROR), diag_total(diag, DIAG_ERROR) == 1 ? "" : "s",
+            diag_total(diag, DIAG_WARNING), diag_total(diag, DIAG_WARNING) == 1 ? "" : "s",
+            diag_total(diag, DIAG_NOTE), diag_total(diag, DIAG_NOTE) == 1 ? "" : "s",
+            playable ? "playable" : "NOT playable");
+    bank_free(bank);
+    diag_free(diag);
+    free(path);
+    int rc = commands_flush(out, err);
+    return playable ? rc : 1;
+}
+
+int commands_run(const Options *opts, FILE *out, FILE *err)
+{
+    switch (opts->command) {
+    case CMD_LIST_TOPICS: return command_list_topics(opts, out, err);
+    case CMD_EXPORT_JSON: return command_export_json(opts, out, err);
+    case CMD_CHECK: return command_check(opts, out, err);
+    default:
+        fprintf(err, "quizarcade: internal error: not a text command\n");
+        return 1;
+    }
+}

@@ -1,0 +1,86 @@
+/* arena.c - bump allocator (see arena.h).
+ *
+ * Chunks grow geometrically up to 1 MiB so that a small corpus costs a few
+ * kilobytes and a 50 MB one does not make thousands of tiny chunks. Requests
+ * larger than a chunk get a chunk of their own.
+ */
+#include "arena.h"
+#include "xalloc.h"
+
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ArenaChunk {
+    ArenaChunk *next;
+    size_t size;
+    size_t used;
+    alignas(max_align_t) unsigned char data[];
+};
+
+enum { ARENA_MIN_CHUNK = 4096, ARENA_MAX_CHUNK = 1 << 20 };
+
+/* Returns size bytes, not zeroed. */
+static void *arena_alloc_raw(Arena *a, size_t size)
+{
+    const size_t align = alignof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    ArenaChunk *c = a->head;
+    if (!c || c->size - c->used < size) {
+        size_t want = c ? c->size * 2 : ARENA_MIN_CHUNK;
+        if (want > ARENA_MAX_CHUNK)
+            want = ARENA_MAX_CHUNK;
+        if (want < size)
+            want = size;
+        c = xmalloc(sizeof *c + want);
+        c->size = want;
+        c->used = 0;
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = c->data + c->used;
+    c->used += size;
+    a->total += size;
+    return p;
+}
+
+void *arena_alloc(Arena *a, size_t size)
+{
+    void *p = arena_alloc_raw(a, size);
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t len)
+{
+    char *d = arena_alloc_raw(a, len + 1);
+    if (len)
+        memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
+}
+
+char *arena_strdup(Arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}
+
+void *arena_memdup(Arena *a, const void *p, size_t size)
+{
+    void *d = arena_alloc_raw(a, size ? size : 1);
+    if (size)
+        memcpy(d, p, size);
+    return d;
+}
+
+void arena_free(Arena *a)
+{
+    ArenaChunk *c = a->head;
+    while (c) {
+        ArenaChunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+    a->total = 0;
+}

@@ -1,0 +1,38 @@
+/* arena.h - bump allocator for data that lives and dies together.
+ *
+ * A question bank is built once and freed once, so its strings and arrays come
+ * from an arena: allocation is a pointer bump, and one arena_free releases all.
+ * Allocation failure aborts with a message (see xalloc.h): an arena never
+ * returns NULL.
+ */
+#ifndef QA_ARENA_H
+#define QA_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ArenaChunk ArenaChunk;
+
+typedef struct Arena Arena;
+struct Arena {
+    ArenaChunk *head;   /* newest chunk; older ones follow */
+    size_t total;       /* bytes handed out, for statistics */
+};
+
+/* An arena needs no set-up beyond zero-initialisation: Arena a = {0}. */
+
+/* Returns size bytes aligned for any type, zeroed. Owned by the arena. */
+void *arena_alloc(Arena *a, size_t size);
+
+/* Copies len bytes of s and adds a terminating NUL. Owned by the arena. */
+char *arena_strndup(Arena *a, const char *s, size_t len);
+
+/* Copies a NUL-terminated string. Owned by the arena. */
+char *arena_strdup(Arena *a, const char *s);
+
+/* Copies n elements of size elem. Owned by the arena. */
+void *arena_memdup(Arena *a, const void *p, size_t size);
+
+/* Releases everything the arena handed out; the arena is empty again. */
+void arena_free(Arena *a);
+
+#endif

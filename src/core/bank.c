@@ -1,0 +1,451 @@
+/* bank.c - the question bank (see bank.h). */
+#include "bank.h"
+#include "arena.h"
+#include "text.h"
+#include "xalloc.h"
+
+#include <cjson/cJSON.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Topic {
+    const char *name;
+    const char *key;  /* text_append_key of the name */
+    uint64_t key_hash;
+    size_t first;     /* after bank_finish */
+    size_t count;
+} Topic;
+
+struct Bank {
+    Arena arena;
+    Topic *topics;
+    size_t topic_count, topic_cap;
+    size_t *topic_slots;  /* open addressing on key_hash: topic index + 1 */
+    size_t slot_cap;
+    Question *questions;
+    size_t question_count, question_cap;
+};
+
+static uint64_t bank_fnv(uint64_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+#define BANK_FNV_SEED 1469598103934665603ull
+
+Bank *bank_new(void)
+{
+    Bank *b = xcalloc(1, sizeof *b);
+    b->slot_cap = 64;
+    b->topic_slots = xcalloc(b->slot_cap, sizeof *b->topic_slots);
+    return b;
+}
+
+void bank_free(Bank *b)
+{
+    if (!b)
+        return;
+    free(b->topics);
+    free(b->topic_slots);
+    free(b->questions);
+    arena_free(&b->arena);
+    free(b);
+}
+
+static size_t *bank_topic_slot(const Bank *b, const char *key, uint64_t h)
+{
+    size_t mask = b->slot_cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        size_t *slot = &b->topic_slots[i];
+        if (*slot == 0)
+            return slot;
+        const Topic *t = &b->topics[*slot - 1];
+        if (t->key_hash == h && strcmp(t->key, key) == 0)
+            return slot;
+    }
+}
+
+static void bank_rehash_topics(Bank *b)
+{
+    free(b->topic_slots);
+    b->slot_cap *= 2;
+    b->topic_slots = xcalloc(b->slot_cap, sizeof *b->topic_slots);
+    for (size_t t = 0; t < b->topic_count; t++)
+        *bank_topic_slot(b, b->topics[t].key, b->topics[t].key_hash) = t + 1;
+}
+
+size_t bank_add_topic(Bank *b, const char *name)
+{
+    StrBuf key = {0};
+    text_append_key(&key, name, strlen(name));
+    uint64_t h = bank_fnv(BANK_FNV_SEED, strbuf_str(&key), key.len);
+    size_t *slot = bank_topic_slot(b, strbuf_str(&key), h);
+    if (*slot) {
+        strbuf_free(&key);
+        return *slot - 1;
+    }
+    b->topics = xgrow(b->topics, &b->topic_cap, b->topic_count + 1, sizeof *b->topics);
+    Topic *t = &b->topics[b->topic_count];
+    memset(t, 0, sizeof *t);
+    t->name = arena_strdup(&b->arena, name);
+    t->key = arena_strndup(&b->arena, strbuf_str(&key), key.len);
+    t->key_hash = h;
+    *slot = ++b->topic_count;
+    if (b->topic_count * 2 > b->slot_cap)
+        bank_rehash_topics(b);
+    strbuf_free(&key);
+    return b->topic_count - 1;
+}
+
+uint64_t question_hash(const Question *q)
+{
+    uint64_t h = bank_fnv(BANK_FNV_SEED, q->prompt, strlen(q->prompt) + 1);
+    for (size_t i = 0; i < q->answer_len; i++) {
+        const AnswerBlock *a = &q->answer[i];
+        unsigned char head[3] = {(unsigned char)a->kind, (unsigned char)a->depth,
+                                 (unsigned char)a->number};
+        h = bank_fnv(h, (const char *)head, sizeof head);
+        h = bank_fnv(h, a->text, strlen(a->text) + 1);
+        h = bank_fnv(h, a->lang, strlen(a->lang) + 1);
+    }
+    return h;
+}
+
+Arena *bank_arena(Bank *b)
+{
+    return &b->arena;
+}
+
+void bank_add_question_owned(Bank *b, const Question *q)
+{
+    b->questions = xgrow(b->questions, &b->question_cap, b->question_count + 1,
+                         sizeof *b->questions);
+    Question *d = &b->questions[b->question_count++];
+    *d = *q;
+    if (!d->file)
+        d->file = "";
+    if (!q->option || !q->option[0]) {
+        StrBuf opt = {0};
+        answer_option_text(q->answer, q->answer_len, &opt);
+        d->option = arena_strndup(&b->arena, strbuf_str(&opt), opt.len);
+        strbuf_free(&opt);
+    }
+}
+
+void bank_add_question(Bank *b, const Question *q)
+{
+    b->questions = xgrow(b->questions, &b->question_cap, b->question_count + 1,
+                         sizeof *b->questions);
+    Question *d = &b->questions[b->question_count++];
+    *d = *q;
+    d->prompt = arena_strdup(&b->arena, q->prompt);
+    d->file = q->file ? arena_strdup(&b->arena, q->file) : "";
+    AnswerBlock *blocks = arena_alloc(&b->arena, (q->answer_len ? q->answer_len : 1) *
+                                                     sizeof *blocks);
+    for (size_t i = 0; i < q->answer_len; i++) {
+        blocks[i] = q->answer[i];
+        blocks[i].text = arena_strdup(&b->arena, q->answer[i].text ? q->answer[i].text : "");
+        blocks[i].lang = arena_strdup(&b->arena, q->answer[i].lang ? q->answer[i].lang : "");
+    }
+    d->answer = blocks;
+    if (q->option && q->option[0]) {
+        d->option = arena_strdup(&b->arena, q->option);
+    } else {
+        StrBuf opt = {0};
+        answer_option_text(blocks, q->answer_len, &opt);
+        d->option = arena_strndup(&b->arena, strbuf_str(&opt), opt.len);
+        strbuf_free(&opt);
+    }
+}
+
+void bank_finish(Bank *b)
+{
+    size_t *count = xcalloc(b->topic_count + 1, sizeof *count);
+    for (size_t i = 0; i < b->question_count; i++)
+        count[b->questions[i].topic]++;
+    /* Drop empty topics: old index -> new index. */
+    size_t *remap = xcalloc(b->topic_count + 1, sizeof *remap);
+    size_t kept = 0;
+    for (size_t t = 0; t < b->topic_count; t++) {
+        remap[t] = kept;
+        if (count[t])
+            b->topics[kept++] = b->topics[t];
+    }
+    size_t first = 0;
+    for (size_t t = 0, k = 0; t < b->topic_count; t++) {
+        if (!count[t])
+            continue;
+        b->topics[k].first = first;
+        b->topics[k].count = count[t];
+        first += count[t];
+        k++;
+    }
+    /* Stable counting sort of questions by topic. */
+    Question *sorted = xmalloc((b->question_count ? b->question_count : 1) * sizeof *sorted);
+    size_t *fill = xcalloc(kept + 1, sizeof *fill);
+    for (size_t i = 0; i < b->question_count; i++) {
+        size_t t = remap[b->questions[i].topic];
+        Question q = b->questions[i];
+        q.topic = t;
+        sorted[b->topics[t].first + fill[t]++] = q;
+    }
+    free(b->questions);
+    b->questions = sorted;
+    b->question_cap = b->question_count;
+    b->topic_count = kept;
+    memset(b->topic_slots, 0, b->slot_cap * sizeof *b->topic_slots);
+    for (size_t t = 0; t < kept; t++)
+        *bank_topic_slot(b, b->topics[t].key, b->topics[t].key_hash) = t + 1;
+    free(fill);
+    free(remap);
+    free(count);
+}
+
+size_t bank_topic_count(const Bank *b)
+{
+    return b->topic_count;
+}
+
+const char *bank_topic_name(const Bank *b, size_t topic)
+{
+    return b->topics[topic].name;
+}
+
+size_t bank_topic_size(const Bank *b, size_t topic)
+{
+    return b->topics[topic].count;
+}
+
+size_t bank_topic_first(const Bank *b, size_t topic)
+{
+    return b->topics[topic].first;
+}
+
+long bank_find_topic(const Bank *b, const char *name)
+{
+    StrBuf key = {0};
+    text_append_key(&key, name, strlen(name));
+    uint64_t h = bank_fnv(BANK_FNV_SEED, strbuf_str(&key), key.len);
+    size_t slot = *bank_topic_slot(b, strbuf_str(&key), h);
+    strbuf_free(&key);
+    return slot ? (long)slot - 1 : -1;
+}
+
+size_t bank_question_count(const Bank *b)
+{
+    return b->question_count;
+}
+
+const Question *bank_question(const Bank *b, size_t index)
+{
+    return &b->questions[index];
+}
+
+/* ---- presentation ---- */
+
+/* Answers nest at most as deep as the corpus reader's tree. */
+enum { BANK_MAX_DEPTH = 64 };
+
+static void bank_spaces(StrBuf *out, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        strbuf_putc(out, ' ');
+}
+
+/* Longest run of backticks in s. */
+static size_t bank_backtick_run(const char *s)
+{
+    size_t best = 0, run = 0;
+    for (; *s; s++) {
+        run = *s == '`' ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+void question_answer_markdown(const Question *q, StrBuf *out)
+{
+    /* indent[d]: the column where blocks at depth d start; an item sets
+     * the column of its children to just after its marker ("10. " is 4
+     * wide), as CommonMark requires for them to nest. */
+    unsigned indent[BANK_MAX_DEPTH + 1] = {0};
+    for (size_t i = 0; i < q->answer_len; i++) {
+        const AnswerBlock *a = &q->answer[i];
+        unsigned depth = a->depth < BANK_MAX_DEPTH ? a->depth : BANK_MAX_DEPTH - 1;
+        unsigned col = indent[depth];
+        if (i > 0) {
+            const AnswerBlock *prev = &q->answer[i - 1];
+            int tight = a->kind == ANSWER_ITEM && prev->kind == ANSWER_ITEM;
+            strbuf_puts(out, tight ? "\n" : "\n\n");
+        }
+        bank_spaces(out, col);
+        switch (a->kind) {
+        case ANSWER_ITEM: {
+            size_t before = out->len;
+            if (a->number)
+                strbuf_printf(out, "%u. ", a->number);
+            else
+                strbuf_puts(out, "- ");
+            indent[depth + 1] = col + (unsigned)(out->len - before);
+            text_append_markdown(out, a->text, strlen(a->text));
+            break;
+        }
+        case ANSWER_PARA:
+            text_append_markdown(out, a->text, strlen(a->text));
+            break;
+        case ANSWER_CODE: {
+            /* A fence longer than any run of backticks inside the code. */
+            size_t ticks = bank_backtick_run(a->text) + 1;
+            if (ticks < 3)
+                ticks = 3;
+            for (size_t t = 0; t < ticks; t++)
+                strbuf_putc(out, '`');
+            strbuf_printf(out, "%s\n", a->lang);
+            const char *s = a->text;
+            for (;;) {
+                const char *nl = strchr(s, '\n');
+                size_t n = nl ? (size_t)(nl - s) : strlen(s);
+                if (n) {
+                    bank_spaces(out, col);
+                    strbuf_append(out, s, n);
+                }
+                strbuf_putc(out, '\n');
+                if (!nl)
+                    break;
+                s = nl + 1;
+            }
+            bank_spaces(out, col);
+            for (size_t t = 0; t < ticks; t++)
+                strbuf_putc(out, '`');
+            break;
+        }
+        }
+    }
+}
+
+/* True when a plain text is only a lead-in to a code example. */
+static int bank_is_example_label(const char *s, size_t len)
+{
+    static const char *const labels[] = {"example", "examples", "for example", "e g",
+                                         "code", "code example", "output", "usage",
+                                         "syntax", "sample"};
+    if (len > 16)
+        return 0; /* the longest label is "code example:" */
+    StrBuf key = {0};
+    text_append_key(&key, s, len);
+    int found = 0;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels && !found; i++)
+        found = strcmp(strbuf_str(&key), labels[i]) == 0;
+    strbuf_free(&key);
+    return found;
+}
+
+/* Drops a trailing " Example:" sentence and a trailing colon. */
+static size_t bank_trim_lead_in(const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == ':'))
+        len--;
+    size_t dot = len;
+    while (dot > 0 && s[dot - 1] != '.' && s[dot - 1] != '!' && s[dot - 1] != '?')
+        dot--;
+    if (dot > 0 && dot < len && bank_is_example_label(s + dot, len - dot)) {
+        len = dot;
+    }
+    return len;
+}
+
+void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
+{
+    StrBuf prose = {0}, plain = {0};
+    for (size_t i = 0; i < count && prose.len < QUESTION_OPTION_MAX * 6; i++) {
+        if (blocks[i].kind == ANSWER_CODE)
+            continue;
+        strbuf_clear(&plain);
+        text_append_plain(&plain, blocks[i].text, strlen(blocks[i].text));
+        size_t len = plain.len;
+        if (len == 0 || bank_is_example_label(plain.data, len))
+            continue;
+        len = bank_trim_lead_in(plain.data, len);
+        if (len == 0)
+            continue;
+        if (prose.len) {
+            char last = prose.data[prose.len - 1];
+            if (!strchr(".!?;:", last) && !(prose.len >= 3 &&
+                                            strcmp(prose.data + prose.len - 3, "\xE2\x80\xA6") == 0))
+                strbuf_putc(&prose, ';');
+            strbuf_putc(&prose, ' ');
+        }
+        strbuf_append(&prose, plain.data, len);
+    }
+    if (prose.len == 0) {
+        /* An answer that is only code shows its first line. */
+        for (size_t i = 0; i < count; i++) {
+            if (blocks[i].kind != ANSWER_CODE)
+                continue;
+            const char *s = blocks[i].text;
+            while (*s) {
+                const char *nl = strchr(s, '\n');
+                size_t n = nl ? (size_t)(nl - s) : strlen(s);
+                size_t a = 0;
+                while (a < n && isspace((unsigned char)s[a]))
+                    a++;
+                if (a < n) {
+                    strbuf_append(&prose, s + a, n - a);
+                    break;
+                }
+                if (!nl)
+                    break;
+                s = nl + 1;
+            }
+            if (prose.len)
+                break;
+        }
+    }
+    prose.len = text_collapse_space(prose.data ? prose.data : (char *)"", prose.len);
+    text_append_cut(out, strbuf_str(&prose), prose.len, QUESTION_OPTION_MAX);
+    strbuf_free(&prose);
+    strbuf_free(&plain);
+}
+
+int bank_write_json(const Bank *b, FILE *out)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON *topics = cJSON_AddArrayToObject(root, "topics");
+    StrBuf s = {0};
+    for (size_t t = 0; t < b->topic_count; t++) {
+        cJSON *topic = cJSON_CreateObject();
+        cJSON_AddStringToObject(topic, "name", b->topics[t].name);
+        cJSON *qs = cJSON_AddArrayToObject(topic, "questions");
+        for (size_t i = 0; i < b->topics[t].count; i++) {
+            const Question *q = &b->questions[b->topics[t].first + i];
+            cJSON *jq = cJSON_CreateObject();
+            strbuf_clear(&s);
+            text_append_markdown(&s, q->prompt, strlen(q->prompt));
+            cJSON_AddStringToObject(jq, "prompt", strbuf_str(&s));
+            strbuf_clear(&s);
+            question_answer_markdown(q, &s);
+            cJSON_AddStringToObject(jq, "answer", strbuf_str(&s));
+            cJSON_AddStringToObject(jq, "option", q->option);
+            strbuf_clear(&s);
+            strbuf_printf(&s, "%s:%u", q->file, q->line);
+            cJSON_AddStringToObject(jq, "source", strbuf_str(&s));
+            cJSON_AddItemToArray(qs, jq);
+        }
+        cJSON_AddItemToArray(topics, topic);
+    }
+    strbuf_free(&s);
+    char *text = cJSON_PrintUnformatted(root);
+    cJSON_Delete(root);
+    if (!text)
+        return -1;
+    int ok = fputs(text, out) >= 0 && fputc('\n', out) != EOF;
+    cJSON_free(text);
+    return ok ? 0 : -1;
+}

@@ -1,0 +1,1324 @@
+/* corpus.c - quiz packs in Markdown read into a question bank (see corpus.h).
+ *
+ * Three stages per file: sanitise the bytes (byte-order mark, binary files,
+ * invalid UTF-8, control bytes), build a block tree with md4c (mdtree.h),
+ * then walk the top-level blocks with a small state machine that knows the
+ * open section stack and the question whose answer is being collected.
+ * After the last file, sectionless questions are placed (placement.h) and
+ * the bank is built.
+ */
+#include "corpus.h"
+#include "arena.h"
+#include "mdtree.h"
+#include "placement.h"
+#include "strbuf.h"
+#include "text.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+enum {
+    CORPUS_PROMPT_MAX = 400,      /* code points */
+    CORPUS_ANSWER_BLOCKS_MAX = 400,
+    CORPUS_ANSWER_BYTES_MAX = 64 * 1024,
+    CORPUS_EXCERPT = 60,
+    CORPUS_UTF8_REPORTS = 10,     /* per file */
+    CORPUS_SECTION_DEPTH = 8
+};
+
+typedef struct RawQuestion {
+    const char *prompt;
+    AnswerBlock *answer;
+    size_t answer_len;
+    const char *file;
+    unsigned line;
+    const char *section;  /* topic name, or NULL when under no section */
+    size_t run;           /* sectionless: its run */
+    const char *fallback; /* sectionless: topic name if the run fits none */
+} RawQuestion;
+
+struct CorpusReader {
+    Bank *bank;           /* built in place: question data lives in its arena */
+    Arena arena;          /* the reader's own scratch: keys, names */
+    RawQuestion *qs;
+    size_t count, cap;
+    size_t *key_slots;    /* open addressing on key hash: question index + 1 */
+    uint64_t *key_hashes; /* per question */
+    const char **keys;    /* per question */
+    size_t key_cap;       /* slots; power of two */
+    size_t run_count;
+    int run_open;         /* the last question added was sectionless */
+};
+
+/* ---- dedupe set ---- */
+
+static uint64_t corpus_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static size_t *corpus_key_slot(CorpusReader *cr, const char *key, uint64_t h)
+{
+    size_t mask = cr->key_cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        size_t *slot = &cr->key_slots[i];
+        if (*slot == 0)
+            return slot;
+        size_t q = *slot - 1;
+        if (cr->key_hashes[q] == h && strcmp(cr->keys[q], key) == 0)
+            return slot;
+    }
+}
+
+static void corpus_key_grow(CorpusReader *cr)
+{
+    free(cr->key_slots);
+    cr->key_cap = cr->key_cap ? cr->key_cap * 2 : 256;
+    cr->key_slots = xcalloc(cr->key_cap, sizeof *cr->key_slots);
+    for (size_t q = 0; q < cr->count; q++)
+        *corpus_key_slot(cr, cr->keys[q], cr->key_hashes[q]) = q + 1;
+}
+
+CorpusReader *corpus_reader_new(void)
+{
+    CorpusReader *cr = xcalloc(1, sizeof *cr);
+    cr->bank = bank_new();
+    corpus_key_grow(cr);
+    return cr;
+}
+
+static void corpus_reader_free(CorpusReader *cr)
+{
+    free(cr->qs);
+    free(cr->key_slots);
+    free(cr->key_hashes);
+    free(cr->keys);
+    arena_free(&cr->arena);
+    free(cr);
+}
+
+/* ---- one file ---- */
+
+typedef enum OpenKind { OPEN_HEADING, OPEN_ITEM, OPEN_PARA, OPEN_DETAILS } OpenKind;
+
+typedef struct Section {
+    unsigned level;
+    const char *name; /* NULL for the document's title */
+} Section;
+
+typedef struct FileReader {
+    CorpusReader *cr;
+    const char *file;
+    Diagnostics *diag;
+    Section sections[CORPUS_SECTION_DEPTH];
+    int section_count;
+    const char *title;      /* the document title, if any */
+    const char *stem_name;  /* topic name made from the file name */
+
+    int open;               /* a question is collecting its answer */
+    OpenKind kind;
+    unsigned open_level;    /* OPEN_HEADING: the heading's level */
+    StrBuf prompt;
+    unsigned line;
+    const char *section;
+    AnswerBlock *answer;
+    size_t answer_len, answer_cap, answer_bytes;
+    int truncated;
+
+    StrBuf tmp;
+} FileReader;
+
+static void fr_excerpt(StrBuf *out, const char *s, size_t len)
+{
+    StrBuf plain = {0};
+    text_append_plain(&plain, s, len);
+    plain.len = text_collapse_space(plain.data ? plain.data : (char *)"", plain.len);
+    text_append_cut(out, strbuf_str(&plain), plain.len, CORPUS_EXCERPT);
+    strbuf_free(&plain);
+}
+
+/* Copies rich text with white space collapsed into out (cleared first). */
+static void fr_clean(StrBuf *out, const char *s, size_t len)
+{
+    strbuf_clear(out);
+    strbuf_append(out, s, len);
+    out->len = text_collapse_space(out->data, out->len);
+    out->data[out->len] = '\0';
+}
+
+/* Removes leading question numbers and labels ("3. ", "Q1: ", "1. Q: ")
+ * from a cleaned text in place. Sets *labelled when a "Q" label was found,
+ * *numbered when a number was. */
+static void fr_strip_prefixes(StrBuf *t, int *labelled, int *numbered)
+{
+    *labelled = *numbered = 0;
+    for (int round = 0; round < 3; round++) {
+        size_t n = text_number_prefix(t->data, t->len);
+        if (n)
+            *numbered = 1;
+        else if ((n = text_question_label(t->data, t->len)) != 0)
+            *labelled = 1;
+        if (!n || n >= t->len)
+            break;
+        memmove(t->data, t->data + n, t->len - n);
+        t->len -= n;
+        t->data[t->len] = '\0';
+    }
+}
+
+static const char *fr_current_section(const FileReader *fr)
+{
+    if (fr->section_count == 0)
+        return NULL;
+    return fr->sections[fr->section_count - 1].name;
+}
+
+static void corpus_add(CorpusReader *cr, FileReader *fr)
+{
+    StrBuf key = {0};
+    text_append_key(&key, fr->prompt.data, fr->prompt.len);
+    if (key.len == 0) {
+        diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
+                 "question has no words, left out");
+        strbuf_free(&key);
+        return;
+    }
+    uint64_t h = corpus_hash(key.data, key.len);
+    size_t *slot = corpus_key_slot(cr, key.data, h);
+    if (*slot) {
+        const RawQuestion *first = &cr->qs[*slot - 1];
+        StrBuf ex = {0};
+        fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
+        diag_add(fr->diag, DIAG_NOTE, fr->file, fr->line,
+                 "duplicate question \"%s\" (first at %s:%u), kept once", strbuf_str(&ex),
+                 first->file, first->line);
+        strbuf_free(&ex);
+        strbuf_free(&key);
+        return;
+    }
+    size_t old_cap = cr->cap;
+    cr->qs = xgrow(cr->qs, &cr->cap, cr->count + 1, sizeof *cr->qs);
+    if (cr->cap != old_cap) {
+        cr->keys = xrealloc(cr->keys, cr->cap * sizeof *cr->keys);
+        cr->key_hashes = xrealloc(cr->key_hashes, cr->cap * sizeof *cr->key_hashes);
+    }
+    RawQuestion *q = &cr->qs[cr->count];
+    memset(q, 0, sizeof *q);
+    q->prompt = arena_strndup(bank_arena(cr->bank), fr->prompt.data, fr->prompt.len);
+    q->answer = arena_memdup(bank_arena(cr->bank), fr->answer,
+                             fr->answer_len * sizeof *fr->answer);
+    q->answer_len = fr->answer_len;
+    q->file = fr->file;
+    q->line = fr->line;
+    q->section = fr->section;
+    if (!q->section) {
+        if (!cr->run_open)
+            cr->run_count++;
+        cr->run_open = 1;
+        q->run = cr->run_count - 1;
+        q->fallback = fr->title ? fr->title : fr->stem_name;
+    } else {
+        cr->run_open = 0;
+    }
+    cr->keys[cr->count] = arena_strndup(&cr->arena, key.data, key.len);
+    cr->key_hashes[cr->count] = h;
+    cr->count++;
+    *slot = cr->count;
+    if (cr->count * 2 > cr->key_cap)
+        corpus_key_grow(cr);
+    strbuf_free(&key);
+}
+
+/* Ends the open question: kept if it has an answer, reported if not. */
+static void fr_close(FileReader *fr)
+{
+    if (!fr->open)
+        return;
+    fr->open = 0;
+    if (fr->answer_len == 0) {
+        StrBuf ex = {0};
+        fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
+        diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
+                 "question has no answer, left out: \"%s\"", strbuf_str(&ex));
+        strbuf_free(&ex);
+        return;
+    }
+    corpus_add(fr->cr, fr);
+}
+
+/* Starts a question from a cleaned prompt (numbers and labels removed). */
+static void fr_open(FileReader *fr, OpenKind kind, const StrBuf *prompt, unsigned line)
+{
+    fr_close(fr);
+    fr->open = 1;
+    fr->kind = kind;
+    fr->line = line;
+    fr->section = fr_current_section(fr);
+    fr->answer_len = 0;
+    fr->answer_bytes = 0;
+    fr->truncated = 0;
+    strbuf_clear(&fr->prompt);
+    size_t chars = utf8_count(prompt->data, prompt->len);
+    if (chars > CORPUS_PROMPT_MAX) {
+        diag_add(fr->diag, DIAG_WARNING, fr->file, line,
+                 "question is %zu characters long; cut to %d", chars, CORPUS_PROMPT_MAX);
+        text_append_cut(&fr->prompt, prompt->data, prompt->len, CORPUS_PROMPT_MAX);
+    } else {
+        strbuf_append(&fr->prompt, prompt->data, prompt->len);
+    }
+}
+
+static int fr_answer_full(FileReader *fr, unsigned line)
+{
+    if (fr->answer_len < CORPUS_ANSWER_BLOCKS_MAX && fr->answer_bytes < CORPUS_ANSWER_BYTES_MAX)
+        return 0;
+    if (!fr->truncated) {
+        fr->truncated = 1;
+        diag_add(fr->diag, DIAG_WARNING, fr->file, line,
+                 "answer is too long (over %d blocks or %d KB); the rest is left out",
+                 CORPUS_ANSWER_BLOCKS_MAX, CORPUS_ANSWER_BYTES_MAX / 1024);
+    }
+    return 1;
+}
+
+/* Adds one answer block. Text of paragraphs and items is rich text that is
+ * cleaned here; the first block loses an "Answer:" label. */
+static void fr_push(FileReader *fr, AnswerKind kind, unsigned depth, unsigned number,
+                    const char *text, size_t len, const char *lang, unsigned line)
+{
+    if (fr_answer_full(fr, line))
+        return;
+    if (kind != ANSWER_CODE) {
+        fr_clean(&fr->tmp, text, len);
+        text = fr->tmp.data;
+        len = fr->tmp.len;
+        if (fr->answer_len == 0 && kind == ANSWER_PARA) {
+            size_t label = text_answer_label(text, len);
+            text += label;
+            len -= label;
+        }
+        if (len == 0 && kind == ANSWER_PARA)
+            return;
+    } else {
+        while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+            len--;
+    }
+    fr->answer = xgrow(fr->answer, &fr->answer_cap, fr->answer_len + 1, sizeof *fr->answer);
+    AnswerBlock *a = &fr->answer[fr->answer_len++];
+    a->kind = kind;
+    a->depth = depth;
+    a->number = number;
+    a->text = arena_strndup(bank_arena(fr->cr->bank), text, len);
+    a->lang = lang && lang[0] ? arena_strdup(bank_arena(fr->cr->bank), lang) : "";
+    fr->answer_bytes += len;
+}
+
+/* Visible text of an HTML fragment: tags and comments removed, a few
+ * entities decoded, white space collapsed. */
+static void fr_html_text(StrBuf *out, const char *s, size_t len)
+{
+    static const struct { const char *name; const char *text; } ents[] = {
+        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+        {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
+    strbuf_clear(out);
+    for (size_t i = 0; i < len;) {
+        if (s[i] == '<') {
+            const char *end = len - i >= 4 && strncmp(s + i, "<!--", 4) == 0
+                                  ? strstr(s + i, "-->")
+                                  : memchr(s + i, '>', len - i);
+            if (!end || (size_t)(end - s) >= len)
+                break;
+            i = (size_t)(end - s) + (s[i + 1] == '!' && end[0] == '-' ? 3 : 1);
+            strbuf_putc(out, ' ');
+            continue;
+        }
+        if (s[i] == '&') {
+            size_t k = 0;
+            for (; k < sizeof ents / sizeof *ents; k++) {
+                size_t n = strlen(ents[k].name);
+                if (len - i >= n && strncmp(s + i, ents[k].name, n) == 0) {
+                    strbuf_puts(out, ents[k].text);
+                    i += n;
+                    break;
+                }
+            }
+            if (k < sizeof ents / sizeof *ents)
+                continue;
+        }
+        strbuf_putc(out, s[i++]);
+    }
+    out->len = text_collapse_space(out->data ? out->data : (char *)"", out->len);
+    if (out->data)
+        out->data[out->len] = '\0';
+}
+
+/* Finds a case-insensitive ASCII needle; returns its offset or len. */
+static size_t fr_find_ci(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++) {
+        size_t k = 0;
+        while (k < n && tolower((unsigned char)s[i + k]) == needle[k])
+            k++;
+        if (k == n)
+            return i;
+    }
+    return len;
+}
+
+static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth);
+static void fr_ignore(FileReader *fr, const MdNode *n, const char *why);
+
+static void fr_add_list(FileReader *fr, const MdNode *list, unsigned depth)
+{
+    for (const MdNode *li = list->first; li; li = li->next) {
+        const MdNode *child = li->first;
+        unsigned number = list->kind == MDK_OL ? li->number : 0;
+        if (child && child->kind == MDK_P) {
+            fr_push(fr, ANSWER_ITEM, depth, number, child->text, child->text_len, NULL,
+                    child->line);
+            child = child->next;
+        } else {
+            fr_push(fr, ANSWER_ITEM, depth, number, "", 0, NULL, li->line);
+        }
+        for (; child; child = child->next)
+            fr_add_block(fr, child, depth + 1);
+    }
+}
+
+/* Adds a block of the tree to the open question's answer. */
+static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth)
+{
+    switch (n->kind) {
+    case MDK_P:
+        if (n->all_anchor) {
+            fr_ignore(fr, n, "a link within the page, not part of an answer");
+            break;
+        }
+        fr_push(fr, ANSWER_PARA, depth, 0, n->text, n->text_len, NULL, n->line);
+        break;
+    case MDK_ROW:
+        fr_push(fr, ANSWER_PARA, depth, 0, n->text, n->text_len, NULL, n->line);
+        break;
+    case MDK_H:
+        if (text_answer_label(n->text, n->text_len) != n->text_len || n->text_len == 0)
+            fr_push(fr, ANSWER_PARA, depth, 0, n->text, n->text_len, NULL, n->line);
+        break;
+    case MDK_CODE:
+        fr_push(fr, ANSWER_CODE, depth, 0, n->text, n->text_len, n->lang, n->line);
+        break;
+    case MDK_UL:
+    case MDK_OL:
+        fr_add_list(fr, n, depth);
+        break;
+    case MDK_QUOTE:
+    case MDK_TABLE:
+    case MDK_LI:
+    case MDK_DOC:
+        for (const MdNode *c = n->first; c; c = c->next)
+            fr_add_block(fr, c, depth);
+        break;
+    case MDK_HTML: {
+        /* Markup inside an answer vanishes; its visible words stay. */
+        fr_html_text(&fr->tmp, n->text, n->text_len);
+        if (fr->tmp.len && text_answer_label(fr->tmp.data, fr->tmp.len) != fr->tmp.len) {
+            StrBuf copy = {0};
+            strbuf_append(&copy, fr->tmp.data, fr->tmp.len);
+            fr_push(fr, ANSWER_PARA, depth, 0, copy.data, copy.len, NULL, n->line);
+            strbuf_free(&copy);
+        }
+        break;
+    }
+    case MDK_HR:
+        break;
+    }
+}
+
+static void fr_ignore(FileReader *fr, const MdNode *n, const char *why)
+{
+    const char *what = "text";
+    const char *text = n->text;
+    size_t len = n->text_len;
+    StrBuf html = {0};
+    switch (n->kind) {
+    case MDK_UL:
+    case MDK_OL:
+        what = "list";
+        break;
+    case MDK_CODE:
+        what = "code block";
+        break;
+    case MDK_TABLE:
+        what = "table";
+        break;
+    case MDK_QUOTE:
+        what = "quote";
+        break;
+    case MDK_HTML:
+        what = "HTML";
+        fr_html_text(&html, n->text, n->text_len);
+        text = strbuf_str(&html);
+        len = html.len;
+        if (len == 0) {
+            strbuf_free(&html);
+            return; /* comments, badges and layout tags say nothing */
+        }
+        break;
+    case MDK_HR:
+        return;
+    default:
+        break;
+    }
+    /* Containers: quote the first text inside. */
+    const MdNode *leaf = n;
+    while (leaf->first && leaf->kind != MDK_HTML) {
+        leaf = leaf->first;
+        text = leaf->text;
+        len = leaf->text_len;
+    }
+    StrBuf ex = {0};
+    fr_excerpt(&ex, text, len);
+    if (ex.len || n->kind == MDK_CODE)
+        diag_add(fr->diag, DIAG_NOTE, fr->file, n->line ? n->line : leaf->line,
+                 "ignored %s (%s): \"%s\"", what, why, strbuf_str(&ex));
+    strbuf_free(&ex);
+    strbuf_free(&html);
+}
+
+/* Decides whether a paragraph (or a list item's first paragraph) asks a
+ * question. On success the cleaned prompt is in prompt and *answer_from is
+ * the offset in p->text where an answer written in the same paragraph
+ * starts (p->text_len when there is none). A list item counts when its text
+ * reads as a question; a paragraph needs a sign that it is not prose: bold,
+ * a "Q:" label, a number, or an "A:" line after it. */
+static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
+                             size_t *answer_from)
+{
+    const char *s = p->text;
+    size_t len = p->text_len;
+    size_t first_nl = len, a_line = len;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '\n')
+            continue;
+        if (first_nl == len)
+            first_nl = i;
+        size_t j = i + 1;
+        while (j < len && s[j] == ' ')
+            j++;
+        if (text_answer_label(s + j, len - j)) {
+            a_line = i;
+            break;
+        }
+    }
+    size_t end = a_line;
+    size_t from = a_line < len ? a_line + 1 : len;
+    int bold_prefix = 0;
+    if (!p->all_bold && p->bold_prefix_len > 0 && p->bold_prefix_len < end) {
+        end = p->bold_prefix_len;
+        from = end;
+        bold_prefix = 1;
+    } else if (first_nl < end && text_ends_with_question(s, first_nl)) {
+        end = first_nl; /* "What is X?" then the answer on the next line */
+        from = first_nl + 1;
+    }
+    fr_clean(prompt, s, end);
+    int labelled, numbered;
+    fr_strip_prefixes(prompt, &labelled, &numbered);
+    if (prompt->len == 0)
+        return 0;
+    int asks = labelled || text_reads_as_question(prompt->data, prompt->len);
+    if (!list_item)
+        asks = asks && (labelled || p->all_bold || bold_prefix || numbered || a_line < len);
+    if (!asks && bold_prefix) {
+        /* The bold part was no question ("**Note:** ..."); try the whole. */
+        return 0;
+    }
+    *answer_from = from;
+    return asks;
+}
+
+static void fr_push_rest(FileReader *fr, const MdNode *p, size_t from)
+{
+    if (from < p->text_len)
+        fr_push(fr, ANSWER_PARA, 0, 0, p->text + from, p->text_len - from, NULL, p->line);
+}
+
+static int fr_is_question_item(const MdNode *li, StrBuf *prompt, size_t *from)
+{
+    const MdNode *lead = li->first;
+    return lead && lead->kind == MDK_P && !lead->all_link &&
+           fr_split_question(lead, 1, prompt, from);
+}
+
+/* Counts the items of a list that ask a question: strictly (a question
+ * mark or a "Q" label) and loosely (also an interrogative). */
+static void fr_count_list_questions(const MdNode *list, StrBuf *tmp, size_t *strict,
+                                    size_t *loose, size_t *answered)
+{
+    *strict = *loose = *answered = 0;
+    for (const MdNode *li = list->first; li; li = li->next) {
+        size_t from;
+        if (!fr_is_question_item(li, tmp, &from))
+            continue;
+        (*loose)++;
+        const MdNode *lead = li->first;
+        int labelled = text_question_label(lead->text, lead->text_len) != 0;
+        if (labelled || text_ends_with_question(tmp->data, tmp->len))
+            (*strict)++;
+        if (lead->next || from < lead->text_len)
+            (*answered)++;
+    }
+}
+
+static void fr_list(FileReader *fr, const MdNode *list)
+{
+    size_t strict, loose, answered;
+    StrBuf prompt = {0};
+    fr_count_list_questions(list, &prompt, &strict, &loose, &answered);
+    if (fr->open && fr->kind != OPEN_HEADING && strict == 0 &&
+        (list->kind == MDK_UL || loose == 0)) {
+        fr_add_block(fr, list, 0); /* the answer of the open question */
+        strbuf_free(&prompt);
+        return;
+    }
+    if (loose == 0) {
+        fr_close(fr);
+        fr_ignore(fr, list, "not part of a question");
+        strbuf_free(&prompt);
+        return;
+    }
+    for (const MdNode *li = list->first; li; li = li->next) {
+        size_t from;
+        if (!fr_is_question_item(li, &prompt, &from)) {
+            fr_close(fr);
+            fr_ignore(fr, li, "list item that asks no question");
+            continue;
+        }
+        const MdNode *lead = li->first;
+        fr_open(fr, OPEN_ITEM, &prompt, lead->line ? lead->line : li->line);
+        fr_push_rest(fr, lead, from);
+        for (const MdNode *c = lead->next; c; c = c->next)
+            fr_add_block(fr, c, 0);
+        /* The last item may get its answer from the blocks that follow
+         * (bullets indented too little to nest under "10. "). */
+        if (fr->answer_len > 0 || li->next)
+            fr_close(fr);
+    }
+    strbuf_free(&prompt);
+}
+
+/* Copies HTML without its comments: a commented-out question is no
+ * question. */
+static void fr_html_uncomment(StrBuf *out, const char *s, size_t len)
+{
+    strbuf_clear(out);
+    size_t i = 0;
+    while (i < len) {
+        size_t open = fr_find_ci(s + i, len - i, "<!--") + i;
+        strbuf_append(out, s + i, open - i);
+        if (open >= len)
+            break;
+        size_t close = fr_find_ci(s + open + 4, len - open - 4, "-->") + open + 4;
+        i = close < len ? close + 3 : len;
+    }
+}
+
+static void fr_html_body(FileReader *fr, const MdNode *n, const char *s, size_t len)
+{
+    size_t end_details = fr_find_ci(s, len, "</details");
+    size_t sum = fr_find_ci(s, len, "<summary");
+    if (sum < len) {
+        size_t open_end = sum;
+        while (open_end < len && s[open_end] != '>')
+            open_end++;
+        size_t close = fr_find_ci(s, len, "</summary");
+        if (open_end < close && close < len) {
+            StrBuf q = {0};
+            fr_html_text(&q, s + open_end + 1, close - open_end - 1);
+            int labelled, numbered;
+            fr_strip_prefixes(&q, &labelled, &numbered);
+            size_t after = close;
+            while (after < len && s[after] != '>')
+                after++;
+            after = after < len ? after + 1 : len;
+            size_t rest_end = end_details < len && end_details > after ? end_details : len;
+            int is_label = q.len == 0 || text_answer_label(q.data, q.len) == q.len;
+            if (!is_label && (labelled || text_reads_as_question(q.data, q.len))) {
+                fr_open(fr, OPEN_DETAILS, &q, n->line);
+            }
+            if (fr->open && after < rest_end) {
+                fr_html_text(&q, s + after, rest_end - after);
+                if (q.len)
+                    fr_push(fr, ANSWER_PARA, 0, 0, q.data, q.len, NULL, n->line);
+            }
+            strbuf_free(&q);
+            if (end_details < len && fr->kind == OPEN_DETAILS)
+                fr_close(fr);
+            return;
+        }
+    }
+    if (fr->open) {
+        if (end_details < len && fr->kind == OPEN_DETAILS) {
+            fr_html_text(&fr->tmp, s, end_details);
+            if (fr->tmp.len) {
+                StrBuf copy = {0};
+                strbuf_append(&copy, fr->tmp.data, fr->tmp.len);
+                fr_push(fr, ANSWER_PARA, 0, 0, copy.data, copy.len, NULL, n->line);
+                strbuf_free(&copy);
+            }
+            fr_close(fr);
+        } else {
+            fr_add_block(fr, n, 0);
+        }
+        return;
+    }
+    fr_ignore(fr, n, "not part of a question");
+}
+
+static void fr_html(FileReader *fr, const MdNode *n)
+{
+    StrBuf html = {0};
+    fr_html_uncomment(&html, n->text, n->text_len);
+    fr_html_body(fr, n, strbuf_str(&html), html.len);
+    strbuf_free(&html);
+}
+
+/* Level given to a bold line used as a section title: below any heading. */
+enum { BOLD_SECTION_LEVEL = 7 };
+
+static int fr_block_asks(const MdNode *b, StrBuf *tmp)
+{
+    size_t from, strict, loose, answered;
+    if (!b)
+        return 0;
+    if (b->kind == MDK_P)
+        return fr_split_question(b, 0, tmp, &from);
+    if (b->kind == MDK_UL || b->kind == MDK_OL) {
+        fr_count_list_questions(b, tmp, &strict, &loose, &answered);
+        return loose > 0;
+    }
+    if (b->kind == MDK_HTML)
+        return fr_find_ci(b->text, b->text_len, "<summary") < b->text_len;
+    return 0;
+}
+
+/* A short bold line that asks nothing, followed by a question, is the
+ * title of a section ("**Permissions**" in a flashcard file). */
+static int fr_is_bold_section(const MdNode *p, StrBuf *tmp)
+{
+    if (!p->all_bold || p->text_len == 0 || p->text_len > 80 ||
+        memchr(p->text, '\n', p->text_len))
+        return 0;
+    fr_clean(tmp, p->text, p->text_len);
+    int labelled, numbered;
+    fr_strip_prefixes(tmp, &labelled, &numbered);
+    if (tmp->len == 0 || labelled || text_reads_as_question(tmp->data, tmp->len) ||
+        text_answer_label(tmp->data, tmp->len) || strchr(":.!", tmp->data[tmp->len - 1]))
+        return 0;
+    return fr_block_asks(p->next, tmp);
+}
+
+static void fr_push_section(FileReader *fr, unsigned level, const char *name)
+{
+    while (fr->section_count > 0 && fr->sections[fr->section_count - 1].level >= level)
+        fr->section_count--;
+    if (fr->section_count == CORPUS_SECTION_DEPTH) {
+        memmove(fr->sections, fr->sections + 1,
+                (CORPUS_SECTION_DEPTH - 1) * sizeof *fr->sections);
+        fr->section_count--;
+    }
+    fr->sections[fr->section_count].level = level;
+    fr->sections[fr->section_count].name = name;
+    fr->section_count++;
+}
+
+static const char *fr_topic_name(FileReader *fr, const MdNode *h);
+
+static void fr_paragraph(FileReader *fr, const MdNode *p)
+{
+    if (fr_is_bold_section(p, &fr->tmp)) {
+        fr_close(fr);
+        const char *name = fr_topic_name(fr, p);
+        if (name)
+            fr_push_section(fr, BOLD_SECTION_LEVEL, name);
+        return;
+    }
+    StrBuf prompt = {0};
+    size_t from;
+    if (fr_split_question(p, 0, &prompt, &from)) {
+        fr_open(fr, OPEN_PARA, &prompt, p->line);
+        fr_push_rest(fr, p, from);
+        strbuf_free(&prompt);
+        return;
+    }
+    strbuf_free(&prompt);
+    if (fr->open && text_is_chatter(p->text, p->text_len)) {
+        fr_close(fr);
+        fr_ignore(fr, p, "closing words, not part of an answer");
+        return;
+    }
+    if (fr->open) {
+        fr_add_block(fr, p, 0);
+        return;
+    }
+    fr_ignore(fr, p, "not part of a question");
+}
+
+/* ---- headings ---- */
+
+typedef struct HeadingInfo {
+    const MdNode *node;
+    unsigned char opens;    /* its wording asks a question */
+    unsigned char question; /* it is a question: asks, and holds none */
+    unsigned char title;    /* the document's title */
+} HeadingInfo;
+
+static int fr_heading_asks(const MdNode *h, StrBuf *tmp)
+{
+    fr_clean(tmp, h->text, h->text_len);
+    int labelled, numbered;
+    fr_strip_prefixes(tmp, &labelled, &numbered);
+    if (tmp->len == 0)
+        return 0;
+    if (labelled)
+        return 1;
+    if (numbered)
+        return text_reads_as_question(tmp->data, tmp->len);
+    return text_opens_as_question(tmp->data, tmp->len);
+}
+
+/* Classifies every top-level heading: question, section or title. */
+static HeadingInfo *fr_classify_headings(const MdNode *doc, size_t *count)
+{
+    size_t n = 0, cap = 0;
+    HeadingInfo *h = NULL;
+    StrBuf tmp = {0};
+    unsigned min_level = 7;
+    for (const MdNode *b = doc->first; b; b = b->next) {
+        if (b->kind != MDK_H)
+            continue;
+        h = xgrow(h, &cap, n + 1, sizeof *h);
+        h[n].node = b;
+        h[n].opens = (unsigned char)fr_heading_asks(b, &tmp);
+        h[n].question = h[n].title = 0;
+        if (b->level < min_level)
+            min_level = b->level;
+        n++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned level = h[i].node->level;
+        size_t end = i + 1;
+        int holds_question = 0, holds_section = 0;
+        while (end < n && h[end].node->level > level) {
+            holds_question |= h[end].opens;
+            holds_section |= !h[end].opens;
+            end++;
+        }
+        if (h[i].opens && !holds_question) {
+            /* A heading worded as a question may still be a section whose
+             * questions are list items with answers. */
+            const MdNode *stop = end < n ? h[end].node : NULL;
+            size_t listed = 0;
+            for (const MdNode *b = h[i].node->next; b && b != stop && listed < 2; b = b->next) {
+                if (b->kind == MDK_UL || b->kind == MDK_OL) {
+                    size_t strict, loose, answered;
+                    fr_count_list_questions(b, &tmp, &strict, &loose, &answered);
+                    listed += answered;
+                }
+            }
+            h[i].question = listed < 2;
+        }
+        h[i].title = i == 0 && level == min_level && !h[i].question && holds_section;
+    }
+    strbuf_free(&tmp);
+    *count = n;
+    return h;
+}
+
+/* A topic name from a heading: numbers, emoji and trailing colons gone. */
+static const char *fr_topic_name(FileReader *fr, const MdNode *h)
+{
+    StrBuf t = {0};
+    text_append_plain(&t, h->text, h->text_len);
+    t.len = text_collapse_space(t.data ? t.data : (char *)"", t.len);
+    size_t start = text_number_prefix(t.data ? t.data : "", t.len);
+    size_t end = t.len;
+    /* Leading and trailing symbols (emoji, bullets, colons). */
+    for (;;) {
+        uint32_t cp;
+        size_t k = start < end ? utf8_decode(t.data + start, end - start, &cp) : 0;
+        if (!k || !(cp >= 0x2000 || cp == ' ' || cp == ':' || cp == '-' || cp == '*' ||
+                    cp == '#' || cp == '|'))
+            break;
+        start += k;
+    }
+    while (end > start) {
+        size_t b = utf8_floor(t.data, end - 1);
+        uint32_t cp;
+        if (!utf8_decode(t.data + b, end - b, &cp) ||
+            !(cp >= 0x2000 || cp == ' ' || cp == ':' || cp == '-' || cp == '*' || cp == '#' ||
+              cp == '|'))
+            break;
+        end = b;
+    }
+    const char *name = end > start ? arena_strndup(&fr->cr->arena, t.data + start, end - start)
+                                   : NULL;
+    strbuf_free(&t);
+    return name;
+}
+
+static void fr_heading(FileReader *fr, const HeadingInfo *info)
+{
+    const MdNode *h = info->node;
+    if (fr->open && fr->kind == OPEN_HEADING && h->level > fr->open_level && !info->opens) {
+        fr_add_block(fr, h, 0); /* a sub-heading inside an answer */
+        return;
+    }
+    fr_close(fr);
+    while (fr->section_count > 0 && fr->sections[fr->section_count - 1].level >= h->level)
+        fr->section_count--;
+    if (info->question) {
+        StrBuf prompt = {0};
+        fr_clean(&prompt, h->text, h->text_len);
+        int labelled, numbered;
+        fr_strip_prefixes(&prompt, &labelled, &numbered);
+        fr_open(fr, OPEN_HEADING, &prompt, h->line);
+        fr->open_level = h->level;
+        strbuf_free(&prompt);
+        return;
+    }
+    const char *name = fr_topic_name(fr, h);
+    if (info->title) {
+        fr->title = name;
+        name = NULL;
+    } else if (!name) {
+        return; /* an empty heading changes nothing */
+    }
+    fr_push_section(fr, h->level, name);
+}
+
+static void fr_walk(FileReader *fr, const MdNode *doc)
+{
+    size_t heading_count;
+    HeadingInfo *headings = fr_classify_headings(doc, &heading_count);
+    size_t next_heading = 0;
+    for (const MdNode *b = doc->first; b; b = b->next) {
+        switch (b->kind) {
+        case MDK_H:
+            fr_heading(fr, &headings[next_heading++]);
+            break;
+        case MDK_HR:
+            fr_close(fr);
+            break;
+        case MDK_P:
+            if (fr->open && fr->kind == OPEN_HEADING) {
+                if (text_is_chatter(b->text, b->text_len)) {
+                    fr_close(fr);
+                    fr_ignore(fr, b, "closing words, not part of an answer");
+                } else {
+                    fr_add_block(fr, b, 0);
+                }
+            } else {
+                fr_paragraph(fr, b);
+            }
+            break;
+        case MDK_UL:
+        case MDK_OL:
+            if (fr->open && fr->kind == OPEN_HEADING)
+                fr_add_block(fr, b, 0);
+            else
+                fr_list(fr, b);
+            break;
+        case MDK_HTML:
+            fr_html(fr, b);
+            break;
+        default:
+            if (fr->open)
+                fr_add_block(fr, b, 0);
+            else
+                fr_ignore(fr, b, "not part of a question");
+            break;
+        }
+    }
+    fr_close(fr);
+    free(headings);
+}
+
+/* ---- bytes to text ---- */
+
+/* Checks and repairs the bytes of a document. Returns the text to parse
+ * (data itself when nothing needed repair, else a heap copy stored in
+ * *owned), or NULL when the file cannot be used. */
+static const char *corpus_sanitize(const char *name, const char *data, size_t *len,
+                                   char **owned, Diagnostics *diag)
+{
+    *owned = NULL;
+    if (*len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        *len -= 3;
+    }
+    size_t n = *len;
+    size_t visible = 0, nul = 0, bad = 0, controls = 0;
+    size_t sample = n < 65536 ? n : 65536, sample_bad = 0;
+    for (size_t i = 0; i < n;) {
+        /* Fast path: eight printable ASCII bytes at once. */
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, data + i, 8);
+            const uint64_t low = 0x0101010101010101ull, high = 0x8080808080808080ull;
+            /* No byte >= 0x80 and no byte < 0x20 (x - 0x20 borrows). */
+            if (((w | (w - low * 0x20)) & high) == 0) {
+                for (int k = 0; k < 8; k++)
+                    visible += (unsigned char)data[i + k] > ' ';
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)data[i];
+        if (c < 0x80) {
+            if (c == 0)
+                nul++;
+            else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                controls++;
+                if (i < sample)
+                    sample_bad++;
+            } else if (c == 0x7F) {
+                controls++;
+            } else if (!isspace(c)) {
+                visible++;
+            }
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = utf8_decode(data + i, n - i, &cp);
+        if (k == 0) {
+            bad++;
+            if (i < sample)
+                sample_bad++;
+            i++;
+        } else {
+            visible++;
+            i += k;
+        }
+    }
+    if (nul > 0) {
+        diag_add(diag, DIAG_ERROR, name, 0, "binary file (it contains NUL bytes), not Markdown");
+        return NULL;
+    }
+    if (sample > 0 && sample_bad * 10 > sample) {
+        diag_add(diag, DIAG_ERROR, name, 0,
+                 "not a text file: %zu of its first %zu bytes are not UTF-8 text", sample_bad,
+                 sample);
+        return NULL;
+    }
+    if (visible == 0) {
+        diag_add(diag, DIAG_ERROR, name, 0, "empty file: no questions");
+        return NULL;
+    }
+    if (bad == 0 && controls == 0)
+        return data;
+
+    /* Repair: invalid bytes become U+FFFD, control bytes a space. */
+    StrBuf out = {0};
+    unsigned line = 1, reported = 0, last_reported_line = 0;
+    int control_reported = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)data[i];
+        if (c == '\n' || (c == '\r' && (i + 1 >= n || data[i + 1] != '\n')))
+            line++;
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F) {
+                if (!control_reported) {
+                    control_reported = 1;
+                    diag_add(diag, DIAG_WARNING, name, line,
+                             "control character 0x%02X replaced by a space", c);
+                }
+                strbuf_putc(&out, ' ');
+            } else {
+                strbuf_putc(&out, (char)c);
+            }
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = utf8_decode(data + i, n - i, &cp);
+        if (k == 0) {
+            if (line != last_reported_line && reported < CORPUS_UTF8_REPORTS) {
+                reported++;
+                last_reported_line = line;
+                diag_add(diag, DIAG_WARNING, name, line,
+                         "invalid UTF-8 (byte 0x%02X) replaced by U+FFFD%s", c,
+                         reported == CORPUS_UTF8_REPORTS ? "; further lines not reported" : "");
+            }
+            strbuf_puts(&out, UTF8_REPLACEMENT);
+            i++;
+        } else {
+            strbuf_append(&out, data + i, k);
+            i += k;
+        }
+    }
+    *len = out.len;
+    *owned = strbuf_take(&out);
+    return *owned;
+}
+
+/* "python-interview.md" -> "Python Interview". */
+static const char *corpus_stem_name(Arena *arena, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *name = arena_strndup(arena, base, len);
+    int start = 1;
+    for (char *p = name; *p; p++) {
+        if (*p == '-' || *p == '_')
+            *p = ' ';
+        if (start && islower((unsigned char)*p))
+            *p = (char)toupper((unsigned char)*p);
+        start = *p == ' ';
+    }
+    return name[0] ? name : "Questions";
+}
+
+void corpus_reader_add(CorpusReader *cr, const char *name, const char *data, size_t len,
+                       Diagnostics *diag)
+{
+    const char *file = arena_strdup(bank_arena(cr->bank), name);
+    if (len > CORPUS_MAX_FILE_BYTES) {
+        diag_add(diag, DIAG_ERROR, file, 0, "file too large (%zu MB; the limit is %zu MB)",
+                 len >> 20, CORPUS_MAX_FILE_BYTES >> 20);
+        return;
+    }
+    char *owned;
+    const char *text = corpus_sanitize(file, data, &len, &owned, diag);
+    if (!text)
+        return;
+    Arena tree_arena = {0};
+    MdNode *doc = mdtree_parse(&tree_arena, text, len, file, diag);
+    if (doc) {
+        FileReader fr = {0};
+        fr.cr = cr;
+        fr.file = file;
+        fr.diag = diag;
+        fr.stem_name = corpus_stem_name(&cr->arena, file);
+        cr->run_open = 0;
+        size_t before = cr->count;
+        fr_walk(&fr, doc);
+        if (cr->count == before)
+            diag_add(diag, DIAG_WARNING, file, 0, "no questions found in this file");
+        free(fr.answer);
+        strbuf_free(&fr.prompt);
+        strbuf_free(&fr.tmp);
+    }
+    arena_free(&tree_arena);
+    free(owned);
+}
+
+/* Prose of a question for placement: prompt and answer text, no code. */
+static void corpus_prose(const RawQuestion *q, StrBuf *out)
+{
+    strbuf_clear(out);
+    strbuf_puts(out, q->prompt);
+    for (size_t i = 0; i < q->answer_len; i++) {
+        if (q->answer[i].kind == ANSWER_CODE)
+            continue;
+        strbuf_putc(out, ' ');
+        strbuf_puts(out, q->answer[i].text);
+    }
+}
+
+Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
+{
+    (void)diag;
+    Bank *bank = cr->bank;
+    /* Topics of sectioned questions, in order of first appearance. */
+    long *topic_of = xmalloc((cr->count + 1) * sizeof *topic_of);
+    for (size_t i = 0; i < cr->count; i++)
+        topic_of[i] = cr->qs[i].section ? (long)bank_add_topic(bank, cr->qs[i].section) : -1;
+    size_t topic_count = bank_topic_count(bank);
+
+    long *run_topic = xcalloc(cr->run_count + 1, sizeof *run_topic);
+    if (cr->run_count > 0) {
+        PlaceDoc *docs = xcalloc(cr->count + 1, sizeof *docs);
+        StrBuf *prose = xcalloc(cr->count + 1, sizeof *prose);
+        const char **names = xcalloc(topic_count + 1, sizeof *names);
+        for (size_t t = 0; t < topic_count; t++)
+            names[t] = bank_topic_name(bank, t);
+        for (size_t i = 0; i < cr->count; i++) {
+            corpus_prose(&cr->qs[i], &prose[i]);
+            docs[i].prose = strbuf_str(&prose[i]);
+            docs[i].prose_len = prose[i].len;
+            docs[i].topic = topic_of[i];
+            docs[i].run = cr->qs[i].run;
+        }
+        placement_choose(docs, cr->count, names, topic_count, cr->run_count, run_topic);
+        for (size_t i = 0; i < cr->count; i++)
+            strbuf_free(&prose[i]);
+        free(prose);
+        free(names);
+        free(docs);
+    }
+    for (size_t i = 0; i < cr->count; i++) {
+        const RawQuestion *r = &cr->qs[i];
+        Question q = {0};
+        q.prompt = r->prompt;
+        q.answer = r->answer;
+        q.answer_len = r->answer_len;
+        q.file = r->file;
+        q.line = r->line;
+        if (topic_of[i] >= 0)
+            q.topic = (size_t)topic_of[i];
+        else if (run_topic[r->run] >= 0)
+            q.topic = (size_t)run_topic[r->run];
+        else
+            q.topic = bank_add_topic(bank, r->fallback);
+        bank_add_question_owned(bank, &q);
+    }
+    bank_finish(bank);
+    free(run_topic);
+    free(topic_of);
+    corpus_reader_free(cr);
+    return bank;
+}
+
+/* ---- files and directories ---- */
+
+static char *corpus_read_file(const char *path, size_t *len, Diagnostics *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_add(diag, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (size_t)st.st_size > CORPUS_MAX_FILE_BYTES) {
+        diag_add(diag, DIAG_ERROR, path, 0, "file too large (%zu MB; the limit is %zu MB)",
+                 (size_t)st.st_size >> 20, CORPUS_MAX_FILE_BYTES >> 20);
+        fclose(f);
+        return NULL;
+    }
+    StrBuf buf = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        strbuf_append(&buf, chunk, n);
+        if (buf.len > CORPUS_MAX_FILE_BYTES) {
+            diag_add(diag, DIAG_ERROR, path, 0, "file too large (over %zu MB)",
+                     CORPUS_MAX_FILE_BYTES >> 20);
+            fclose(f);
+            strbuf_free(&buf);
+            return NULL;
+        }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        diag_add(diag, DIAG_ERROR, path, 0, "read error: %s", strerror(errno));
+        strbuf_free(&buf);
+        return NULL;
+    }
+    *len = buf.len;
+    return strbuf_take(&buf);
+}
+
+static int corpus_is_markdown_name(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot || name[0] == '.')
+        return 0;
+    return strcasecmp(dot, ".md") == 0 || strcasecmp(dot, ".markdown") == 0;
+}
+
+static int corpus_cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void corpus_add_path(CorpusReader *cr, const char *path, Diagnostics *diag)
+{
+    size_t len;
+    char *data = corpus_read_file(path, &len, diag);
+    if (!data)
+        return;
+    corpus_reader_add(cr, path, data, len, diag);
+    free(data);
+}
+
+Bank *corpus_load(const char *path, Diagnostics *diag)
+{
+    CorpusReader *cr = corpus_reader_new();
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        diag_add(diag, DIAG_ERROR, path, 0, "cannot read: %s", strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+        DIR *dir = opendir(path);
+        if (!dir) {
+            diag_add(diag, DIAG_ERROR, path, 0, "cannot open directory: %s", strerror(errno));
+        } else {
+            char **names = NULL;
+            size_t count = 0, cap = 0;
+            struct dirent *e;
+            while ((e = readdir(dir)) != NULL) {
+                if (!corpus_is_markdown_name(e->d_name))
+                    continue;
+                names = xgrow(names, &cap, count + 1, sizeof *names);
+                names[count++] = xstrdup(e->d_name);
+            }
+            closedir(dir);
+            if (count > 1)
+                qsort(names, count, sizeof *names, corpus_cmp_names);
+            if (count == 0)
+                diag_add(diag, DIAG_ERROR, path, 0, "no .md files in this directory");
+            size_t plen = strlen(path);
+            int slash = plen > 0 && path[plen - 1] == '/';
+            for (size_t i = 0; i < count; i++) {
+                StrBuf full = {0};
+                strbuf_printf(&full, "%s%s%s", path, slash ? "" : "/", names[i]);
+                struct stat fst;
+                if (stat(full.data, &fst) == 0 && S_ISREG(fst.st_mode))
+                    corpus_add_path(cr, full.data, diag);
+                strbuf_free(&full);
+                free(names[i]);
+            }
+            free(names);
+        }
+    } else {
+        corpus_add_path(cr, path, diag);
+    }
+    return corpus_reader_finish(cr, diag);
+}
+
+int corpus_is_playable(const Bank *b)
+{
+    return bank_question_count(b) >= 2;
+}
+
+void corpus_check_topics(const Bank *b, Diagnostics *diag)
+{
+    for (size_t t = 0; t < bank_topic_count(b); t++) {
+        size_t n = bank_topic_size(b, t);
+        if (n >= 4)
+            continue;
+        const Question *q = bank_question(b, bank_topic_first(b, t));
+        diag_add(diag, DIAG_WARNING, q->file, q->line,
+                 "topic \"%s\" has %zu question%s: too few for 4-option questions "
+                 "(its questions get %s)",
+                 bank_topic_name(b, t), n, n == 1 ? "" : "s",
+                 n >= 3 ? "3 options" : n == 2 ? "2 options" : "distractors from another topic");
+    }
+}

@@ -1,0 +1,503 @@
+/* mdtree.c - md4c's callback stream turned into a tree (see mdtree.h).
+ *
+ * md4c does not report source positions, but the text it passes to the
+ * callbacks points into the document for everything that was written in it,
+ * so a block's line is the line of its first such text. A cursor walks the
+ * document forward as the callbacks come in document order, which keeps line
+ * lookup linear in the size of the file.
+ */
+#include "mdtree.h"
+#include "strbuf.h"
+#include "text.h"
+#include "utf8.h"
+
+#include <md4c.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Builder {
+    Arena *arena;
+    const char *doc;
+    size_t len;
+    const char *file;
+    Diagnostics *diag;
+
+    int has_cr;          /* the document has a '\r': count lone ones too */
+    size_t cursor_off;   /* document offset whose line is cursor_line */
+    unsigned cursor_line;
+
+    MdNode *root;
+    MdNode *cur;         /* innermost open node */
+    int depth;           /* open nodes below the root made from md4c blocks */
+    int skipped;         /* md4c blocks open past the depth limit */
+    int flatten_reported;
+
+    StrBuf text;         /* text of the open leaf */
+    MdNode *leaf;        /* open leaf, or NULL */
+    int leaf_implicit;   /* the open leaf is the text of a tight list item */
+    size_t leaf_last_off;
+    unsigned cells;      /* cells seen in the open table row */
+
+    int strong, link, img, html_block;
+    int link_is_anchor; /* the open link goes to "#somewhere" in the page */
+    size_t vis_in_strong, vis_out_strong, vis_in_link, vis_out_link, vis_in_anchor;
+    int bold_prefix_state; /* 0 none yet, 1 inside the leading strong, 2 done */
+} Builder;
+
+/* Number of line breaks in doc[from, to): "\n", "\r\n" and a lone "\r". */
+static unsigned builder_count_breaks(const Builder *b, size_t from, size_t to)
+{
+    unsigned n = 0;
+    const char *d = b->doc;
+    if (!b->has_cr) {
+        const char *p = d + from, *end = d + to;
+        while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+            n++;
+            p++;
+        }
+        return n;
+    }
+    for (size_t i = from; i < to; i++) {
+        if (d[i] == '\n')
+            n++;
+        else if (d[i] == '\r' && (i + 1 >= b->len || d[i + 1] != '\n'))
+            n++;
+    }
+    return n;
+}
+
+/* Line of a pointer passed by md4c, or 0 when it is not inside the document
+ * (md4c passes static strings for line breaks and indentation). */
+static unsigned builder_line_of(Builder *b, const char *p)
+{
+    if (p < b->doc || p >= b->doc + b->len)
+        return 0;
+    size_t off = (size_t)(p - b->doc);
+    if (off < b->cursor_off) {
+        b->cursor_off = 0;
+        b->cursor_line = 1;
+    }
+    b->cursor_line += builder_count_breaks(b, b->cursor_off, off);
+    b->cursor_off = off;
+    return b->cursor_line;
+}
+
+static int builder_is_leaf_kind(MdKind k)
+{
+    return k == MDK_P || k == MDK_H || k == MDK_CODE || k == MDK_HTML || k == MDK_ROW;
+}
+
+static MdNode *builder_push(Builder *b, MdKind kind)
+{
+    MdNode *n = arena_alloc(b->arena, sizeof *n);
+    n->kind = kind;
+    n->text = "";
+    n->lang = "";
+    n->parent = b->cur;
+    if (b->cur) {
+        if (b->cur->last)
+            b->cur->last->next = n;
+        else
+            b->cur->first = n;
+        b->cur->last = n;
+    }
+    b->cur = n;
+    if (builder_is_leaf_kind(kind)) {
+        b->leaf = n;
+        strbuf_clear(&b->text);
+        b->cells = 0;
+        b->vis_in_strong = b->vis_out_strong = 0;
+        b->vis_in_link = b->vis_out_link = b->vis_in_anchor = 0;
+        b->bold_prefix_state = 0;
+    }
+    return n;
+}
+
+/* Checks that a fenced code block ends with a closing fence: md4c closes an
+ * unterminated fence silently at the end of the document or container. */
+static void builder_check_fence(Builder *b, MdNode *code)
+{
+    if (!code->mark || !code->line)
+        return;
+    size_t i = b->leaf_last_off;
+    while (i < b->len && b->doc[i] != '\n' && b->doc[i] != '\r')
+        i++;
+    for (;;) {
+        while (i < b->len && (b->doc[i] == '\n' || b->doc[i] == '\r'))
+            i++;
+        size_t line_start = i;
+        while (i < b->len && (b->doc[i] == ' ' || b->doc[i] == '\t' || b->doc[i] == '>'))
+            i++;
+        if (i < b->len && (b->doc[i] == '\n' || b->doc[i] == '\r'))
+            continue; /* blank line inside the block */
+        size_t run = 0;
+        while (i + run < b->len && b->doc[i + run] == code->mark)
+            run++;
+        if (run >= 3 || line_start == i + run + 1)
+            return;
+        break;
+    }
+    diag_add(b->diag, DIAG_WARNING, b->file, code->line > 1 ? code->line - 1 : 1,
+             "code block opened here is never closed (missing closing %c%c%c)",
+             code->mark, code->mark, code->mark);
+}
+
+static void builder_finish_leaf(Builder *b)
+{
+    MdNode *n = b->leaf;
+    n->text = arena_strndup(b->arena, strbuf_str(&b->text), b->text.len);
+    n->text_len = b->text.len;
+    n->all_bold = b->vis_in_strong > 0 && b->vis_out_strong == 0;
+    n->all_link = b->vis_in_link > 0 && b->vis_out_link == 0;
+    n->all_anchor = n->all_link && b->vis_in_anchor == b->vis_in_link;
+    if (n->kind == MDK_CODE)
+        builder_check_fence(b, n);
+    b->leaf = NULL;
+}
+
+static void builder_pop(Builder *b)
+{
+    if (b->leaf == b->cur)
+        builder_finish_leaf(b);
+    b->cur = b->cur->parent;
+}
+
+static void builder_close_implicit(Builder *b)
+{
+    if (b->leaf && b->leaf_implicit) {
+        builder_pop(b);
+        b->leaf_implicit = 0;
+    }
+}
+
+static MdKind builder_kind(MD_BLOCKTYPE type)
+{
+    switch (type) {
+    case MD_BLOCK_QUOTE: return MDK_QUOTE;
+    case MD_BLOCK_UL: return MDK_UL;
+    case MD_BLOCK_OL: return MDK_OL;
+    case MD_BLOCK_LI: return MDK_LI;
+    case MD_BLOCK_HR: return MDK_HR;
+    case MD_BLOCK_H: return MDK_H;
+    case MD_BLOCK_CODE: return MDK_CODE;
+    case MD_BLOCK_HTML: return MDK_HTML;
+    case MD_BLOCK_TABLE: return MDK_TABLE;
+    case MD_BLOCK_TR: return MDK_ROW;
+    default: return MDK_P;
+    }
+}
+
+static int builder_is_transparent(MD_BLOCKTYPE type)
+{
+    return type == MD_BLOCK_THEAD || type == MD_BLOCK_TBODY || type == MD_BLOCK_TH ||
+           type == MD_BLOCK_TD;
+}
+
+static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+    Builder *b = userdata;
+    if (type == MD_BLOCK_DOC) {
+        b->root = builder_push(b, MDK_DOC);
+        return 0;
+    }
+    if (builder_is_transparent(type)) {
+        if ((type == MD_BLOCK_TH || type == MD_BLOCK_TD) && b->leaf &&
+            b->leaf->kind == MDK_ROW && b->cells++ > 0)
+            strbuf_puts(&b->text, " | ");
+        return 0;
+    }
+    builder_close_implicit(b);
+    if (b->depth >= MDTREE_MAX_DEPTH || b->leaf) {
+        b->skipped++;
+        if (!b->flatten_reported) {
+            b->flatten_reported = 1;
+            diag_add(b->diag, DIAG_WARNING, b->file, b->cursor_line,
+                     "blocks nested deeper than %d levels are flattened", MDTREE_MAX_DEPTH);
+        }
+        return 0;
+    }
+    MdNode *n = builder_push(b, builder_kind(type));
+    b->depth++;
+    switch (type) {
+    case MD_BLOCK_UL:
+        n->mark = (char)((MD_BLOCK_UL_DETAIL *)detail)->mark;
+        break;
+    case MD_BLOCK_OL:
+        n->number = ((MD_BLOCK_OL_DETAIL *)detail)->start;
+        n->mark = (char)((MD_BLOCK_OL_DETAIL *)detail)->mark_delimiter;
+        break;
+    case MD_BLOCK_LI:
+        if (n->parent && n->parent->kind == MDK_OL) {
+            unsigned index = 0;
+            for (MdNode *s = n->parent->first; s && s != n; s = s->next)
+                index++;
+            n->number = n->parent->number + index;
+        }
+        break;
+    case MD_BLOCK_H:
+        n->level = (unsigned char)((MD_BLOCK_H_DETAIL *)detail)->level;
+        break;
+    case MD_BLOCK_CODE: {
+        MD_BLOCK_CODE_DETAIL *d = detail;
+        n->mark = (char)d->fence_char;
+        if (d->lang.text && d->lang.size)
+            n->lang = arena_strndup(b->arena, d->lang.text, d->lang.size);
+        break;
+    }
+    case MD_BLOCK_HTML:
+        b->html_block = 1;
+        break;
+    default:
+        break;
+    }
+    return 0;
+}
+
+static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+    Builder *b = userdata;
+    (void)detail;
+    if (builder_is_transparent(type))
+        return 0;
+    if (type == MD_BLOCK_DOC) {
+        builder_close_implicit(b);
+        return 0;
+    }
+    if (b->skipped > 0) {
+        b->skipped--;
+        /* A flattened paragraph still ends where it ended. */
+        builder_close_implicit(b);
+        return 0;
+    }
+    builder_close_implicit(b);
+    if (type == MD_BLOCK_HTML)
+        b->html_block = 0;
+    builder_pop(b);
+    b->depth--;
+    return 0;
+}
+
+/* Text of a tight list item comes with no paragraph block around it: the
+ * first span or text opens an implicit one. */
+static void builder_ensure_leaf(Builder *b)
+{
+    if (!b->leaf) {
+        builder_push(b, MDK_P);
+        b->leaf_implicit = 1;
+    }
+}
+
+static int on_enter_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+    Builder *b = userdata;
+    if (b->img == 0)
+        builder_ensure_leaf(b);
+    switch (type) {
+    case MD_SPAN_CODE:
+        if (b->img == 0 && b->leaf)
+            strbuf_putc(&b->text, TEXT_CODE_ON);
+        break;
+    case MD_SPAN_STRONG:
+        if (b->strong++ == 0 && b->bold_prefix_state == 0 && b->vis_out_strong == 0)
+            b->bold_prefix_state = 1;
+        break;
+    case MD_SPAN_A: {
+        MD_SPAN_A_DETAIL *a = detail;
+        if (b->link++ == 0)
+            b->link_is_anchor = a->href.size > 0 && a->href.text[0] == '#';
+        break;
+    }
+    case MD_SPAN_IMG: b->img++; break;
+    default: break;
+    }
+    return 0;
+}
+
+static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+    Builder *b = userdata;
+    (void)detail;
+    switch (type) {
+    case MD_SPAN_CODE:
+        if (b->img == 0 && b->leaf)
+            strbuf_putc(&b->text, TEXT_CODE_OFF);
+        break;
+    case MD_SPAN_STRONG:
+        if (--b->strong == 0 && b->bold_prefix_state == 1) {
+            b->bold_prefix_state = 2;
+            if (b->leaf)
+                b->leaf->bold_prefix_len = b->text.len;
+        }
+        break;
+    case MD_SPAN_A: b->link--; break;
+    case MD_SPAN_IMG: b->img--; break;
+    default: break;
+    }
+    return 0;
+}
+
+/* Named entities an author is likely to type; the rest stay as written. */
+static const struct { const char *name; uint32_t cp; } builder_entities[] = {
+    {"amp", '&'},     {"lt", '<'},       {"gt", '>'},        {"quot", '"'},
+    {"apos", '\''},   {"nbsp", 0xA0},    {"copy", 0xA9},     {"reg", 0xAE},
+    {"trade", 0x2122}, {"mdash", 0x2014}, {"ndash", 0x2013},  {"hellip", 0x2026},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},  {"rdquo", 0x201D},
+    {"laquo", 0xAB},  {"raquo", 0xBB},   {"times", 0xD7},    {"divide", 0xF7},
+    {"rarr", 0x2192}, {"larr", 0x2190},  {"harr", 0x2194},   {"rArr", 0x21D2},
+    {"le", 0x2264},   {"ge", 0x2265},    {"ne", 0x2260},     {"deg", 0xB0},
+    {"middot", 0xB7}, {"bull", 0x2022},  {"check", 0x2713},  {"euro", 0x20AC},
+    {"pound", 0xA3},  {"sect", 0xA7},    {"para", 0xB6},     {"plusmn", 0xB1},
+};
+
+static void builder_append_entity(Builder *b, const char *s, size_t n)
+{
+    uint32_t cp = 0;
+    int ok = 0;
+    if (n >= 4 && s[1] == '#') {
+        int hex = s[2] == 'x' || s[2] == 'X';
+        char *end = NULL;
+        char tmp[16];
+        size_t digits = n - 3 - (size_t)hex;
+        if (digits > 0 && digits < sizeof tmp) {
+            memcpy(tmp, s + 2 + hex, digits);
+            tmp[digits] = '\0';
+            unsigned long v = strtoul(tmp, &end, hex ? 16 : 10);
+            ok = end && *end == '\0' && v > 0 && v <= 0x10FFFF;
+            cp = (uint32_t)v;
+        }
+    } else if (n >= 3) {
+        for (size_t i = 0; i < sizeof builder_entities / sizeof *builder_entities; i++) {
+            size_t len = strlen(builder_entities[i].name);
+            if (len == n - 2 && memcmp(builder_entities[i].name, s + 1, len) == 0) {
+                cp = builder_entities[i].cp;
+                ok = 1;
+                break;
+            }
+        }
+    }
+    char out[4];
+    size_t m = ok && cp >= 0x20 ? utf8_encode(cp, out) : 0;
+    if (m)
+        strbuf_append(&b->text, out, m);
+    else if (ok)
+        strbuf_puts(&b->text, UTF8_REPLACEMENT);
+    else
+        strbuf_append(&b->text, s, n);
+}
+
+/* Inline HTML: a line break tag becomes a line break, other tags vanish. */
+static void builder_inline_html(Builder *b, const char *s, size_t n)
+{
+    if (n >= 3 && s[0] == '<' && (s[1] == 'b' || s[1] == 'B') && (s[2] == 'r' || s[2] == 'R') &&
+        (n == 3 || !isalnum((unsigned char)s[3])))
+        strbuf_putc(&b->text, '\n');
+}
+
+static void builder_count_visible(Builder *b, const char *s, size_t n)
+{
+    size_t vis = 0;
+    for (size_t i = 0; i < n; i++)
+        vis += (unsigned char)s[i] > ' ';
+    if (!vis)
+        return;
+    if (b->strong)
+        b->vis_in_strong += vis;
+    else {
+        b->vis_out_strong += vis;
+        if (b->bold_prefix_state == 0)
+            b->bold_prefix_state = 2;
+    }
+    if (b->link) {
+        b->vis_in_link += vis;
+        if (b->link_is_anchor)
+            b->vis_in_anchor += vis;
+    } else {
+        b->vis_out_link += vis;
+    }
+}
+
+static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
+{
+    Builder *b = userdata;
+    if (b->img)
+        return 0; /* image alt text is not prose */
+    if (type == MD_TEXT_HTML && !b->html_block && !(b->leaf && b->leaf->kind == MDK_HTML)) {
+        if (b->leaf)
+            builder_inline_html(b, s, n);
+        return 0;
+    }
+    builder_ensure_leaf(b);
+    unsigned line = builder_line_of(b, s);
+    if (line) {
+        for (MdNode *p = b->leaf; p && !p->line; p = p->parent)
+            p->line = line;
+        b->leaf->end_line = line;
+        b->leaf_last_off = (size_t)(s - b->doc);
+    }
+    switch (type) {
+    case MD_TEXT_NULLCHAR:
+        strbuf_puts(&b->text, UTF8_REPLACEMENT);
+        break;
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR:
+        strbuf_putc(&b->text, '\n');
+        break;
+    case MD_TEXT_ENTITY:
+        if (b->leaf->kind == MDK_CODE || b->leaf->kind == MDK_HTML)
+            strbuf_append(&b->text, s, n);
+        else
+            builder_append_entity(b, s, n);
+        builder_count_visible(b, s, n);
+        break;
+    default:
+        strbuf_append(&b->text, s, n);
+        builder_count_visible(b, s, n);
+        break;
+    }
+    return 0;
+}
+
+/* md4c 0.4.8 (Debian 12) can read past the end of its input when a link
+ * is cut off by the end of the document, and then loops over whatever
+ * follows in memory. It only ever sees a private copy that ends with a line
+ * break and guard bytes of zero, where such a scan stops. */
+enum { MDTREE_GUARD = 16 };
+
+MdNode *mdtree_parse(Arena *arena, const char *input, size_t input_len, const char *file,
+                     Diagnostics *diag)
+{
+    char *text = malloc(input_len + 1 + MDTREE_GUARD);
+    if (!text) {
+        diag_add(diag, DIAG_ERROR, file, 0, "out of memory reading %zu bytes", input_len);
+        return NULL;
+    }
+    memcpy(text, input, input_len);
+    size_t len = input_len;
+    text[len++] = '\n';
+    memset(text + len, 0, MDTREE_GUARD);
+    Builder b = {0};
+    b.arena = arena;
+    b.doc = text;
+    b.len = len;
+    b.file = file;
+    b.diag = diag;
+    b.cursor_line = 1;
+    b.has_cr = memchr(text, '\r', len) != NULL;
+    MD_PARSER parser = {0};
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS;
+    parser.enter_block = on_enter_block;
+    parser.leave_block = on_leave_block;
+    parser.enter_span = on_enter_span;
+    parser.leave_span = on_leave_span;
+    parser.text = on_text;
+    int rc = md_parse(text, (MD_SIZE)len, &parser, &b);
+    strbuf_free(&b.text);
+    free(text);
+    if (rc != 0 || !b.root) {
+        diag_add(diag, DIAG_ERROR, file, 0, "the Markdown parser failed (out of memory?)");
+        return NULL;
+    }
+    return b.root;
+}

@@ -1,0 +1,67 @@
+/* mdtree.h - a Markdown document as a small tree of blocks, built with md4c.
+ *
+ * md4c parses Markdown as a stream of callbacks; deciding what is a question
+ * needs to look ahead and around (does this list item have nested content?
+ * does this heading contain other questions?), so the stream is first turned
+ * into a tree. Only what the corpus reader needs is kept: block kinds, the
+ * source line of each block, and the text of leaf blocks as rich text (see
+ * text.h). Nesting deeper than MDTREE_MAX_DEPTH is flattened into the block
+ * at that depth, so walking the tree recursively is safe on any input.
+ *
+ * All nodes and strings live in the caller's arena.
+ */
+#ifndef QA_MDTREE_H
+#define QA_MDTREE_H
+
+#include "arena.h"
+#include "diag.h"
+
+#include <stddef.h>
+
+enum { MDTREE_MAX_DEPTH = 32 };
+
+typedef enum MdKind {
+    MDK_DOC,
+    MDK_QUOTE,
+    MDK_UL,
+    MDK_OL,
+    MDK_LI,
+    MDK_HR,
+    MDK_H,
+    MDK_CODE,
+    MDK_HTML,
+    MDK_P,     /* paragraphs, and the text of tight list items */
+    MDK_TABLE,
+    MDK_ROW    /* one table row; its cells joined with " | " */
+} MdKind;
+
+typedef struct MdNode MdNode;
+struct MdNode {
+    MdNode *parent, *first, *last, *next;
+    MdKind kind;
+    unsigned line;          /* first source line (1-based), 0 if unknown */
+    unsigned end_line;      /* last source line with text */
+    const char *text;       /* leaves: rich text (P, H, ROW), verbatim (CODE,
+                               HTML); NUL-terminated; "" otherwise */
+    size_t text_len;
+    const char *lang;       /* CODE: language of the info string, or "" */
+    unsigned number;        /* OL: start number; LI in an OL: its number */
+    unsigned char level;    /* H: 1 to 6 */
+    char mark;              /* UL bullet, OL delimiter, CODE fence char (0:
+                               indented code) */
+    unsigned char all_bold; /* P, H: every visible character is strong */
+    unsigned char all_link; /* P, H: every visible character is link text */
+    unsigned char all_anchor; /* ... of links within the page ("#top"):
+                                 navigation, such as "back to top" */
+    size_t bold_prefix_len; /* P: bytes of text covered by a leading strong
+                               span, 0 if the text does not start bold */
+};
+
+/* Parses a UTF-8 Markdown document (sanitised by the caller: valid UTF-8,
+ * no control bytes but tab and line endings). Problems found on the way
+ * (unterminated code fences, nesting flattened) go to diag under file.
+ * Returns the document node, or NULL if md4c failed (reported to diag). */
+MdNode *mdtree_parse(Arena *arena, const char *text, size_t len, const char *file,
+                     Diagnostics *diag);
+
+#endif

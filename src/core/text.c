@@ -1,0 +1,452 @@
+/* text.c - rich text helpers and the wording tests the corpus reader uses
+ * (see text.h).
+ *
+ * The wording tests are deliberately small lists of English words: a quiz
+ * pack is written by people, and "does this read as a question" is decided
+ * by the same cues a reader uses (a question mark, an interrogative, a
+ * "Q:" label). The corpus reader combines them with the document structure.
+ */
+#include "text.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <string.h>
+
+int text_is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+           cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+int text_is_punct(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp > ' ' && !isalnum((int)cp) && cp != 0x7F;
+    return (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+           (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x2190 && cp <= 0x21FF) ||
+           (cp >= 0x2500 && cp <= 0x27BF) || (cp >= 0x3001 && cp <= 0x303F) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           cp == 0xFFFD;
+}
+
+/* Decodes one code point; invalid bytes (which sanitised text never has)
+ * count as one punctuation byte so that loops always advance. */
+static size_t text_next(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+    size_t n = utf8_decode(s + i, len - i, cp);
+    if (n == 0) {
+        *cp = 0xFFFD;
+        n = 1;
+    }
+    return n;
+}
+
+void text_append_plain(StrBuf *out, const char *s, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == TEXT_CODE_ON || s[i] == TEXT_CODE_OFF) {
+            strbuf_append(out, s + start, i - start);
+            start = i + 1;
+        }
+    }
+    strbuf_append(out, s + start, len - start);
+}
+
+/* Longest run of backticks in s[0..len). */
+static size_t text_longest_backtick_run(const char *s, size_t len)
+{
+    size_t best = 0, run = 0;
+    for (size_t i = 0; i < len; i++) {
+        run = s[i] == '`' ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+void text_append_markdown(StrBuf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        const char *on = memchr(s + i, TEXT_CODE_ON, len - i);
+        size_t plain_end = on ? (size_t)(on - s) : len;
+        text_append_plain(out, s + i, plain_end - i);
+        if (!on)
+            break;
+        size_t code_start = plain_end + 1;
+        const char *off = memchr(s + code_start, TEXT_CODE_OFF, len - code_start);
+        size_t code_end = off ? (size_t)(off - s) : len;
+        size_t ticks = text_longest_backtick_run(s + code_start, code_end - code_start) + 1;
+        int pad = code_end > code_start &&
+                  (s[code_start] == '`' || s[code_end - 1] == '`');
+        for (size_t t = 0; t < ticks; t++)
+            strbuf_putc(out, '`');
+        if (pad)
+            strbuf_putc(out, ' ');
+        strbuf_append(out, s + code_start, code_end - code_start);
+        if (pad)
+            strbuf_putc(out, ' ');
+        for (size_t t = 0; t < ticks; t++)
+            strbuf_putc(out, '`');
+        i = off ? code_end + 1 : len;
+    }
+}
+
+/* For ASCII: the byte a key keeps (lower case), or 0 for a separator. */
+static unsigned char text_key_byte(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return (unsigned char)(c + 32);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        return c;
+    return 0;
+}
+
+void text_append_key(StrBuf *out, const char *s, size_t len)
+{
+    /* A key is never longer than its text: reserve once, write directly. */
+    strbuf_append(out, "", 0);
+    out->data = xgrow(out->data, &out->cap, out->len + len + 1, 1);
+    char *w = out->data + out->len;
+    char *start = w;
+    int pending_space = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            unsigned char k = text_key_byte(c);
+            if (!k) {
+                pending_space = 1;
+            } else {
+                if (pending_space && w > start)
+                    *w++ = ' ';
+                pending_space = 0;
+                *w++ = (char)k;
+            }
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = text_next(s, len, i, &cp);
+        if (text_is_space(cp) || text_is_punct(cp)) {
+            pending_space = 1;
+        } else {
+            if (pending_space && w > start)
+                *w++ = ' ';
+            pending_space = 0;
+            memcpy(w, s + i, n);
+            w += n;
+        }
+        i += n;
+    }
+    out->len = (size_t)(w - out->data);
+    out->data[out->len] = '\0';
+}
+
+size_t text_collapse_space(char *s, size_t len)
+{
+    size_t w = 0;
+    int space = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t n = 1;
+        int is_space;
+        if (c < 0x80) {
+            is_space = c == ' ' || (c >= '\t' && c <= '\r');
+        } else {
+            uint32_t cp;
+            n = text_next(s, len, i, &cp);
+            is_space = text_is_space(cp);
+        }
+        if (is_space) {
+            space = 1;
+        } else {
+            if (space && w > 0)
+                s[w++] = ' ';
+            space = 0;
+            for (size_t k = 0; k < n; k++)
+                s[w++] = s[i + k];
+        }
+        i += n;
+    }
+    if (w < len)
+        s[w] = '\0';
+    return w;
+}
+
+static int text_is_cut_trim(char c)
+{
+    return c == ' ' || c == ',' || c == ';' || c == ':' || c == '-' || c == '(' ||
+           c == '/' || c == '&';
+}
+
+void text_append_cut(StrBuf *out, const char *s, size_t len, size_t max_chars)
+{
+    StrBuf plain = {0};
+    text_append_plain(&plain, s, len);
+    size_t chars = utf8_count(plain.data ? plain.data : "", plain.len);
+    if (chars <= max_chars) {
+        strbuf_append(out, strbuf_str(&plain), plain.len);
+        strbuf_free(&plain);
+        return;
+    }
+    /* Byte offset just past max_chars - 1 code points (room for the "…"). */
+    size_t keep = 0, counted = 0;
+    while (keep < plain.len && counted < max_chars - 1) {
+        keep++;
+        while (keep < plain.len && ((unsigned char)plain.data[keep] & 0xC0) == 0x80)
+            keep++;
+        counted++;
+    }
+    size_t cut = keep;
+    /* Prefer the last word boundary, unless it throws away over a third. */
+    size_t sp = keep;
+    while (sp > 0 && plain.data[sp] != ' ')
+        sp--;
+    if (sp > keep * 2 / 3)
+        cut = sp;
+    while (cut > 0 && text_is_cut_trim(plain.data[cut - 1]))
+        cut--;
+    strbuf_append(out, plain.data, cut);
+    strbuf_puts(out, "\xE2\x80\xA6");
+    strbuf_free(&plain);
+}
+
+static size_t text_skip_space(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        uint32_t cp;
+        size_t n = text_next(s, len, i, &cp);
+        if (!text_is_space(cp))
+            break;
+        i += n;
+    }
+    return i;
+}
+
+size_t text_number_prefix(const char *s, size_t len)
+{
+    size_t i = 0;
+    int paren = 0;
+    if (i < len && (s[i] == '(' || s[i] == '#')) {
+        paren = s[i] == '(';
+        i++;
+    }
+    size_t digits = 0;
+    while (i < len && isdigit((unsigned char)s[i]) && digits < 9) {
+        i++;
+        digits++;
+    }
+    if (digits == 0)
+        return 0;
+    if (paren) {
+        if (i >= len || s[i] != ')')
+            return 0;
+        i++;
+    } else if (i < len && (s[i] == '.' || s[i] == ')' || s[i] == ':')) {
+        i++;
+    } else if (s[0] != '#') {
+        /* "12 - What..." */
+        size_t j = text_skip_space(s, len, i);
+        if (j == i || j >= len || (s[j] != '-' && strncmp(s + j, "\xE2\x80\x93", 3) != 0))
+            return 0;
+        i = j + (s[j] == '-' ? 1 : 3);
+    }
+    size_t j = text_skip_space(s, len, i);
+    if (j == i && j < len)
+        return 0; /* "3.14" is a number, not a prefix */
+    return j;
+}
+
+/* Case-insensitive ASCII match of word w at s[i..]; returns i past it or 0. */
+static size_t text_match_word(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    if (len - i < n)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (tolower((unsigned char)s[i + k]) != w[k])
+            return 0;
+    if (i + n < len && isalnum((unsigned char)s[i + n]))
+        return 0;
+    return i + n;
+}
+
+/* After a label word: optional number, then a delimiter, then space. */
+static size_t text_label_tail(const char *s, size_t len, size_t i, int allow_dot)
+{
+    i = text_skip_space(s, len, i);
+    while (i < len && isdigit((unsigned char)s[i]))
+        i++;
+    i = text_skip_space(s, len, i);
+    if (i >= len)
+        return 0;
+    if (s[i] == ':' || s[i] == ')' || s[i] == '-' || (allow_dot && s[i] == '.'))
+        i++;
+    else if (strncmp(s + i, "\xE2\x80\x93", 3) == 0 || strncmp(s + i, "\xE2\x80\x94", 3) == 0)
+        i += 3;
+    else
+        return 0;
+    return text_skip_space(s, len, i);
+}
+
+size_t text_question_label(const char *s, size_t len)
+{
+    if (len == 0 || (s[0] != 'q' && s[0] != 'Q'))
+        return 0;
+    static const char *const words[] = {"question", "q"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t i = text_match_word(s, len, 0, words[k]);
+        if (!i) {
+            /* "Q1:" has no word boundary between Q and 1. */
+            if (k == 1 && len > 1 && (s[0] == 'q' || s[0] == 'Q') &&
+                isdigit((unsigned char)s[1]))
+                i = 1;
+            else
+                continue;
+        }
+        size_t end = text_label_tail(s, len, i, 1);
+        if (end)
+            return end;
+    }
+    return 0;
+}
+
+size_t text_answer_label(const char *s, size_t len)
+{
+    /* Every label starts with one of these letters. */
+    if (len == 0 || !strchr("aAsSeEcCrR", s[0]))
+        return 0;
+    static const char *const whole[] = {
+        "answer", "answers", "solution", "show answer", "show solution",
+        "see answer", "reveal answer", "click to expand", "click to see answer",
+        "click to reveal", "explanation", "ans"};
+    if (len <= 24) {
+        StrBuf key = {0};
+        text_append_key(&key, s, len);
+        for (size_t k = 0; k < sizeof whole / sizeof *whole; k++) {
+            if (strcmp(strbuf_str(&key), whole[k]) == 0) {
+                strbuf_free(&key);
+                return len;
+            }
+        }
+        strbuf_free(&key);
+    }
+    static const char *const words[] = {"answer", "ans", "solution", "explanation", "a"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t i = text_match_word(s, len, 0, words[k]);
+        if (!i && k == 4 && len > 1 && (s[0] == 'a' || s[0] == 'A') &&
+            isdigit((unsigned char)s[1]))
+            i = 1;
+        if (!i)
+            continue;
+        size_t end = text_label_tail(s, len, i, k != 4);
+        if (end)
+            return end;
+    }
+    return 0;
+}
+
+/* Words that open a question or a task set to the reader. */
+static const char *const text_question_words[] = {
+    "what", "what's", "whats", "why", "how", "when", "where", "which", "who",
+    "whom", "whose", "explain", "describe", "define", "compare", "contrast",
+    "differentiate", "distinguish", "discuss", "elaborate", "illustrate",
+    "summarize", "summarise", "outline", "list", "name", "give", "write",
+    "implement", "state", "tell", "mention", "identify", "predict",
+    "difference", "differences", "advantages", "disadvantages", "benefits",
+    "pros"};
+
+/* The subset that opens a question even in a heading, where "List" or
+ * "Name" would more often start a section title. */
+static const char *const text_interrogatives[] = {
+    "what", "why", "how", "when", "where", "which", "who", "whom", "whose",
+    "explain", "describe", "define", "compare", "contrast", "differentiate",
+    "distinguish", "discuss", "elaborate", "illustrate", "difference",
+    "differences"};
+
+static int text_ends_with_question_mark(const char *s, size_t len)
+{
+    while (len > 0) {
+        unsigned char c = (unsigned char)s[len - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '"' || c == '\'' || c == ')' ||
+            c == ']' || c == '*' || c == '_' || c == TEXT_CODE_OFF) {
+            len--;
+        } else if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 &&
+                   (unsigned char)s[len - 2] == 0x80 &&
+                   ((unsigned char)s[len - 1] == 0x9D || (unsigned char)s[len - 1] == 0x99)) {
+            len -= 3; /* closing curly quote */
+        } else {
+            break;
+        }
+    }
+    return len > 0 && (s[len - 1] == '?' ||
+                       (len >= 3 && memcmp(s + len - 3, "\xEF\xBC\x9F", 3) == 0));
+}
+
+/* True when the first word of s (lower-cased) is one of words[0..count). */
+static int text_starts_with_any(const char *s, size_t len, const char *const *words,
+                                size_t count)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == TEXT_CODE_ON || s[i] == ' '))
+        i++;
+    char word[16];
+    size_t n = 0;
+    while (i + n < len && n < sizeof word - 1 &&
+           (isalpha((unsigned char)s[i + n]) || s[i + n] == '\''))
+        word[n] = (char)tolower((unsigned char)s[i + n]), n++;
+    if (n == 0 || n == sizeof word - 1)
+        return 0;
+    word[n] = '\0';
+    for (size_t k = 0; k < count; k++)
+        if (strcmp(word, words[k]) == 0)
+            return 1;
+    return 0;
+}
+
+int text_ends_with_question(const char *s, size_t len)
+{
+    return text_ends_with_question_mark(s, len);
+}
+
+int text_reads_as_question(const char *s, size_t len)
+{
+    return text_ends_with_question_mark(s, len) ||
+           text_starts_with_any(s, len, text_question_words,
+                                sizeof text_question_words / sizeof *text_question_words);
+}
+
+int text_opens_as_question(const char *s, size_t len)
+{
+    return text_ends_with_question_mark(s, len) ||
+           text_starts_with_any(s, len, text_interrogatives,
+                                sizeof text_interrogatives / sizeof *text_interrogatives);
+}
+
+int text_is_chatter(const char *s, size_t len)
+{
+    static const char *const openers[] = {
+        "let me know", "hope this helps", "hope that helps", "i hope", "hope you",
+        "feel free", "happy coding", "happy learning", "good luck", "best of luck",
+        "thanks for", "thank you for", "if you have any", "if you d like",
+        "if you would like", "would you like", "do you want", "all the best",
+        "let me", "i can also", "i ll", "want me to"};
+    size_t lead = 0;
+    while (lead < len && !isalnum((unsigned char)s[lead]) && (unsigned char)s[lead] < 0x80)
+        lead++;
+    if (lead == len || !strchr("lLhHiIfFgGbBtTwWdDaA", s[lead]))
+        return 0;
+    StrBuf key = {0};
+    text_append_key(&key, s, len < 48 ? len : 48);
+    const char *k = strbuf_str(&key);
+    int found = 0;
+    for (size_t i = 0; i < sizeof openers / sizeof *openers && !found; i++) {
+        size_t n = strlen(openers[i]);
+        found = strncmp(k, openers[i], n) == 0 && (k[n] == ' ' || k[n] == '\0');
+    }
+    strbuf_free(&key);
+    return found;
+}

@@ -1,0 +1,463 @@
+/* words.c - content words, vocabulary and word vectors (see words.h). */
+#include "words.h"
+#include "arena.h"
+#include "text.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const words_stop_list[] = {
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
+    "and", "any", "are", "as", "at", "be", "because", "been", "before", "being",
+    "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "doing", "down", "during", "e", "each", "eg", "etc", "few", "for", "from",
+    "further", "g", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "him", "his", "how", "i", "ie", "if", "in", "into", "is", "it", "its", "itself",
+    "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on",
+    "once", "one", "only", "or", "other", "our", "out", "over", "own", "s", "same",
+    "she", "should", "so", "some", "such", "t", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "to",
+    "too", "under", "until", "up", "us", "very", "was", "way", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with",
+    "would", "you", "your"};
+
+/* The stop list as an open-addressing set, built on first use: one hash
+ * and at most a few short compares per word. */
+enum { WORDS_STOP_SLOTS = 512 };
+
+static uint32_t words_stop_hash(const char *w, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static const char *const *words_stop_set(void)
+{
+    static const char *slots[WORDS_STOP_SLOTS];
+    static int ready;
+    if (!ready) {
+        for (size_t i = 0; i < sizeof words_stop_list / sizeof *words_stop_list; i++) {
+            const char *w = words_stop_list[i];
+            uint32_t h = words_stop_hash(w, strlen(w)) & (WORDS_STOP_SLOTS - 1);
+            while (slots[h])
+                h = (h + 1) & (WORDS_STOP_SLOTS - 1);
+            slots[h] = w;
+        }
+        ready = 1;
+    }
+    return slots;
+}
+
+int words_is_stop(const char *w, size_t len)
+{
+    if (len == 0 || len > 8)
+        return 0;
+    const char *const *slots = words_stop_set();
+    for (uint32_t h = words_stop_hash(w, len) & (WORDS_STOP_SLOTS - 1); slots[h];
+         h = (h + 1) & (WORDS_STOP_SLOTS - 1))
+        if (strncmp(slots[h], w, len) == 0 && slots[h][len] == '\0')
+            return 1;
+    return 0;
+}
+
+static int words_ends(const char *w, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len > n && memcmp(w + len - n, suffix, n) == 0;
+}
+
+size_t words_stem(char *w, size_t len)
+{
+    if (len <= 3)
+        return len;
+    if (words_ends(w, len, "ies") && len > 4) {
+        w[len - 3] = 'y';
+        return len - 2;
+    }
+    if (words_ends(w, len, "sses"))
+        return len - 2;
+    if (words_ends(w, len, "ches") || words_ends(w, len, "shes") ||
+        words_ends(w, len, "xes") || words_ends(w, len, "zes"))
+        return len - 2;
+    if (w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != 'u' && w[len - 2] != 'i')
+        len--;
+    if (len > 6 && (words_ends(w, len, "ance") || words_ends(w, len, "ence")))
+        return len - 4;
+    if (len > 5 && words_ends(w, len, "ing"))
+        return len - 3;
+    if (len > 4 && words_ends(w, len, "ed"))
+        return len - 2;
+    return len;
+}
+
+/* ASCII bytes that belong to words, lower-cased; 0 for the others. */
+static const unsigned char *words_table(void)
+{
+    static unsigned char table[128];
+    static int ready;
+    if (!ready) {
+        for (int c = 0; c < 128; c++)
+            table[c] = (unsigned char)(isalnum(c) || c == '_' ? tolower(c) : 0);
+        ready = 1;
+    }
+    return table;
+}
+
+/* Calls fn with each raw word of text: lower-cased, at least 2 bytes and
+ * not only digits; stop words and stems are the caller's business. */
+static void words_scan(const char *text, size_t len, WordsFn fn, void *userdata)
+{
+    const unsigned char *table = words_table();
+    char word[64];
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80 && !table[c]) {
+            i++;
+            continue;
+        }
+        /* A word: ASCII letters, digits, '_', and non-ASCII letters. */
+        size_t n = 0, start = i;
+        int alpha = 0;
+        while (i < len) {
+            c = (unsigned char)text[i];
+            if (c < 0x80) {
+                unsigned char k = table[c];
+                if (!k)
+                    break;
+                if (n < sizeof word)
+                    word[n++] = (char)k;
+                alpha |= k > '9';
+                i++;
+            } else {
+                uint32_t cp;
+                size_t k = utf8_decode(text + i, len - i, &cp);
+                if (k == 0 || text_is_punct(cp) || text_is_space(cp))
+                    break;
+                if (n + k <= sizeof word)
+                    memcpy(word + n, text + i, k);
+                n += k;
+                alpha = 1;
+                i += k;
+            }
+        }
+        if (i == start) {
+            i++;
+            continue;
+        }
+        if (n >= 2 && n <= sizeof word && alpha)
+            fn(word, n, userdata);
+    }
+}
+
+typedef struct WordsEach {
+    WordsFn fn;
+    void *userdata;
+} WordsEach;
+
+static void words_each_raw(const char *w, size_t len, void *userdata)
+{
+    WordsEach *e = userdata;
+    if (words_is_stop(w, len))
+        return;
+    char stem[64];
+    memcpy(stem, w, len);
+    e->fn(stem, words_stem(stem, len), e->userdata);
+}
+
+void words_each(const char *text, size_t len, WordsFn fn, void *userdata)
+{
+    WordsEach e = {fn, userdata};
+    words_scan(text, len, words_each_raw, &e);
+}
+
+/* ---- vocabulary: open addressing on FNV-1a hashes ---- */
+
+typedef struct VocabSlot {
+    const char *word;
+    uint32_t len;
+    uint32_t id;
+    uint64_t hash;
+} VocabSlot;
+
+/* An open-addressing table from words to ids. */
+typedef struct WordTable {
+    VocabSlot *slots;
+    size_t cap;   /* power of two */
+    size_t count;
+} WordTable;
+
+struct Vocab {
+    Arena arena;
+    WordTable terms; /* stemmed content words -> term id */
+    WordTable raw;   /* words as written -> term id, UINT32_MAX for stop words:
+                        most words repeat, so each is stemmed only once */
+};
+
+static uint64_t words_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static void table_init(WordTable *t)
+{
+    t->cap = 1024;
+    t->count = 0;
+    t->slots = xcalloc(t->cap, sizeof *t->slots);
+}
+
+static VocabSlot *table_slot(const WordTable *t, const char *w, size_t len, uint64_t h)
+{
+    size_t mask = t->cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        VocabSlot *s = &t->slots[i];
+        if (!s->word || (s->hash == h && s->len == len && memcmp(s->word, w, len) == 0))
+            return s;
+    }
+}
+
+static void table_grow(WordTable *t)
+{
+    VocabSlot *old = t->slots;
+    size_t old_cap = t->cap;
+    t->cap *= 2;
+    t->slots = xcalloc(t->cap, sizeof *t->slots);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].word)
+            *table_slot(t, old[i].word, old[i].len, old[i].hash) = old[i];
+    free(old);
+}
+
+/* The slot of a word, added (with id UINT32_MAX) when new; *added says so. */
+static VocabSlot *table_add(WordTable *t, Arena *arena, const char *w, size_t len, int *added)
+{
+    if ((t->count + 1) * 2 > t->cap)
+        table_grow(t);
+    uint64_t h = words_hash(w, len);
+    VocabSlot *s = table_slot(t, w, len, h);
+    *added = !s->word;
+    if (*added) {
+        s->word = arena_strndup(arena, w, len);
+        s->len = (uint32_t)len;
+        s->hash = h;
+        s->id = UINT32_MAX;
+        t->count++;
+    }
+    return s;
+}
+
+Vocab *vocab_new(void)
+{
+    Vocab *v = xcalloc(1, sizeof *v);
+    table_init(&v->terms);
+    table_init(&v->raw);
+    return v;
+}
+
+void vocab_free(Vocab *v)
+{
+    if (!v)
+        return;
+    free(v->terms.slots);
+    free(v->raw.slots);
+    arena_free(&v->arena);
+    free(v);
+}
+
+uint32_t vocab_intern(Vocab *v, const char *word, size_t len)
+{
+    int added;
+    VocabSlot *s = table_add(&v->terms, &v->arena, word, len, &added);
+    if (added)
+        s->id = (uint32_t)(v->terms.count - 1);
+    return s->id;
+}
+
+uint32_t vocab_find(const Vocab *v, const char *word, size_t len)
+{
+    VocabSlot *s = table_slot(&v->terms, word, len, words_hash(word, len));
+    return s->word ? s->id : UINT32_MAX;
+}
+
+size_t vocab_size(const Vocab *v)
+{
+    return v->terms.count;
+}
+
+/* ---- term vectors ---- */
+
+typedef struct TermCollect {
+    Vocab *vocab;
+    uint32_t *ids;
+    size_t count, cap;
+} TermCollect;
+
+
+static int words_cmp_id(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Raw word -> term id through the vocabulary's cache of raw words. */
+static void words_collect_raw(const char *w, size_t len, void *userdata)
+{
+    TermCollect *c = userdata;
+    int added;
+    VocabSlot *s = table_add(&c->vocab->raw, &c->vocab->arena, w, len, &added);
+    if (added && !words_is_stop(w, len)) {
+        char stem[64];
+        memcpy(stem, w, len);
+        s->id = vocab_intern(c->vocab, stem, words_stem(stem, len));
+    }
+    if (s->id == UINT32_MAX)
+        return;
+    c->ids = xgrow(c->ids, &c->cap, c->count + 1, sizeof *c->ids);
+    c->ids[c->count++] = s->id;
+}
+
+void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *count,
+               size_t *cap)
+{
+    TermCollect c = {v, *ids, *count, *cap};
+    words_scan(text, len, words_collect_raw, &c);
+    *ids = c.ids;
+    *count = c.count;
+    *cap = c.cap;
+}
+
+static void words_sort_ids(uint32_t *ids, size_t n)
+{
+    if (n > 48) {
+        qsort(ids, n, sizeof *ids, words_cmp_id);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = ids[i];
+        size_t j = i;
+        while (j > 0 && ids[j - 1] > x) {
+            ids[j] = ids[j - 1];
+            j--;
+        }
+        ids[j] = x;
+    }
+}
+
+TermVec termvec_from_ids(const uint32_t *ids, size_t n)
+{
+    uint32_t *sorted = xmalloc((n ? n : 1) * sizeof *sorted);
+    if (n)
+        memcpy(sorted, ids, n * sizeof *ids);
+    words_sort_ids(sorted, n);
+    TermVec tv = {0};
+    tv.ids = sorted; /* compacted in place below */
+    tv.weights = xmalloc((n ? n : 1) * sizeof *tv.weights);
+    for (size_t i = 0; i < n; i++) {
+        if (tv.count && tv.ids[tv.count - 1] == sorted[i]) {
+            tv.weights[tv.count - 1] += 1.0f;
+        } else {
+            tv.ids[tv.count] = sorted[i];
+            tv.weights[tv.count] = 1.0f;
+            tv.count++;
+        }
+    }
+    return tv;
+}
+
+/* Term counts of one text, sorted by id. */
+static TermVec termvec_count(Vocab *v, const char *text, size_t len)
+{
+    uint32_t *ids = NULL;
+    size_t n = 0, cap = 0;
+    words_ids(v, text, len, &ids, &n, &cap);
+    TermVec tv = termvec_from_ids(ids, n);
+    free(ids);
+    return tv;
+}
+
+void termvec_add_text(TermVec *tv, Vocab *v, const char *text, size_t len)
+{
+    TermVec add = termvec_count(v, text, len);
+    if (tv->count == 0) {
+        termvec_free(tv);
+        *tv = add;
+        return;
+    }
+    TermVec sum = {0};
+    size_t most = (size_t)tv->count + add.count;
+    sum.ids = xmalloc(most * sizeof *sum.ids);
+    sum.weights = xmalloc(most * sizeof *sum.weights);
+    uint32_t i = 0, j = 0;
+    while (i < tv->count || j < add.count) {
+        if (j >= add.count || (i < tv->count && tv->ids[i] < add.ids[j])) {
+            sum.ids[sum.count] = tv->ids[i];
+            sum.weights[sum.count++] = tv->weights[i++];
+        } else if (i >= tv->count || add.ids[j] < tv->ids[i]) {
+            sum.ids[sum.count] = add.ids[j];
+            sum.weights[sum.count++] = add.weights[j++];
+        } else {
+            sum.ids[sum.count] = tv->ids[i];
+            sum.weights[sum.count++] = tv->weights[i++] + add.weights[j++];
+        }
+    }
+    termvec_free(tv);
+    termvec_free(&add);
+    *tv = sum;
+}
+
+TermVec termvec_from_text(Vocab *v, const char *text, size_t len)
+{
+    return termvec_count(v, text, len);
+}
+
+void termvec_free(TermVec *tv)
+{
+    free(tv->ids);
+    free(tv->weights);
+    tv->ids = NULL;
+    tv->weights = NULL;
+    tv->count = 0;
+}
+
+void termvec_weight(TermVec *tv, const float *idf)
+{
+    double norm = 0;
+    for (uint32_t i = 0; i < tv->count; i++) {
+        /* Sub-linear term frequency: a word said five times is not five
+         * times the evidence. */
+        float w = (1.0f + logf(tv->weights[i])) * idf[tv->ids[i]];
+        tv->weights[i] = w;
+        norm += (double)w * w;
+    }
+    if (norm > 0) {
+        float inv = (float)(1.0 / sqrt(norm));
+        for (uint32_t i = 0; i < tv->count; i++)
+            tv->weights[i] *= inv;
+    }
+}
+
+float termvec_dot(const TermVec *a, const TermVec *b)
+{
+    float sum = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->count && j < b->count) {
+        if (a->ids[i] < b->ids[j])
+            i++;
+        else if (a->ids[i] > b->ids[j])
+            j++;
+        else
+            sum += a->weights[i++] * b->weights[j++];
+    }
+    return sum;
+}

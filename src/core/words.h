@@ -1,0 +1,68 @@
+/* words.h - content words, their rarity, and weighted word vectors.
+ *
+ * Two parts of the game compare texts by meaning in a cheap way: placing
+ * questions that sit under no section into the topic they are most about,
+ * and keeping near-duplicate answers from being offered side by side. Both
+ * reduce a text to its content words (lower case, stop words dropped, a
+ * light English suffix stripping so "classes" meets "class"), weight each
+ * word by its rarity over the bank (inverse document frequency) and compare
+ * the resulting sparse vectors.
+ */
+#ifndef QA_WORDS_H
+#define QA_WORDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Calls fn for each content word of a rich or plain text, lower-cased and
+ * stemmed, in order. Inline code counts as words; markers are skipped.
+ * word is not NUL-terminated and is valid only during the call. */
+typedef void (*WordsFn)(const char *word, size_t len, void *userdata);
+void words_each(const char *text, size_t len, WordsFn fn, void *userdata);
+
+/* True for an English stop word (the, is, of, what...), lower case. */
+int words_is_stop(const char *w, size_t len);
+
+/* Strips common English suffixes in place; returns the new length. */
+size_t words_stem(char *w, size_t len);
+
+/* A vocabulary: each distinct word gets a small integer id, and counts how
+ * many documents contain it. */
+typedef struct Vocab Vocab;
+
+Vocab *vocab_new(void);
+void vocab_free(Vocab *v);
+/* Id of word, adding it if new. */
+uint32_t vocab_intern(Vocab *v, const char *word, size_t len);
+/* Id of word, or UINT32_MAX if unknown. */
+uint32_t vocab_find(const Vocab *v, const char *word, size_t len);
+size_t vocab_size(const Vocab *v);
+
+/* A sparse vector of word weights, sorted by id. */
+typedef struct TermVec {
+    uint32_t *ids;
+    float *weights;
+    uint32_t count;
+} TermVec;
+
+/* Appends the ids of the content words of a text, in order, to the
+ * growable array *ids (count and capacity in *count, *cap). */
+void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *count,
+               size_t *cap);
+
+/* Builds the term-count vector of a sequence of ids. */
+TermVec termvec_from_ids(const uint32_t *ids, size_t n);
+
+/* Builds the term-count vector of a text (ids interned into v).
+ * The vector owns its arrays: termvec_free. */
+TermVec termvec_from_text(Vocab *v, const char *text, size_t len);
+/* Adds the words of another text to a vector. */
+void termvec_add_text(TermVec *tv, Vocab *v, const char *text, size_t len);
+void termvec_free(TermVec *tv);
+
+/* Scales each weight by idf[id] and normalises the vector to length 1. */
+void termvec_weight(TermVec *tv, const float *idf);
+/* Dot product of two vectors (the cosine when both are normalised). */
+float termvec_dot(const TermVec *a, const TermVec *b);
+
+#endif

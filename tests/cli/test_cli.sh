@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# test_cli.sh BIN SOURCE_DIR - the command line as users and scripts see it:
+# exit statuses, output shapes, and messages for bad input.
+set -u
+bin="$1" src="$2"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# expect STATUS CMD... : runs CMD, checks its exit status; output in $tmp/out, $tmp/err
+expect() {
+    local want="$1"; shift
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    [ "$got" -eq "$want" ] || fail "'$*' exited $got, expected $want: $(head -c 300 "$tmp/err")"
+}
+contains() { grep -q -- "$2" "$tmp/$1" || fail "$1 of the last command lacks '$2'"; }
+lines() { [ "$(wc -l <"$tmp/$1")" -eq "$2" ] || fail "$1 has $(wc -l <"$tmp/$1") lines, expected $2"; }
+
+seed="$src/assets/corpus/python-interview.md"
+
+expect 0 "$bin" --version;            contains out "quizarcade "
+expect 0 "$bin" --help;               for o in --corpus --list-topics --export-json --check --help --version --dump-rounds --seed --timedemo --save-dir --levels; do contains out -- "$o"; done
+expect 2 "$bin" --bogus;              contains err "unknown option '--bogus'"; lines err 1
+expect 2 "$bin" --corpus;             contains err "needs a value"; lines err 1
+expect 2 "$bin" --list-topics --check; lines err 1
+
+expect 0 "$bin" --list-topics;        contains out "Object-Oriented Programming (OOP) *20"; contains out "Total (11 topics) *75"
+expect 0 "$bin" --list-topics --corpus "$seed"; lines out 13
+
+expect 0 "$bin" --export-json
+jq -e '(.topics | length) == 11
+        and ([.topics[].questions[]] | length) == 75
+        and all(.topics[].questions[];
+                (keys == ["answer", "option", "prompt", "source"])
+                and (.source | test(".+:[0-9]+$"))
+                and (.option | length) <= 160
+                and (.option | contains("\n") | not))' "$tmp/out" >/dev/null \
+    || fail "--export-json is not the documented JSON"
+
+expect 0 "$bin" --check;              contains out "playable"; contains out ":213: ignored text"
+
+printf '' >"$tmp/empty.md"
+expect 1 "$bin" --check --corpus "$tmp/empty.md";        contains out "empty.md: empty file"; contains out "NOT playable"
+expect 1 "$bin" --list-topics --corpus "$tmp/empty.md";  contains err "empty file"
+head -c 4096 /dev/urandom >"$tmp/random.md"
+expect 1 "$bin" --check --corpus "$tmp/random.md";       contains out "random.md: "
+expect 1 "$bin" --list-topics --corpus "$tmp/missing.md"; contains err "missing.md: cannot read"
+mkdir "$tmp/nomd"
+expect 1 "$bin" --check --corpus "$tmp/nomd";            contains out "no .md files"
+printf '## A\n\n### What is X?\nX.\n\n### What is Y?\n```\nunclosed\n' >"$tmp/fence.md"
+expect 0 "$bin" --check --corpus "$tmp/fence.md";        contains out "fence.md:7: code block opened here is never closed"
+expect 0 "$bin" --list-topics --corpus "$tmp/fence.md";  contains err "1 warning"
+
+if [ "$failures" -ne 0 ]; then
+    echo "$failures failure(s)" >&2
+    exit 1
+fi
+echo "all command-line checks passed"

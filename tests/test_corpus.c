@@ -1,0 +1,1018 @@
+/* test_corpus.c - reading quiz packs: the three dialects of the seed and
+ * their variations, the seed's topics and counts, duplicates, ignored text,
+ * placement of sectionless questions, other authors' styles, bad input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/bank.h"
+#include "core/corpus.h"
+#include "core/diag.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/utf8.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SEED QA_SOURCE_DIR "/assets/corpus/python-interview.md"
+#define FOREIGN QA_SOURCE_DIR "/tests/corpora/foreign"
+
+/* ---- helpers ---- */
+
+typedef struct Loaded {
+    Bank *bank;
+    Diagnostics *diag;
+} Loaded;
+
+static Loaded load_n(const char *name, const char *data, size_t len)
+{
+    Loaded l;
+    l.diag = diag_new();
+    CorpusReader *r = corpus_reader_new();
+    corpus_reader_add(r, name, data, len, l.diag);
+    l.bank = corpus_reader_finish(r, l.diag);
+    return l;
+}
+
+static Loaded load(const char *md)
+{
+    return load_n("t.md", md, strlen(md));
+}
+
+static Loaded load_path(const char *path)
+{
+    Loaded l;
+    l.diag = diag_new();
+    l.bank = corpus_load(path, l.diag);
+    return l;
+}
+
+static void unload(Loaded *l)
+{
+    bank_free(l->bank);
+    diag_free(l->diag);
+}
+
+/* Plain prompt of a question. */
+static const char *plain_prompt(const Question *q, StrBuf *buf)
+{
+    strbuf_clear(buf);
+    text_append_plain(buf, q->prompt, strlen(q->prompt));
+    return strbuf_str(buf);
+}
+
+static const Question *find_question(const Bank *b, const char *prompt)
+{
+    StrBuf buf = {0};
+    const Question *found = NULL;
+    for (size_t i = 0; i < bank_question_count(b) && !found; i++)
+        if (strcmp(plain_prompt(bank_question(b, i), &buf), prompt) == 0)
+            found = bank_question(b, i);
+    strbuf_free(&buf);
+    return found;
+}
+
+static const char *answer_md(const Question *q, StrBuf *buf)
+{
+    strbuf_clear(buf);
+    question_answer_markdown(q, buf);
+    return strbuf_str(buf);
+}
+
+static int has_diag(const Diagnostics *d, DiagLevel level, unsigned line, const char *needle)
+{
+    for (size_t i = 0; i < diag_count(d); i++) {
+        const Diag *g = diag_get(d, i);
+        if (g->level == level && (line == 0 || g->line == line) && strstr(g->message, needle))
+            return 1;
+    }
+    return 0;
+}
+
+/* True if needle occurs in any prompt, answer or option of the bank. */
+static int bank_contains(const Bank *b, const char *needle)
+{
+    StrBuf buf = {0};
+    int found = 0;
+    for (size_t i = 0; i < bank_question_count(b) && !found; i++) {
+        const Question *q = bank_question(b, i);
+        strbuf_clear(&buf);
+        text_append_plain(&buf, q->prompt, strlen(q->prompt));
+        strbuf_putc(&buf, '\n');
+        question_answer_markdown(q, &buf);
+        strbuf_putc(&buf, '\n');
+        strbuf_puts(&buf, q->option);
+        found = strstr(strbuf_str(&buf), needle) != NULL;
+    }
+    strbuf_free(&buf);
+    return found;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    StrBuf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        strbuf_append(&b, chunk, n);
+    fclose(f);
+    *len = b.len;
+    return strbuf_take(&b);
+}
+
+/* ---- dialect 1: section heading, numbered questions, bullet answers ---- */
+
+static void test_dialect1_numbered_questions_with_bullet_answers(void **state)
+{
+    (void)state;
+    Loaded l = load("### Functions\n\n"
+                    "6. What are args and kwargs in Python functions?\n"
+                    "   - `args`: Allows passing variable-length positional arguments.\n"
+                    "   - `kwargs`: Allows passing variable-length keyword arguments.\n\n"
+                    "9. Explain the concept of closures in Python.\n"
+                    "   - A closure is a nested function:\n"
+                    "     ```python\n"
+                    "     func()  # Output: Hello\n"
+                    "     ```\n\n"
+                    "10. What are first-class functions in Python?\n"
+                    "   - Functions are treated like objects.\n");
+    assert_int_equal(bank_topic_count(l.bank), 1);
+    assert_string_equal(bank_topic_name(l.bank, 0), "Functions");
+    assert_int_equal(bank_question_count(l.bank), 3);
+    StrBuf buf = {0};
+    const Question *q = find_question(l.bank, "What are args and kwargs in Python functions?");
+    assert_non_null(q);
+    assert_int_equal(q->line, 3);
+    assert_string_equal(answer_md(q, &buf),
+                        "- `args`: Allows passing variable-length positional arguments.\n"
+                        "- `kwargs`: Allows passing variable-length keyword arguments.");
+    q = find_question(l.bank, "Explain the concept of closures in Python.");
+    assert_non_null(q);
+    assert_int_equal(q->answer_len, 2);
+    assert_int_equal(q->answer[1].kind, ANSWER_CODE);
+    assert_string_equal(q->answer[1].lang, "python");
+    assert_string_equal(q->answer[1].text, "func()  # Output: Hello");
+    /* "10." takes 4 columns: its 3-space bullets follow the list instead of
+     * nesting, and are still its answer. */
+    q = find_question(l.bank, "What are first-class functions in Python?");
+    assert_non_null(q);
+    assert_int_equal(q->line, 13);
+    assert_string_equal(q->option, "Functions are treated like objects.");
+    strbuf_free(&buf);
+    unload(&l);
+}
+
+/* ---- dialect 2: one heading per question ---- */
+
+static void test_dialect2_heading_questions_drop_answer_label(void **state)
+{
+    (void)state;
+    Loaded l = load("### 4. What is `self` in Python classes?\n"
+                    "Answer:  \n"
+                    "`self` refers to the instance of the class.\n\n"
+                    "Example:\n"
+                    "```python\n"
+                    "person.greet()  # Output: Hello\n"
+                    "```\n\n"
+                    "---\n\n"
+                    "### 5. What is the difference between a class variable and an instance variable?\n"
+                    "Answer:\n"
+                    "- Class Variable: Shared across all instances.\n"
+                    "- Instance Variable: Specific to an object.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    const Question *q = bank_question(l.bank, 0);
+    assert_string_equal(q->prompt, "What is \x0eself\x0f in Python classes?");
+    assert_int_equal(q->line, 1);
+    assert_int_equal(q->answer_len, 3);
+    assert_int_equal(q->answer[0].kind, ANSWER_PARA);
+    assert_string_equal(q->answer[0].text, "\x0eself\x0f refers to the instance of the class.");
+    assert_int_equal(q->answer[2].kind, ANSWER_CODE);
+    assert_string_equal(q->option, "self refers to the instance of the class.");
+    q = bank_question(l.bank, 1);
+    assert_int_equal(q->answer_len, 2);
+    assert_int_equal(q->answer[0].kind, ANSWER_ITEM);
+    assert_string_equal(q->option,
+                        "Class Variable: Shared across all instances. Instance Variable: "
+                        "Specific to an object.");
+    unload(&l);
+}
+
+static void test_dialect2_numbered_lists_stay_in_the_answer(void **state)
+{
+    (void)state;
+    Loaded l = load("### 2. What are the main principles of OOP?\n"
+                    "Answer:  \n"
+                    "1. Encapsulation: Bundling data and methods.\n"
+                    "2. Inheritance: What makes new classes from old ones?\n"
+                    "3. Polymorphism: One interface, many types.\n\n"
+                    "### 7. What are the types of inheritance in Python?\n"
+                    "Answer:  \n"
+                    "1. Single Inheritance: One class inherits from another.\n"
+                    "2. Multiple Inheritance: A class inherits from multiple classes.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    const Question *q = bank_question(l.bank, 0);
+    assert_int_equal(q->answer_len, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(q->answer[i].kind, ANSWER_ITEM);
+        assert_int_equal(q->answer[i].number, i + 1);
+    }
+    StrBuf buf = {0};
+    assert_string_equal(answer_md(bank_question(l.bank, 1), &buf),
+                        "1. Single Inheritance: One class inherits from another.\n"
+                        "2. Multiple Inheritance: A class inherits from multiple classes.");
+    strbuf_free(&buf);
+    unload(&l);
+}
+
+/* ---- dialect 3: bold sections, bold numbered questions, nested bullets ---- */
+
+static void test_dialect3_bold_headings_and_questions(void **state)
+{
+    (void)state;
+    Loaded l = load("### **Django Framework**\n"
+                    "6. **Explain Django\xE2\x80\x99s MVT architecture.**  \n"
+                    "   - MVT stands for Model-View-Template.  \n"
+                    "     - **Model:** Manages database interactions.  \n"
+                    "     - **View:** Processes business logic.\n\n"
+                    "10. **What are Django signals, and when do you use them?**  \n"
+                    "   - Signals allow decoupled components to communicate.\n");
+    assert_int_equal(bank_topic_count(l.bank), 1);
+    assert_string_equal(bank_topic_name(l.bank, 0), "Django Framework");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    const Question *q = find_question(l.bank, "Explain Django\xE2\x80\x99s MVT architecture.");
+    assert_non_null(q);
+    assert_int_equal(q->answer_len, 3);
+    assert_int_equal(q->answer[1].depth, 1);
+    assert_string_equal(q->answer[1].text, "Model: Manages database interactions.");
+    assert_non_null(find_question(l.bank, "What are Django signals, and when do you use them?"));
+    unload(&l);
+}
+
+/* ---- variations of the same pack give the same bank ---- */
+
+static char *bank_fingerprint(const Bank *b)
+{
+    StrBuf out = {0};
+    for (size_t t = 0; t < bank_topic_count(b); t++) {
+        strbuf_printf(&out, "# %s\n", bank_topic_name(b, t));
+        for (size_t i = 0; i < bank_topic_size(b, t); i++) {
+            const Question *q = bank_question(b, bank_topic_first(b, t) + i);
+            strbuf_printf(&out, "Q %s\nO %s\n", q->prompt, q->option);
+            question_answer_markdown(q, &out);
+            strbuf_putc(&out, '\n');
+        }
+    }
+    return strbuf_take(&out);
+}
+
+static char *replace_all(const char *s, const char *from, const char *to)
+{
+    StrBuf out = {0};
+    size_t n = strlen(from);
+    for (const char *p = s; *p;) {
+        if (strncmp(p, from, n) == 0) {
+            strbuf_puts(&out, to);
+            p += n;
+        } else {
+            strbuf_putc(&out, *p++);
+        }
+    }
+    return strbuf_take(&out);
+}
+
+static const char *VARIATION_BASE =
+    "### General Python\n\n"
+    "1. What are Python's key features?\n"
+    "   - Interpreted: runs from source.\n"
+    "   - Dynamic typing: types at runtime.\n\n"
+    "2. What is the difference between shallow copy and deep copy?\n"
+    "   - Shallow copy copies references (`copy.copy()`).\n"
+    "   - Deep copy copies everything.\n\n"
+    "### Functions\n\n"
+    "3. How do Python decorators work?\n"
+    "   - A decorator wraps a function. Example:\n"
+    "     ```python\n"
+    "     @decorator\n"
+    "     def f(): pass\n"
+    "     ```\n";
+
+static void test_variations_give_the_same_bank(void **state)
+{
+    (void)state;
+    Loaded base = load(VARIATION_BASE);
+    char *expect = bank_fingerprint(base.bank);
+    assert_int_equal(bank_question_count(base.bank), 3);
+
+    char *hashes2 = replace_all(VARIATION_BASE, "### ", "## ");
+    char *stars = replace_all(VARIATION_BASE, "   - ", "   * ");
+    char *crlf = replace_all(VARIATION_BASE, "\n", "\r\n");
+    char *bold_section = replace_all(VARIATION_BASE, "### General Python", "### **General Python**");
+    char *bold = replace_all(bold_section, "1. What are Python's key features?",
+                             "1. **What are Python's key features?**  ");
+    free(bold_section);
+    StrBuf bom = {0};
+    strbuf_puts(&bom, "\xEF\xBB\xBF");
+    strbuf_puts(&bom, crlf);
+    const char *variants[] = {hashes2, stars, crlf, bold, strbuf_str(&bom)};
+    for (size_t i = 0; i < sizeof variants / sizeof *variants; i++) {
+        Loaded v = load(variants[i]);
+        char *got = bank_fingerprint(v.bank);
+        assert_string_equal(got, expect);
+        free(got);
+        unload(&v);
+    }
+    /* Curly quotes give the same questions (one apostrophe form each). */
+    char *curly = replace_all(VARIATION_BASE, "Python's", "Python\xE2\x80\x99s");
+    Loaded c = load(curly);
+    assert_int_equal(bank_question_count(c.bank), 3);
+    assert_non_null(find_question(c.bank, "What are Python\xE2\x80\x99s key features?"));
+    unload(&c);
+    free(curly);
+    free(hashes2);
+    free(stars);
+    free(crlf);
+    free(bold);
+    strbuf_free(&bom);
+    free(expect);
+    unload(&base);
+}
+
+/* ---- headings nest as Markdown defines ---- */
+
+static void test_question_heading_at_section_level_ends_the_section(void **state)
+{
+    (void)state;
+    Loaded l = load("### Basics\n\n"
+                    "1. What is a variable?\n   - A name bound to a value.\n\n"
+                    "2. What is a list?\n   - A mutable sequence.\n\n"
+                    "### 1. What is a tuple?\nAnswer: An immutable sequence.\n");
+    /* The tuple question is under no section: with nothing else to go
+     * by it still lands in the only topic there is. */
+    const Question *q = find_question(l.bank, "What is a tuple?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "An immutable sequence.");
+    unload(&l);
+
+    Loaded deep = load("## Basics\n\n"
+                       "### What is a tuple?\nAn immutable sequence.\n\n"
+                       "## Advanced\n\n"
+                       "### What is a metaclass?\nThe class of a class.\n");
+    assert_int_equal(bank_topic_count(deep.bank), 2);
+    assert_string_equal(bank_topic_name(deep.bank, 0), "Basics");
+    assert_string_equal(bank_topic_name(deep.bank, 1), "Advanced");
+    assert_int_equal(bank_question(deep.bank, 0)->topic, 0);
+    assert_int_equal(bank_question(deep.bank, 1)->topic, 1);
+    unload(&deep);
+}
+
+static void test_sub_headings_inside_a_question_belong_to_its_answer(void **state)
+{
+    (void)state;
+    Loaded l = load("## Loops\n\n"
+                    "### How does a for loop work?\n\n"
+                    "#### Answer\n\nIt iterates over an iterable.\n\n"
+                    "#### Example\n\n```python\nfor x in y: pass\n```\n\n"
+                    "### What does break do?\nIt leaves the loop.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    const Question *q = bank_question(l.bank, 0);
+    assert_int_equal(q->answer_len, 3);
+    assert_string_equal(q->answer[0].text, "It iterates over an iterable.");
+    assert_string_equal(q->answer[1].text, "Example");
+    assert_int_equal(q->answer[2].kind, ANSWER_CODE);
+    unload(&l);
+}
+
+static void test_title_heading_is_not_a_topic(void **state)
+{
+    (void)state;
+    Loaded l = load("# Python Interview Questions\n\nIntro text.\n\n"
+                    "## Basics\n\n### What is PEP 8?\nThe style guide.\n\n"
+                    "## Testing\n\n### What is pytest?\nA test framework.\n");
+    assert_int_equal(bank_topic_count(l.bank), 2);
+    assert_string_equal(bank_topic_name(l.bank, 0), "Basics");
+    assert_true(has_diag(l.diag, DIAG_NOTE, 3, "Intro text"));
+    unload(&l);
+
+    Loaded flat = load("# Rust Questions\n\n## 1. What is ownership?\nEach value has one owner.\n\n"
+                       "## 2. What is borrowing?\nUsing a reference.\n");
+    assert_int_equal(bank_topic_count(flat.bank), 1);
+    assert_string_equal(bank_topic_name(flat.bank, 0), "Rust Questions");
+    assert_int_equal(bank_question_count(flat.bank), 2);
+    unload(&flat);
+}
+
+static void test_sections_with_the_same_name_merge_across_files(void **state)
+{
+    (void)state;
+    Diagnostics *d = diag_new();
+    CorpusReader *r = corpus_reader_new();
+    const char *a = "## Basics\n\n1. What is A?\n   - A is a letter.\n\n## Extra\n\n"
+                    "1. What is E?\n   - E is a letter.\n";
+    const char *b = "### **basics**\n\n1. What is B?\n   - B is a letter.\n";
+    corpus_reader_add(r, "a.md", a, strlen(a), d);
+    corpus_reader_add(r, "b.md", b, strlen(b), d);
+    Bank *bank = corpus_reader_finish(r, d);
+    assert_int_equal(bank_topic_count(bank), 2);
+    assert_string_equal(bank_topic_name(bank, 0), "Basics");
+    assert_int_equal(bank_topic_size(bank, 0), 2);
+    const Question *q = find_question(bank, "What is B?");
+    assert_non_null(q);
+    assert_string_equal(q->file, "b.md");
+    assert_int_equal(q->topic, 0);
+    bank_free(bank);
+    diag_free(d);
+}
+
+/* ---- duplicates, ignored text, questions without answers ---- */
+
+static void test_duplicate_prompts_are_kept_once(void **state)
+{
+    (void)state;
+    Loaded l = load("## A\n\n1. What are Python's data types?\n   - Numbers and more.\n\n"
+                    "## B\n\n1. **What are PYTHON\xE2\x80\x99S  data-types**?\n   - Other answer.\n");
+    assert_int_equal(bank_question_count(l.bank), 1);
+    assert_string_equal(bank_question(l.bank, 0)->option, "Numbers and more.");
+    assert_true(has_diag(l.diag, DIAG_NOTE, 8, "duplicate"));
+    unload(&l);
+}
+
+static void test_chatter_and_loose_text_never_enter_an_answer(void **state)
+{
+    (void)state;
+    Loaded l = load("Here are some questions for you.\n\n"
+                    "## Basics\n\nThis section covers basics.\n\n"
+                    "1. What is X?\n   - X is a thing.\n\n"
+                    "Let me know if you'd like code examples for any specific question!\n\n"
+                    "---\n\n"
+                    "### 1. What is Y?\nAnswer: Y is another thing.\n\n"
+                    "Hope this helps! Good luck.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    assert_false(bank_contains(l.bank, "Let me know"));
+    assert_false(bank_contains(l.bank, "Hope this helps"));
+    assert_false(bank_contains(l.bank, "This section covers"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 1, "ignored text"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 5, "ignored text"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 10, "Let me know"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 17, "Hope this helps"));
+    unload(&l);
+}
+
+static void test_question_without_answer_is_reported_and_left_out(void **state)
+{
+    (void)state;
+    Loaded l = load("## Basics\n\n### What is X?\n\n### What is Y?\nY is a letter.\n\n"
+                    "## More\n\n1. What is Z?\n2. What is W?\n   - W is a letter.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    assert_null(find_question(l.bank, "What is X?"));
+    assert_null(find_question(l.bank, "What is Z?"));
+    assert_true(has_diag(l.diag, DIAG_WARNING, 3, "no answer"));
+    assert_true(has_diag(l.diag, DIAG_WARNING, 10, "no answer"));
+    unload(&l);
+}
+
+static void test_table_of_contents_links_are_not_questions(void **state)
+{
+    (void)state;
+    Loaded l = load("# JS Questions\n\n## Table of Contents\n\n"
+                    "1. [What is a closure?](#what-is-a-closure)\n"
+                    "2. [What is hoisting?](#what-is-hoisting)\n\n"
+                    "## Functions\n\n### What is a closure?\n\nA function with its scope.\n\n"
+                    "**[\xE2\xAC\x86 back to top](#js-questions)**\n\n"
+                    "### What is hoisting?\n\nMoving declarations up.\n");
+    assert_int_equal(bank_topic_count(l.bank), 1);
+    assert_int_equal(bank_question_count(l.bank), 2);
+    assert_false(bank_contains(l.bank, "back to top"));
+    unload(&l);
+}
+
+/* ---- other authors' shapes ---- */
+
+static void test_q_and_a_lines_in_one_or_two_paragraphs(void **state)
+{
+    (void)state;
+    Loaded l = load("**Files**\n\n"
+                    "Q: Which command prints the working directory?\nA: `pwd`\n\n"
+                    "Q: What does `cd -` do?\n\n"
+                    "A: It goes back to the previous directory.\n\n"
+                    "**Q3. How do you count lines?**\n\n**Answer:** With `wc -l`.\n");
+    assert_int_equal(bank_topic_count(l.bank), 1);
+    assert_string_equal(bank_topic_name(l.bank, 0), "Files");
+    assert_int_equal(bank_question_count(l.bank), 3);
+    const Question *q = find_question(l.bank, "Which command prints the working directory?");
+    assert_non_null(q);
+    assert_string_equal(q->answer[0].text, "\x0epwd\x0f");
+    q = find_question(l.bank, "What does cd - do?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "It goes back to the previous directory.");
+    q = find_question(l.bank, "How do you count lines?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "With wc -l.");
+    unload(&l);
+}
+
+static void test_details_summary_blocks(void **state)
+{
+    (void)state;
+    Loaded l = load("## Git\n\n"
+                    "<details>\n<summary><b>What does <code>git stash</code> do?</b></summary>\n\n"
+                    "It shelves changes.\n\n```bash\ngit stash pop\n```\n\n</details>\n\n"
+                    "<!--\n<details>\n<summary>What is git worktree?</summary>\n\nTODO\n\n</details>\n-->\n\n"
+                    "<details><summary>What is a rebase?</summary>\n\nReplaying commits.\n\n</details>\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    const Question *q = find_question(l.bank, "What does git stash do?");
+    assert_non_null(q);
+    assert_int_equal(q->answer_len, 2);
+    assert_null(find_question(l.bank, "What is git worktree?"));
+    assert_false(bank_contains(l.bank, "TODO"));
+    unload(&l);
+}
+
+/* ---- placement of sectionless questions ---- */
+
+static void test_sectionless_run_goes_to_the_topic_it_is_about(void **state)
+{
+    (void)state;
+    Loaded l = load("### Databases\n\n"
+                    "1. What is an index in a database?\n   - A structure that speeds up queries on a table column.\n\n"
+                    "2. What is a transaction?\n   - A unit of database work: commit or rollback.\n\n"
+                    "### Networking\n\n"
+                    "3. What is TCP?\n   - A reliable stream protocol over IP with handshakes.\n\n"
+                    "4. What is UDP?\n   - A datagram protocol over IP without handshakes.\n\n"
+                    "---\n\n"
+                    "### 1. What does a database index cost?\nAnswer: Slower writes to the table.\n\n"
+                    "### 2. When should a transaction rollback happen?\nAnswer: When database work fails.\n");
+    long db = bank_find_topic(l.bank, "Databases");
+    assert_true(db >= 0);
+    assert_int_equal(bank_topic_size(l.bank, (size_t)db), 4);
+    const Question *q = find_question(l.bank, "What does a database index cost?");
+    assert_non_null(q);
+    assert_int_equal(q->topic, (size_t)db);
+    unload(&l);
+}
+
+static void test_sectionless_run_about_nothing_gets_its_own_topic(void **state)
+{
+    (void)state;
+    const char *a = "## Cooking\n\n1. How long do you boil an egg?\n   - About seven minutes.\n\n"
+                    "2. What is a roux?\n   - Flour cooked in butter.\n";
+    const char *b = "### What is a black hole?\nA region where gravity traps light.\n\n"
+                    "### What is a neutron star?\nThe collapsed core of a massive star.\n";
+    Diagnostics *d = diag_new();
+    CorpusReader *r = corpus_reader_new();
+    corpus_reader_add(r, "cooking.md", a, strlen(a), d);
+    corpus_reader_add(r, "space-facts.md", b, strlen(b), d);
+    Bank *bank = corpus_reader_finish(r, d);
+    assert_int_equal(bank_topic_count(bank), 2);
+    assert_string_equal(bank_topic_name(bank, 1), "Space Facts");
+    assert_int_equal(bank_topic_size(bank, 1), 2);
+    bank_free(bank);
+    diag_free(d);
+}
+
+/* ---- the seed ---- */
+
+static void test_seed_topics_and_counts(void **state)
+{
+    (void)state;
+    Loaded l = load_path(SEED);
+    static const struct { const char *name; size_t count; } expect[] = {
+        {"General Python", 10},
+        {"Functions", 5},
+        {"Object-Oriented Programming (OOP)", 20},
+        {"File Handling", 5},
+        {"Error Handling", 5},
+        {"Libraries and Frameworks", 5},
+        {"Django Framework", 5},
+        {"API Development", 5},
+        {"Microservices", 5},
+        {"DevOps & Tools", 5},
+        {"Security", 5},
+    };
+    assert_int_equal(bank_topic_count(l.bank), 11);
+    for (size_t t = 0; t < 11; t++) {
+        assert_string_equal(bank_topic_name(l.bank, t), expect[t].name);
+        assert_int_equal(bank_topic_size(l.bank, t), expect[t].count);
+    }
+    assert_int_equal(bank_question_count(l.bank), 75);
+    assert_int_equal(diag_total(l.diag, DIAG_ERROR), 0);
+    assert_int_equal(diag_total(l.diag, DIAG_WARNING), 0);
+    unload(&l);
+}
+
+static void test_seed_sectionless_part_is_placed_in_oop(void **state)
+{
+    (void)state;
+    Loaded l = load_path(SEED);
+    long oop = bank_find_topic(l.bank, "Object-Oriented Programming (OOP)");
+    assert_true(oop >= 0);
+    const char *part2[] = {"What is Object-Oriented Programming (OOP)?",
+                           "What is self in Python classes?",
+                           "What is the difference between @staticmethod and @classmethod?",
+                           "How is method overriding implemented in Python?",
+                           "How does Python implement operator overloading?"};
+    for (size_t i = 0; i < sizeof part2 / sizeof *part2; i++) {
+        const Question *q = find_question(l.bank, part2[i]);
+        assert_non_null(q);
+        assert_int_equal(q->topic, (size_t)oop);
+    }
+    unload(&l);
+}
+
+static void test_seed_chatter_is_ignored_and_duplicates_noted(void **state)
+{
+    (void)state;
+    Loaded l = load_path(SEED);
+    assert_false(bank_contains(l.bank, "Let me know"));
+    assert_false(bank_contains(l.bank, "Here are the answers"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 213, "Let me know"));
+    assert_int_equal(diag_total(l.diag, DIAG_NOTE), 31); /* 30 duplicates + chatter */
+    unload(&l);
+}
+
+static void test_seed_options_are_one_short_line(void **state)
+{
+    (void)state;
+    Loaded l = load_path(SEED);
+    for (size_t i = 0; i < bank_question_count(l.bank); i++) {
+        const Question *q = bank_question(l.bank, i);
+        size_t len = strlen(q->option);
+        assert_true(len > 0);
+        assert_true(utf8_count(q->option, len) <= QUESTION_OPTION_MAX);
+        assert_null(strchr(q->option, '\n'));
+        assert_null(strchr(q->option, '`'));
+        assert_null(strchr(q->option, TEXT_CODE_ON));
+        assert_null(strstr(q->option, "**"));
+    }
+    unload(&l);
+}
+
+static void test_seed_sources_point_at_the_question_line(void **state)
+{
+    (void)state;
+    Loaded l = load_path(SEED);
+    const Question *q = find_question(l.bank, "What are Python's key features?");
+    assert_non_null(q);
+    assert_int_equal(q->line, 5);
+    q = find_question(l.bank, "What is Object-Oriented Programming (OOP)?");
+    assert_int_equal(q->line, 427);
+    q = find_question(l.bank, "Explain Django\xE2\x80\x99s MVT architecture.");
+    assert_int_equal(q->line, 717);
+    unload(&l);
+}
+
+/* ---- foreign packs: styles the game was not designed around ---- */
+
+/* Emoji and symbols are dropped from topic names. */
+static void strip_symbols(char *s)
+{
+    size_t w = 0, n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (!k)
+            k = 1;
+        if (!(cp >= 0x2000 && !(cp >= 0x2010 && cp <= 0x2027)))
+            for (size_t j = 0; j < k; j++)
+                s[w++] = s[i + j];
+        i += k;
+    }
+    s[w] = '\0';
+    while (w > 0 && s[w - 1] == ' ')
+        s[--w] = '\0';
+    size_t lead = 0;
+    while (s[lead] == ' ')
+        lead++;
+    memmove(s, s + lead, w - lead + 1);
+}
+
+static void check_expectations(const char *md_path, const char *expect_path)
+{
+    size_t len;
+    char *expect = read_file(expect_path, &len);
+    Loaded l = load_path(md_path);
+    size_t topic = 0;
+    StrBuf buf = {0};
+    for (char *line = strtok(expect, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "topic: ", 7) == 0) {
+            char *eq = strrchr(line, '=');
+            assert_non_null(eq);
+            size_t count = (size_t)atoi(eq + 1);
+            *eq = '\0';
+            char *name = line + 7;
+            strip_symbols(name);
+            assert_true(topic < bank_topic_count(l.bank));
+            if (strcmp(name, "*") != 0) {
+                strbuf_clear(&buf);
+                strbuf_puts(&buf, bank_topic_name(l.bank, topic));
+                strip_symbols(buf.data);
+                if (strcmp(buf.data, name) != 0)
+                    fail_msg("%s: topic %zu is \"%s\", expected \"%s\"", md_path, topic,
+                             buf.data, name);
+            }
+            if (bank_topic_size(l.bank, topic) != count)
+                fail_msg("%s: topic \"%s\" has %zu questions, expected %zu", md_path,
+                         bank_topic_name(l.bank, topic), bank_topic_size(l.bank, topic), count);
+            topic++;
+        } else if (strncmp(line, "question: ", 10) == 0) {
+            if (!find_question(l.bank, line + 10))
+                fail_msg("%s: no question \"%s\"", md_path, line + 10);
+        } else if (strncmp(line, "ignored: ", 9) == 0) {
+            if (bank_contains(l.bank, line + 9))
+                fail_msg("%s: \"%s\" should have been ignored", md_path, line + 9);
+        } else if (strncmp(line, "noanswer: ", 10) == 0) {
+            assert_null(find_question(l.bank, line + 10));
+            assert_true(has_diag(l.diag, DIAG_WARNING, 0, "no answer"));
+        }
+    }
+    assert_int_equal(topic, bank_topic_count(l.bank));
+    strbuf_free(&buf);
+    unload(&l);
+    free(expect);
+}
+
+static void test_foreign_packs_meet_their_expectations(void **state)
+{
+    (void)state;
+    DIR *dir = opendir(FOREIGN);
+    assert_non_null(dir);
+    struct dirent *e;
+    int checked = 0;
+    while ((e = readdir(dir)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n < 8 || strcmp(e->d_name + n - 7, ".expect") != 0)
+            continue;
+        StrBuf md = {0}, ex = {0};
+        strbuf_printf(&ex, "%s/%s", FOREIGN, e->d_name);
+        strbuf_printf(&md, "%s/%.*s.md", FOREIGN, (int)(n - 7), e->d_name);
+        check_expectations(md.data, ex.data);
+        strbuf_free(&md);
+        strbuf_free(&ex);
+        checked++;
+    }
+    closedir(dir);
+    assert_true(checked >= 8);
+}
+
+/* ---- bad input ---- */
+
+static void test_empty_and_blank_files_are_errors(void **state)
+{
+    (void)state;
+    const char *inputs[] = {"", "   \n\n\t\n", "\xEF\xBB\xBF"};
+    for (size_t i = 0; i < 3; i++) {
+        Loaded l = load(inputs[i]);
+        assert_int_equal(bank_question_count(l.bank), 0);
+        assert_false(corpus_is_playable(l.bank));
+        assert_true(has_diag(l.diag, DIAG_ERROR, 0, "empty file"));
+        unload(&l);
+    }
+}
+
+static void test_binary_and_random_bytes_are_refused(void **state)
+{
+    (void)state;
+    unsigned char bytes[4096];
+    uint32_t x = 12345;
+    for (size_t i = 0; i < sizeof bytes; i++) {
+        x = x * 1103515245u + 12345u;
+        bytes[i] = (unsigned char)(x >> 16);
+    }
+    Loaded l = load_n("random.bin", (const char *)bytes, sizeof bytes);
+    assert_int_equal(bank_question_count(l.bank), 0);
+    assert_int_equal(diag_total(l.diag, DIAG_ERROR), 1);
+    unload(&l);
+
+    const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0## What is this?\nA binary.\n";
+    l = load_n("a.out", elf, sizeof elf - 1);
+    assert_int_equal(bank_question_count(l.bank), 0);
+    assert_true(has_diag(l.diag, DIAG_ERROR, 0, "binary file"));
+    unload(&l);
+}
+
+static void test_invalid_utf8_is_replaced_and_reported_by_line(void **state)
+{
+    (void)state;
+    Loaded l = load("## Basics\n\n### What is caf\xE9?\nA coffee place \xFF\xFE.\n\n"
+                    "### What is tea?\nA drink.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    assert_true(has_diag(l.diag, DIAG_WARNING, 3, "invalid UTF-8"));
+    assert_true(has_diag(l.diag, DIAG_WARNING, 4, "invalid UTF-8"));
+    assert_non_null(find_question(l.bank, "What is caf\xEF\xBF\xBD?"));
+    for (size_t i = 0; i < bank_question_count(l.bank); i++) {
+        const Question *q = bank_question(l.bank, i);
+        uint32_t cp;
+        for (size_t k = 0; q->option[k];) {
+            size_t n = utf8_decode(q->option + k, strlen(q->option + k), &cp);
+            assert_true(n > 0);
+            k += n;
+        }
+    }
+    unload(&l);
+}
+
+static void test_control_bytes_become_spaces(void **state)
+{
+    (void)state;
+    Loaded l = load("## A\n\n### What is \x0e" "X\x0f?\nIt is \x01" "fine.\n");
+    const Question *q = bank_question(l.bank, 0);
+    assert_string_equal(q->prompt, "What is X ?");
+    assert_true(has_diag(l.diag, DIAG_WARNING, 3, "control character"));
+    unload(&l);
+}
+
+static void test_one_megabyte_line_is_cut_not_fatal(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    strbuf_puts(&md, "## Big\n\n### What is ");
+    for (int i = 0; i < 1024 * 1024 / 8; i++)
+        strbuf_puts(&md, "so long ");
+    strbuf_puts(&md, "?\nAn answer ");
+    for (int i = 0; i < 1024 * 1024 / 8; i++)
+        strbuf_puts(&md, "word ok ");
+    strbuf_puts(&md, "\n\n### What is short?\nShort.\n");
+    Loaded l = load_n("big.md", md.data, md.len);
+    assert_int_equal(bank_question_count(l.bank), 2);
+    const Question *q = bank_question(l.bank, 0);
+    assert_true(utf8_count(q->prompt, strlen(q->prompt)) <= 400);
+    assert_true(utf8_count(q->option, strlen(q->option)) <= QUESTION_OPTION_MAX);
+    assert_true(has_diag(l.diag, DIAG_WARNING, 3, "cut to"));
+    strbuf_free(&md);
+    unload(&l);
+}
+
+static void test_thousands_of_nested_lists_and_quotes(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    strbuf_puts(&md, "## Deep\n\n### What is deep?\n");
+    for (int i = 0; i < 10000; i++)
+        strbuf_puts(&md, "> ");
+    strbuf_puts(&md, "very deep\n\n");
+    for (int i = 0; i < 2000; i++) {
+        for (int k = 0; k < i; k++)
+            strbuf_puts(&md, "  ");
+        strbuf_puts(&md, "- level\n");
+    }
+    strbuf_puts(&md, "\n### What is shallow?\nNot deep.\n");
+    Loaded l = load_n("deep.md", md.data, md.len);
+    assert_int_equal(bank_question_count(l.bank), 2);
+    assert_true(has_diag(l.diag, DIAG_WARNING, 0, "flattened"));
+    const Question *q = bank_question(l.bank, 0);
+    assert_true(q->answer_len <= 400);
+    for (size_t i = 0; i < q->answer_len; i++)
+        assert_true(q->answer[i].depth <= 40);
+    strbuf_free(&md);
+    unload(&l);
+}
+
+static void test_missing_path_and_directory_without_markdown(void **state)
+{
+    (void)state;
+    Loaded l = load_path("/nonexistent/quiz.md");
+    assert_false(corpus_is_playable(l.bank));
+    assert_true(has_diag(l.diag, DIAG_ERROR, 0, "No such file"));
+    unload(&l);
+
+    char dir[] = "/tmp/qa-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    StrBuf p = {0};
+    strbuf_printf(&p, "%s/notes.txt", dir);
+    FILE *f = fopen(p.data, "w");
+    fputs("## A\n### What?\nThat.\n", f);
+    fclose(f);
+    l = load_path(dir);
+    assert_false(corpus_is_playable(l.bank));
+    assert_true(has_diag(l.diag, DIAG_ERROR, 0, "no .md files"));
+    unload(&l);
+
+    /* Two packs in a directory: read in name order, merged. */
+    const char *names[] = {"b.md", "a.md"};
+    const char *texts[] = {"## Shared\n\n### What is B?\nB.\n", "## Shared\n\n### What is A?\nA.\n"};
+    for (int i = 0; i < 2; i++) {
+        strbuf_clear(&p);
+        strbuf_printf(&p, "%s/%s", dir, names[i]);
+        f = fopen(p.data, "w");
+        fputs(texts[i], f);
+        fclose(f);
+    }
+    l = load_path(dir);
+    assert_int_equal(bank_topic_count(l.bank), 1);
+    assert_int_equal(bank_question_count(l.bank), 2);
+    StrBuf buf = {0};
+    assert_string_equal(plain_prompt(bank_question(l.bank, 0), &buf), "What is A?");
+    strbuf_free(&buf);
+    unload(&l);
+    const char *all[] = {"notes.txt", "a.md", "b.md"};
+    for (int i = 0; i < 3; i++) {
+        strbuf_clear(&p);
+        strbuf_printf(&p, "%s/%s", dir, all[i]);
+        unlink(p.data);
+    }
+    rmdir(dir);
+    strbuf_free(&p);
+}
+
+static void test_oversized_input_is_refused(void **state)
+{
+    (void)state;
+    size_t n = CORPUS_MAX_FILE_BYTES + 1;
+    char *big = malloc(n);
+    assert_non_null(big);
+    memset(big, 'a', n);
+    Loaded l = load_n("huge.md", big, n);
+    assert_true(has_diag(l.diag, DIAG_ERROR, 0, "too large"));
+    unload(&l);
+    free(big);
+}
+
+static void test_fifty_megabyte_corpus_is_read(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    size_t i = 0;
+    while (md.len < 50u * 1024 * 1024) {
+        if (i % 50 == 0)
+            strbuf_printf(&md, "## Topic %zu\n\n", i / 50);
+        strbuf_printf(&md, "%zu. What is item number %zu in this long list?\n"
+                           "   - It is the item that comes after number %zu, with some filler "
+                           "text to make the corpus large enough for the test.\n\n",
+                      i % 50 + 1, i, i);
+        i++;
+    }
+    Loaded l = load_n("fifty.md", md.data, md.len);
+    assert_int_equal(bank_question_count(l.bank), i);
+    assert_int_equal(bank_topic_count(l.bank), (i + 49) / 50);
+    strbuf_free(&md);
+    unload(&l);
+}
+
+static void test_unterminated_fence_reported_rest_usable(void **state)
+{
+    (void)state;
+    Loaded l = load("## A\n\n### What is X?\nX is:\n```python\nx = 1\n\n"
+                    "### What is Y?\nY.\n");
+    assert_true(has_diag(l.diag, DIAG_WARNING, 5, "never closed"));
+    assert_true(bank_question_count(l.bank) >= 1);
+    unload(&l);
+}
+
+static void test_small_topics_are_reported_by_check(void **state)
+{
+    (void)state;
+    Loaded l = load("## Tiny\n\n### What is X?\nX.\n\n### What is Y?\nY.\n");
+    corpus_check_topics(l.bank, l.diag);
+    assert_true(has_diag(l.diag, DIAG_WARNING, 3, "too few for 4-option"));
+    assert_true(corpus_is_playable(l.bank));
+    unload(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dialect1_numbered_questions_with_bullet_answers),
+        cmocka_unit_test(test_dialect2_heading_questions_drop_answer_label),
+        cmocka_unit_test(test_dialect2_numbered_lists_stay_in_the_answer),
+        cmocka_unit_test(test_dialect3_bold_headings_and_questions),
+        cmocka_unit_test(test_variations_give_the_same_bank),
+        cmocka_unit_test(test_question_heading_at_section_level_ends_the_section),
+        cmocka_unit_test(test_sub_headings_inside_a_question_belong_to_its_answer),
+        cmocka_unit_test(test_title_heading_is_not_a_topic),
+        cmocka_unit_test(test_sections_with_the_same_name_merge_across_files),
+        cmocka_unit_test(test_duplicate_prompts_are_kept_once),
+        cmocka_unit_test(test_chatter_and_loose_text_never_enter_an_answer),
+        cmocka_unit_test(test_question_without_answer_is_reported_and_left_out),
+        cmocka_unit_test(test_table_of_contents_links_are_not_questions),
+        cmocka_unit_test(test_q_and_a_lines_in_one_or_two_paragraphs),
+        cmocka_unit_test(test_details_summary_blocks),
+        cmocka_unit_test(test_sectionless_run_goes_to_the_topic_it_is_about),
+        cmocka_unit_test(test_sectionless_run_about_nothing_gets_its_own_topic),
+        cmocka_unit_test(test_seed_topics_and_counts),
+        cmocka_unit_test(test_seed_sectionless_part_is_placed_in_oop),
+        cmocka_unit_test(test_seed_chatter_is_ignored_and_duplicates_noted),
+        cmocka_unit_test(test_seed_options_are_one_short_line),
+        cmocka_unit_test(test_seed_sources_point_at_the_question_line),
+        cmocka_unit_test(test_foreign_packs_meet_their_expectations),
+        cmocka_unit_test(test_empty_and_blank_files_are_errors),
+        cmocka_unit_test(test_binary_and_random_bytes_are_refused),
+        cmocka_unit_test(test_invalid_utf8_is_replaced_and_reported_by_line),
+        cmocka_unit_test(test_control_bytes_become_spaces),
+        cmocka_unit_test(test_one_megabyte_line_is_cut_not_fatal),
+        cmocka_unit_test(test_thousands_of_nested_lists_and_quotes),
+        cmocka_unit_test(test_missing_path_and_directory_without_markdown),
+        cmocka_unit_test(test_oversized_input_is_refused),
+        cmocka_unit_test(test_fifty_megabyte_corpus_is_read),
+        cmocka_unit_test(test_unterminated_fence_reported_rest_usable),
+        cmocka_unit_test(test_small_topics_are_reported_by_check),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,298 @@
+/* test_mdtree.c - the Markdown block tree built from md4c's callbacks:
+ * block kinds, source lines, leaf text, code fences, flattening. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/arena.h"
+#include "core/diag.h"
+#include "core/mdtree.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Fixture {
+    Arena arena;
+    Diagnostics *diag;
+    MdNode *doc;
+} Fixture;
+
+static MdNode *parse(Fixture *f, const char *md)
+{
+    memset(&f->arena, 0, sizeof f->arena);
+    f->diag = diag_new();
+    f->doc = mdtree_parse(&f->arena, md, strlen(md), "t.md", f->diag);
+    assert_non_null(f->doc);
+    return f->doc;
+}
+
+static void done(Fixture *f)
+{
+    arena_free(&f->arena);
+    diag_free(f->diag);
+}
+
+static size_t count_children(const MdNode *n)
+{
+    size_t c = 0;
+    for (const MdNode *k = n->first; k; k = k->next)
+        c++;
+    return c;
+}
+
+static int has_warning(const Diagnostics *d, unsigned line, const char *needle)
+{
+    for (size_t i = 0; i < diag_count(d); i++) {
+        const Diag *g = diag_get(d, i);
+        if ((line == 0 || g->line == line) && strstr(g->message, needle))
+            return 1;
+    }
+    return 0;
+}
+
+static void test_blocks_carry_their_source_line(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "# Title\n\nFirst paragraph\nstill first.\n\n- item one\n- item two\n\n```\ncode\n```\n");
+    MdNode *h = doc->first;
+    assert_int_equal(h->kind, MDK_H);
+    assert_int_equal(h->level, 1);
+    assert_int_equal(h->line, 1);
+    MdNode *p = h->next;
+    assert_int_equal(p->kind, MDK_P);
+    assert_int_equal(p->line, 3);
+    assert_int_equal(p->end_line, 4);
+    MdNode *ul = p->next;
+    assert_int_equal(ul->kind, MDK_UL);
+    assert_int_equal(ul->line, 6);
+    assert_int_equal(ul->last->line, 7);
+    MdNode *code = ul->next;
+    assert_int_equal(code->kind, MDK_CODE);
+    assert_int_equal(code->line, 10);
+    done(&f);
+}
+
+static void test_crlf_and_lone_cr_count_as_line_breaks(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "# A\r\n\r\ntext\r\n\r\n## B\r\rmore\r");
+    assert_int_equal(doc->first->line, 1);
+    assert_int_equal(doc->first->next->line, 3);
+    assert_int_equal(doc->first->next->next->line, 5);
+    assert_int_equal(doc->first->next->next->next->line, 7);
+    assert_string_equal(doc->first->next->text, "text");
+    done(&f);
+}
+
+static void test_tight_list_item_text_becomes_a_paragraph(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "1. What is X?\n   - X is a thing.\n   - It is used.\n");
+    MdNode *ol = doc->first;
+    assert_int_equal(ol->kind, MDK_OL);
+    assert_int_equal(ol->number, 1);
+    MdNode *li = ol->first;
+    assert_int_equal(li->kind, MDK_LI);
+    assert_int_equal(li->number, 1);
+    assert_int_equal(count_children(li), 2);
+    assert_int_equal(li->first->kind, MDK_P);
+    assert_string_equal(li->first->text, "What is X?");
+    assert_int_equal(li->first->next->kind, MDK_UL);
+    assert_int_equal(count_children(li->first->next), 2);
+    done(&f);
+}
+
+static void test_ordered_list_items_are_numbered_from_start(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "6. six\n7. seven\n8. eight\n");
+    MdNode *ol = doc->first;
+    assert_int_equal(ol->number, 6);
+    assert_int_equal(ol->first->number, 6);
+    assert_int_equal(ol->last->number, 8);
+    done(&f);
+}
+
+static void test_code_span_is_marked_and_code_block_keeps_language(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "Use `open()` here.\n\n```python\nwith open(f) as x:\n    pass\n```\n");
+    char expect[] = "Use " "\x0e" "open()" "\x0f" " here.";
+    assert_string_equal(doc->first->text, expect);
+    MdNode *code = doc->first->next;
+    assert_int_equal(code->kind, MDK_CODE);
+    assert_string_equal(code->lang, "python");
+    assert_int_equal(code->mark, '`');
+    assert_string_equal(code->text, "with open(f) as x:\n    pass\n");
+    assert_int_equal(diag_count(f.diag), 0);
+    done(&f);
+}
+
+static void test_unterminated_fence_is_reported_at_its_opening_line(void **state)
+{
+    (void)state;
+    Fixture f;
+    parse(&f, "# T\n\ntext\n\n```python\nprint(1)\nprint(2)\n");
+    assert_true(has_warning(f.diag, 5, "never closed"));
+    done(&f);
+}
+
+static void test_fence_closed_inside_list_item_is_not_reported(void **state)
+{
+    (void)state;
+    Fixture f;
+    parse(&f, "1. Q?\n   - Example:\n     ```python\n     x = 1\n\n     y = 2\n     ```\n2. Next\n");
+    assert_false(has_warning(f.diag, 0, "never closed"));
+    done(&f);
+}
+
+static void test_fence_cut_by_end_of_list_item_is_reported(void **state)
+{
+    (void)state;
+    Fixture f;
+    parse(&f, "- Example:\n  ```\n  x = 1\nNot code any more.\n\nAnother paragraph.\n");
+    assert_true(has_warning(f.diag, 2, "never closed"));
+    done(&f);
+}
+
+static void test_deep_nesting_is_flattened_and_reported(void **state)
+{
+    (void)state;
+    Fixture f;
+    StrBuf md = {0};
+    for (int i = 0; i < 5000; i++)
+        strbuf_putc(&md, '>');
+    strbuf_puts(&md, " deep text\n");
+    for (int i = 0; i < 3000; i++) {
+        for (int k = 0; k < i % 200; k++)
+            strbuf_puts(&md, "  ");
+        strbuf_puts(&md, "- item\n");
+    }
+    memset(&f.arena, 0, sizeof f.arena);
+    f.diag = diag_new();
+    f.doc = mdtree_parse(&f.arena, md.data, md.len, "t.md", f.diag);
+    assert_non_null(f.doc);
+    int depth = 0;
+    for (const MdNode *n = f.doc; n; n = n->first)
+        depth++;
+    assert_true(depth <= MDTREE_MAX_DEPTH + 2);
+    assert_true(has_warning(f.diag, 0, "flattened"));
+    /* The text survives, inside the deepest kept block. */
+    const MdNode *n = f.doc;
+    while (n->first)
+        n = n->first;
+    assert_non_null(strstr(n->text, "deep text"));
+    strbuf_free(&md);
+    done(&f);
+}
+
+static void test_entities_are_decoded_and_html_break_is_a_line_break(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "A &amp; B &lt;tag&gt; &#x2192; &copy; &bogus;<br>next <b>bold</b>\n");
+    assert_string_equal(doc->first->text, "A & B <tag> \xE2\x86\x92 \xC2\xA9 &bogus;\nnext bold");
+    done(&f);
+}
+
+static void test_bold_and_link_coverage_flags(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "**All bold here?**\n\n**Lead:** rest\n\n[All link](#x)\n\nplain **mid**\n");
+    MdNode *p = doc->first;
+    assert_true(p->all_bold);
+    assert_false(p->all_link);
+    p = p->next;
+    assert_false(p->all_bold);
+    assert_int_equal(p->bold_prefix_len, strlen("Lead:"));
+    p = p->next;
+    assert_true(p->all_link);
+    p = p->next;
+    assert_false(p->all_bold);
+    assert_int_equal(p->bold_prefix_len, 0);
+    done(&f);
+}
+
+static void test_image_alt_text_is_not_prose(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "Before ![badge alt](x.svg) after\n");
+    assert_string_equal(doc->first->text, "Before  after");
+    done(&f);
+}
+
+static void test_table_rows_join_cells(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "| a | b |\n|---|---|\n| 1 | `x` |\n");
+    MdNode *t = doc->first;
+    assert_int_equal(t->kind, MDK_TABLE);
+    assert_int_equal(count_children(t), 2);
+    assert_string_equal(t->first->text, "a | b");
+    assert_string_equal(t->last->text, "1 | \x0ex\x0f");
+    done(&f);
+}
+
+static void test_html_block_text_is_kept_verbatim(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "<details><summary>Q?</summary>\n\nAnswer.\n\n</details>\n");
+    assert_int_equal(doc->first->kind, MDK_HTML);
+    assert_non_null(strstr(doc->first->text, "<summary>Q?</summary>"));
+    assert_int_equal(doc->first->next->kind, MDK_P);
+    assert_int_equal(doc->first->next->line, 3);
+    done(&f);
+}
+
+static void test_link_cut_by_end_of_input_does_not_read_past_it(void **state)
+{
+    (void)state;
+    /* The document ends inside a link destination; what follows in memory
+     * continues it. md4c 0.4.8 reads on past the end here. */
+    const char memory[] = " Awesome JavaScript Interview Questions [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n[![PRs Welcome](htt.shields.io/badge/PRs-welcome-brightgreen.svg?style=flat-s\x00""quare)](CONTRIBUTING<p";
+    size_t len = 101;
+    Arena arena = {0};
+    Diagnostics *diag = diag_new();
+    MdNode *doc = mdtree_parse(&arena, memory, len, "t.md", diag);
+    assert_non_null(doc);
+    assert_int_equal(doc->first->kind, MDK_P);
+    assert_true(doc->first->text_len < len);
+    assert_null(strstr(doc->first->text, "CONTRIBUTING"));
+    arena_free(&arena);
+    diag_free(diag);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_blocks_carry_their_source_line),
+        cmocka_unit_test(test_crlf_and_lone_cr_count_as_line_breaks),
+        cmocka_unit_test(test_tight_list_item_text_becomes_a_paragraph),
+        cmocka_unit_test(test_ordered_list_items_are_numbered_from_start),
+        cmocka_unit_test(test_code_span_is_marked_and_code_block_keeps_language),
+        cmocka_unit_test(test_unterminated_fence_is_reported_at_its_opening_line),
+        cmocka_unit_test(test_fence_closed_inside_list_item_is_not_reported),
+        cmocka_unit_test(test_fence_cut_by_end_of_list_item_is_reported),
+        cmocka_unit_test(test_deep_nesting_is_flattened_and_reported),
+        cmocka_unit_test(test_entities_are_decoded_and_html_break_is_a_line_break),
+        cmocka_unit_test(test_bold_and_link_coverage_flags),
+        cmocka_unit_test(test_image_alt_text_is_not_prose),
+        cmocka_unit_test(test_table_rows_join_cells),
+        cmocka_unit_test(test_html_block_text_is_kept_verbatim),
+        cmocka_unit_test(test_link_cut_by_end_of_input_does_not_read_past_it),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

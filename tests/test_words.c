@@ -1,0 +1,431 @@
+/* test_words.c - content words, vocabulary and word vectors
+ * (src/core/words.h).
+ *
+ * Pins: the stop list; the light suffix stripping; how words_each splits,
+ * lower-cases, stems and filters a text; vocabulary ids; term counts and
+ * their merging; weighting to unit length and the dot product (cosine).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "core/strbuf.h"
+#include "core/words.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ON "\x0e"  /* TEXT_CODE_ON */
+#define OFF "\x0f" /* TEXT_CODE_OFF */
+
+/* words_each callback: joins the words with single spaces. */
+static void join_word(const char *word, size_t len, void *userdata)
+{
+    StrBuf *b = userdata;
+    if (b->len)
+        strbuf_putc(b, ' ');
+    strbuf_append(b, word, len);
+}
+
+static void assert_words(const char *text, const char *want)
+{
+    StrBuf b = {0};
+    words_each(text, strlen(text), join_word, &b);
+    char got[512];
+    int fits = b.len < sizeof got;
+    snprintf(got, sizeof got, "%s", strbuf_str(&b));
+    strbuf_free(&b); /* before asserting: a failure longjmps */
+    assert_true(fits);
+    assert_string_equal(got, want);
+}
+
+static void assert_stem(const char *word, const char *want)
+{
+    char buf[64];
+    size_t len = strlen(word);
+    assert_true(len < sizeof buf);
+    memcpy(buf, word, len);
+    size_t n = words_stem(buf, len);
+    assert_true(n <= len);
+    buf[n] = '\0';
+    assert_string_equal(buf, want);
+}
+
+#define IS_STOP(lit) words_is_stop((lit), sizeof(lit) - 1)
+
+/* Weight of word in tv, or -1 when absent. */
+static float weight_of(const TermVec *tv, const Vocab *v, const char *word)
+{
+    uint32_t id = vocab_find(v, word, strlen(word));
+    for (uint32_t i = 0; i < tv->count; i++)
+        if (tv->ids[i] == id)
+            return tv->weights[i];
+    return -1.0f;
+}
+
+/* What a vocabulary or vector test owns, freed even when an assertion
+ * fails. */
+typedef struct Fixture {
+    Vocab *v;
+    TermVec a, b;
+    float *idf;
+} Fixture;
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    f->v = vocab_new();
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    termvec_free(&f->a);
+    termvec_free(&f->b);
+    free(f->idf);
+    vocab_free(f->v);
+    free(f);
+    return 0;
+}
+
+/* An idf table of 1.0 for every word of the fixture's vocabulary. */
+static float *ones(Fixture *f)
+{
+    size_t n = vocab_size(f->v);
+    f->idf = malloc((n ? n : 1) * sizeof *f->idf);
+    assert_non_null(f->idf);
+    for (size_t i = 0; i < n; i++)
+        f->idf[i] = 1.0f;
+    return f->idf;
+}
+
+static double norm2(const TermVec *tv)
+{
+    double s = 0;
+    for (uint32_t i = 0; i < tv->count; i++)
+        s += (double)tv->weights[i] * tv->weights[i];
+    return s;
+}
+
+/* ---- stop words ---- */
+
+static void test_stop_words_are_recognised(void **state)
+{
+    (void)state;
+    assert_true(IS_STOP("the"));
+    assert_true(IS_STOP("is"));
+    assert_true(IS_STOP("of"));
+    assert_true(IS_STOP("what"));
+    assert_true(IS_STOP("a"));
+    assert_true(IS_STOP("your"));
+}
+
+static void test_content_words_are_not_stop_words(void **state)
+{
+    (void)state;
+    assert_false(IS_STOP("python"));
+    assert_false(IS_STOP("class"));
+    assert_false(IS_STOP("list"));
+    assert_false(IS_STOP(""));
+    assert_false(IS_STOP("internationalization"));
+}
+
+static void test_stop_words_respect_len(void **state)
+{
+    (void)state;
+    assert_true(words_is_stop("there", 3));  /* "the" */
+    assert_false(words_is_stop("the", 2));   /* "th" */
+}
+
+/* ---- stemming ---- */
+
+static void test_stem_plural_es_and_ies(void **state)
+{
+    (void)state;
+    assert_stem("classes", "class");
+    assert_stem("libraries", "library");
+    assert_stem("matches", "match");
+    assert_stem("boxes", "box");
+}
+
+static void test_stem_plain_plural(void **state)
+{
+    (void)state;
+    assert_stem("functions", "function");
+    assert_stem("types", "type");
+}
+
+static void test_stem_keeps_words_ending_in_ss_us_is(void **state)
+{
+    (void)state;
+    assert_stem("class", "class");
+    assert_stem("status", "status");
+    assert_stem("analysis", "analysis");
+}
+
+static void test_stem_ed_and_ing(void **state)
+{
+    (void)state;
+    assert_stem("inherited", "inherit");
+    assert_stem("programming", "programm");
+    assert_stem("returned", "return");
+}
+
+static void test_stem_leaves_short_words_untouched(void **state)
+{
+    (void)state;
+    assert_stem("is", "is");
+    assert_stem("ies", "ies");
+    assert_stem("bed", "bed");
+    assert_stem("ing", "ing");
+    assert_stem("gas", "gas");
+    assert_stem("bring", "bring"); /* "ing" only stripped from longer words */
+}
+
+/* ---- words_each ---- */
+
+static void test_each_skips_stop_words_and_lowercases(void **state)
+{
+    (void)state;
+    assert_words("What is the Global Interpreter Lock?", "global interpreter lock");
+}
+
+static void test_each_stems_words(void **state)
+{
+    (void)state;
+    assert_words("Classes inherited from libraries", "class inherit library");
+}
+
+static void test_each_splits_on_punctuation(void **state)
+{
+    (void)state;
+    assert_words("data-types,lists;tuples/sets", "data type list tuple set");
+    assert_words("Python\xE2\x80\x99s \xE2\x80\x9Cgenerators\xE2\x80\x9D", "python generator");
+}
+
+static void test_each_counts_code_as_words_and_skips_markers(void **state)
+{
+    (void)state;
+    assert_words("use " ON "enumerate" OFF " with " ON "zip" OFF, "use enumerate zip");
+    assert_words(ON "__init__" OFF " method", "__init__ method");
+}
+
+static void test_each_drops_single_chars_and_pure_digits(void **state)
+{
+    (void)state;
+    assert_words("x y 42 2020 go py3 3d", "go py3 3d");
+}
+
+static void test_each_keeps_non_ascii_letters(void **state)
+{
+    (void)state;
+    assert_words("Caf\xC3\xA9 na\xC3\xAFve", "caf\xC3\xA9 na\xC3\xAFve");
+}
+
+static void test_each_of_empty_or_stop_only_text_gives_nothing(void **state)
+{
+    (void)state;
+    assert_words("", "");
+    assert_words("what is the", "");
+    assert_words("?! ... ---", "");
+}
+
+/* ---- vocabulary ---- */
+
+static void test_vocab_ids_are_stable_and_dense(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    assert_int_equal(vocab_size(v), 0);
+    uint32_t a = vocab_intern(v, "alpha", 5);
+    uint32_t b = vocab_intern(v, "beta", 4);
+    assert_int_not_equal(a, b);
+    assert_int_equal(vocab_intern(v, "alpha", 5), a);
+    assert_int_equal(vocab_intern(v, "beta", 4), b);
+    assert_int_equal(vocab_size(v), 2);
+    assert_true(a < 2 && b < 2);
+}
+
+static void test_vocab_find_does_not_add(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    uint32_t a = vocab_intern(v, "alpha", 5);
+    assert_int_equal(vocab_find(v, "alpha", 5), a);
+    assert_int_equal(vocab_find(v, "gamma", 5), UINT32_MAX);
+    assert_int_equal(vocab_find(v, "alp", 3), UINT32_MAX);
+    assert_int_equal(vocab_size(v), 1);
+}
+
+static void test_vocab_keeps_ids_across_growth(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    enum { N = 5000 };
+    char word[16];
+    for (unsigned i = 0; i < N; i++) {
+        int n = snprintf(word, sizeof word, "w%u", i);
+        assert_int_equal(vocab_intern(v, word, (size_t)n), i);
+    }
+    assert_int_equal(vocab_size(v), N);
+    for (unsigned i = 0; i < N; i++) {
+        int n = snprintf(word, sizeof word, "w%u", i);
+        assert_int_equal(vocab_find(v, word, (size_t)n), i);
+    }
+}
+
+/* ---- term vectors ---- */
+
+static void test_termvec_counts_repeated_words(void **state)
+{
+    Fixture *f = *state;
+    const char *text = "list list tuple lists dict";
+    f->a = termvec_from_text(f->v, text, strlen(text));
+    assert_int_equal(f->a.count, 3);
+    assert_float_equal(weight_of(&f->a, f->v, "list"), 3.0f, 1e-6);
+    assert_float_equal(weight_of(&f->a, f->v, "tuple"), 1.0f, 1e-6);
+    assert_float_equal(weight_of(&f->a, f->v, "dict"), 1.0f, 1e-6);
+    assert_int_equal(vocab_size(f->v), 3);
+}
+
+static void test_termvec_ids_are_sorted(void **state)
+{
+    Fixture *f = *state;
+    vocab_intern(f->v, "zebra", 5); /* id 0 */
+    vocab_intern(f->v, "apple", 5); /* id 1 */
+    const char *text = "apple mango zebra apple";
+    f->a = termvec_from_text(f->v, text, strlen(text));
+    assert_int_equal(f->a.count, 3);
+    for (uint32_t i = 1; i < f->a.count; i++)
+        assert_true(f->a.ids[i - 1] < f->a.ids[i]);
+}
+
+static void test_termvec_of_text_without_content_words_is_empty(void **state)
+{
+    Fixture *f = *state;
+    const char *text = "What is the 1 of it?";
+    f->a = termvec_from_text(f->v, text, strlen(text));
+    assert_int_equal(f->a.count, 0);
+    assert_int_equal(vocab_size(f->v), 0);
+}
+
+static void test_termvec_add_text_merges_counts(void **state)
+{
+    Fixture *f = *state;
+    const char *a = "python list tuple";
+    const char *b = "list dict lists";
+    f->a = termvec_from_text(f->v, a, strlen(a));
+    termvec_add_text(&f->a, f->v, b, strlen(b));
+    assert_int_equal(f->a.count, 4);
+    assert_float_equal(weight_of(&f->a, f->v, "python"), 1.0f, 1e-6);
+    assert_float_equal(weight_of(&f->a, f->v, "list"), 3.0f, 1e-6);
+    assert_float_equal(weight_of(&f->a, f->v, "tuple"), 1.0f, 1e-6);
+    assert_float_equal(weight_of(&f->a, f->v, "dict"), 1.0f, 1e-6);
+    for (uint32_t i = 1; i < f->a.count; i++)
+        assert_true(f->a.ids[i - 1] < f->a.ids[i]);
+}
+
+static void test_termvec_add_text_to_empty_vector(void **state)
+{
+    Fixture *f = *state;
+    f->a = termvec_from_text(f->v, "", 0);
+    termvec_add_text(&f->a, f->v, "closure closure", 15);
+    assert_int_equal(f->a.count, 1);
+    assert_float_equal(weight_of(&f->a, f->v, "closure"), 2.0f, 1e-6);
+}
+
+static void test_termvec_weight_normalises_to_unit_length(void **state)
+{
+    Fixture *f = *state;
+    const char *text = "generator generator yield iterator lazy evaluation";
+    f->a = termvec_from_text(f->v, text, strlen(text));
+    float *idf = ones(f);
+    idf[vocab_find(f->v, "yield", 5)] = 3.0f;
+    termvec_weight(&f->a, idf);
+    assert_float_equal(norm2(&f->a), 1.0, 1e-5);
+    /* Rarer words weigh more; repeated words more, but sub-linearly. */
+    float yield = weight_of(&f->a, f->v, "yield");
+    float generator = weight_of(&f->a, f->v, "generator");
+    float lazy = weight_of(&f->a, f->v, "lazy");
+    assert_true(yield > generator);
+    assert_true(generator > lazy);
+    assert_true(generator < 2.0f * lazy);
+}
+
+static void test_termvec_dot_of_identical_texts_is_one(void **state)
+{
+    Fixture *f = *state;
+    const char *text = "decorators wrap functions and return functions";
+    f->a = termvec_from_text(f->v, text, strlen(text));
+    f->b = termvec_from_text(f->v, text, strlen(text));
+    float *idf = ones(f);
+    termvec_weight(&f->a, idf);
+    termvec_weight(&f->b, idf);
+    assert_float_equal(termvec_dot(&f->a, &f->b), 1.0f, 1e-5);
+}
+
+static void test_termvec_dot_of_disjoint_texts_is_zero(void **state)
+{
+    Fixture *f = *state;
+    const char *x = "decorators wrap functions";
+    const char *y = "tuples are immutable sequences";
+    f->a = termvec_from_text(f->v, x, strlen(x));
+    f->b = termvec_from_text(f->v, y, strlen(y));
+    float *idf = ones(f);
+    termvec_weight(&f->a, idf);
+    termvec_weight(&f->b, idf);
+    assert_true(termvec_dot(&f->a, &f->b) == 0.0f);
+}
+
+static void test_termvec_dot_of_overlapping_texts_is_between(void **state)
+{
+    Fixture *f = *state;
+    const char *x = "python list comprehension";
+    const char *y = "python dict comprehension";
+    f->a = termvec_from_text(f->v, x, strlen(x));
+    f->b = termvec_from_text(f->v, y, strlen(y));
+    float *idf = ones(f);
+    termvec_weight(&f->a, idf);
+    termvec_weight(&f->b, idf);
+    /* Two of three equally weighted words shared: cosine 2/3. */
+    assert_float_equal(termvec_dot(&f->a, &f->b), 2.0f / 3.0f, 1e-5);
+    assert_float_equal(termvec_dot(&f->a, &f->b), termvec_dot(&f->b, &f->a), 1e-7);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stop_words_are_recognised),
+        cmocka_unit_test(test_content_words_are_not_stop_words),
+        cmocka_unit_test(test_stop_words_respect_len),
+        cmocka_unit_test(test_stem_plural_es_and_ies),
+        cmocka_unit_test(test_stem_plain_plural),
+        cmocka_unit_test(test_stem_keeps_words_ending_in_ss_us_is),
+        cmocka_unit_test(test_stem_ed_and_ing),
+        cmocka_unit_test(test_stem_leaves_short_words_untouched),
+        cmocka_unit_test(test_each_skips_stop_words_and_lowercases),
+        cmocka_unit_test(test_each_stems_words),
+        cmocka_unit_test(test_each_splits_on_punctuation),
+        cmocka_unit_test(test_each_counts_code_as_words_and_skips_markers),
+        cmocka_unit_test(test_each_drops_single_chars_and_pure_digits),
+        cmocka_unit_test(test_each_keeps_non_ascii_letters),
+        cmocka_unit_test(test_each_of_empty_or_stop_only_text_gives_nothing),
+        cmocka_unit_test_setup_teardown(test_vocab_ids_are_stable_and_dense, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_vocab_find_does_not_add, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_vocab_keeps_ids_across_growth, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_counts_repeated_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_ids_are_sorted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_of_text_without_content_words_is_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_add_text_merges_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_add_text_to_empty_vector, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_weight_normalises_to_unit_length, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_dot_of_identical_texts_is_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_dot_of_disjoint_texts_is_zero, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_dot_of_overlapping_texts_is_between, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
