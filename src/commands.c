@@ -3,8 +3,13 @@
 #include "core/bank.h"
 #include "core/corpus.h"
 #include "core/diag.h"
+#include "core/round.h"
+#include "core/strbuf.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "paths.h"
+
+#include <cjson/cJSON.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +110,11 @@ int command_check(const Options *opts, FILE *out, FILE *err)
     Diagnostics *diag = diag_new();
     Bank *bank = corpus_load(path, diag);
     corpus_check_topics(bank, diag);
+    if (bank_question_count(bank) > 0) {
+        RoundGen *gen = roundgen_new(bank, 1);
+        roundgen_check(gen, 4, diag);
+        roundgen_free(gen);
+    }
     diag_print(diag, out, DIAG_NOTE);
     int playable = corpus_is_playable(bank);
     fprintf(out, "%s: %zu question%s in %zu topic%s; %zu error%s, %zu warning%s, %zu note%s; %s\n",
@@ -121,12 +131,93 @@ int command_check(const Options *opts, FILE *out, FILE *err)
     return playable ? rc : 1;
 }
 
+/* The prompt of a generated question as an author reads it in JSON. */
+static void commands_round_prompt(const RoundItem *it, StrBuf *out)
+{
+    switch (it->kind) {
+    case KIND_ANSWER:
+        text_append_markdown(out, it->prompt, strlen(it->prompt));
+        break;
+    case KIND_REVERSE:
+        strbuf_printf(out, "%s %s", kind_heading(KIND_REVERSE), it->prompt);
+        break;
+    case KIND_OUTPUT:
+        strbuf_printf(out, "%s\n```%s\n%s\n```", kind_heading(KIND_OUTPUT), it->code_lang,
+                      it->prompt);
+        break;
+    default:
+        break;
+    }
+}
+
+int command_dump_rounds(const Options *opts, FILE *out, FILE *err)
+{
+    RoundParams params;
+    if (round_default_params(opts->level, &params, NULL) != 0) {
+        fprintf(err, "quizarcade: there is no level %d (levels are 1 to 3)\n", opts->level);
+        return 1;
+    }
+    Bank *bank = commands_load(opts, err);
+    if (!bank)
+        return 1;
+    long only = -1;
+    if (opts->topic && (only = bank_find_topic(bank, opts->topic)) < 0) {
+        fprintf(err, "quizarcade: no topic named \"%s\" (see --list-topics)\n", opts->topic);
+        bank_free(bank);
+        return 1;
+    }
+    RoundGen *gen = roundgen_new(bank, opts->seed_given ? opts->seed : 1);
+    StrBuf buf = {0};
+    int failed = 0;
+    for (int r = 0; r < opts->rounds && !failed; r++) {
+        for (size_t t = 0; t < bank_topic_count(bank) && !failed; t++) {
+            if (only >= 0 && t != (size_t)only)
+                continue;
+            Round round;
+            if (round_generate(gen, &t, 1, &params, &round) != 0)
+                continue;
+            for (size_t i = 0; i < round.count; i++) {
+                const RoundItem *it = &round.items[i];
+                const Question *q = bank_question(bank, it->question);
+                cJSON *j = cJSON_CreateObject();
+                cJSON_AddStringToObject(j, "topic", bank_topic_name(bank, it->topic));
+                cJSON_AddNumberToObject(j, "level", opts->level);
+                cJSON_AddStringToObject(j, "kind", kind_name(it->kind));
+                strbuf_clear(&buf);
+                commands_round_prompt(it, &buf);
+                cJSON_AddStringToObject(j, "prompt", strbuf_str(&buf));
+                cJSON *options = cJSON_AddArrayToObject(j, "options");
+                for (unsigned o = 0; o < it->option_count; o++)
+                    cJSON_AddItemToArray(options, cJSON_CreateString(it->options[o]));
+                cJSON_AddNumberToObject(j, "answer", it->answer);
+                strbuf_clear(&buf);
+                strbuf_printf(&buf, "%s:%u", q->file, q->line);
+                cJSON_AddStringToObject(j, "source", strbuf_str(&buf));
+                char *line = cJSON_PrintUnformatted(j);
+                cJSON_Delete(j);
+                failed = !line || fputs(line, out) < 0 || fputc('\n', out) == EOF;
+                cJSON_free(line);
+            }
+            round_free(&round);
+        }
+    }
+    strbuf_free(&buf);
+    roundgen_free(gen);
+    bank_free(bank);
+    if (failed) {
+        fprintf(err, "quizarcade: cannot write the output\n");
+        return 1;
+    }
+    return commands_flush(out, err);
+}
+
 int commands_run(const Options *opts, FILE *out, FILE *err)
 {
     switch (opts->command) {
     case CMD_LIST_TOPICS: return command_list_topics(opts, out, err);
     case CMD_EXPORT_JSON: return command_export_json(opts, out, err);
     case CMD_CHECK: return command_check(opts, out, err);
+    case CMD_DUMP_ROUNDS: return command_dump_rounds(opts, out, err);
     default:
         fprintf(err, "quizarcade: internal error: not a text command\n");
         return 1;

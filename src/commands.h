@@ -17,6 +17,7 @@ char *commands_corpus_path(const Options *opts, FILE *err);
 int command_list_topics(const Options *opts, FILE *out, FILE *err);
 int command_export_json(const Options *opts, FILE *out, FILE *err);
 int command_check(const Options *opts, FILE *out, FILE *err);
+int command_dump_rounds(const Options *opts, FILE *out, FILE *err);
 
 /* Runs the command opts selects, which must be one of the above. */
 int commands_run(const Options *opts, FILE *out, FILE *err);

@@ -47,7 +47,7 @@ static const OptSpec option_table[] = {
      "with --dump-rounds: only this topic (default: every topic)"},
     {"--level", OPT_INT, CMD_PLAY, FIELD(level), "N", "with --dump-rounds: level (default 1)"},
     {"--seed", OPT_SEED, CMD_PLAY, FIELD(seed), "S",
-     "seed of the random generator (default: from the clock; 1 for --timedemo)"},
+     "seed of the random generator (default: from the clock; 1 for --dump-rounds and --timedemo)"},
     {"--rounds", OPT_INT, CMD_PLAY, FIELD(rounds), "R",
      "with --dump-rounds: number of rounds per topic (default 1)"},
     {"--levels", OPT_STRING, CMD_PLAY, FIELD(levels), "DIR",

@@ -125,7 +125,7 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
             df[vec[i].ids[k]]++;
     float *idf = xcalloc(terms + 1, sizeof *idf);
     for (size_t t = 0; t < terms; t++)
-        idf[t] = logf((float)doc_count / (float)df[t]);
+        idf[t] = words_idf(doc_count, df[t]);
     for (size_t i = 0; i < doc_count; i++)
         termvec_weight(&vec[i], idf);
 

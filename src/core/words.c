@@ -430,13 +430,48 @@ void termvec_free(TermVec *tv)
     tv->count = 0;
 }
 
+/* log2(x) in 16.16 fixed point: the integer part from the bit length, the
+ * fraction bit by bit by squaring the mantissa (exact integer steps). */
+static uint64_t words_log2_q16(uint64_t x)
+{
+    unsigned int_part = 0;
+    while ((x >> int_part) > 1)
+        int_part++;
+    /* Mantissa in [1, 2) as 2.30 fixed point. */
+    uint64_t m = int_part >= 30 ? x >> (int_part - 30) : x << (30 - int_part);
+    uint64_t frac = 0;
+    for (int bit = 15; bit >= 0; bit--) {
+        m = (m * m) >> 30;
+        if (m >= (2ull << 30)) {
+            m >>= 1;
+            frac |= 1ull << bit;
+        }
+    }
+    return ((uint64_t)int_part << 16) | frac;
+}
+
+float words_ln(uint64_t x)
+{
+    if (x <= 1)
+        return 0.0f;
+    return (float)((double)words_log2_q16(x) / 65536.0 * 0.6931471805599453);
+}
+
+float words_idf(size_t docs, size_t df)
+{
+    if (df == 0 || df >= docs)
+        return 0.0f;
+    double l = ((double)words_log2_q16(docs) - (double)words_log2_q16(df)) / 65536.0;
+    return (float)(l * 0.6931471805599453);
+}
+
 void termvec_weight(TermVec *tv, const float *idf)
 {
     double norm = 0;
     for (uint32_t i = 0; i < tv->count; i++) {
         /* Sub-linear term frequency: a word said five times is not five
          * times the evidence. */
-        float w = (1.0f + logf(tv->weights[i])) * idf[tv->ids[i]];
+        float w = (1.0f + words_ln((uint64_t)tv->weights[i])) * idf[tv->ids[i]];
         tv->weights[i] = w;
         norm += (double)w * w;
     }

@@ -60,6 +60,15 @@ TermVec termvec_from_text(Vocab *v, const char *text, size_t len);
 void termvec_add_text(TermVec *tv, Vocab *v, const char *text, size_t len);
 void termvec_free(TermVec *tv);
 
+/* Natural logarithm of x >= 1, computed in integer arithmetic so that it
+ * gives the same bits on every machine and C library (libm's logf may
+ * differ in the last place, and word weights decide which distractors a
+ * seed picks). Accurate to about 1e-5. */
+float words_ln(uint64_t x);
+
+/* Rarity of a word found in df of docs documents: ln(docs / df). */
+float words_idf(size_t docs, size_t df);
+
 /* Scales each weight by idf[id] and normalises the vector to length 1. */
 void termvec_weight(TermVec *tv, const float *idf);
 /* Dot product of two vectors (the cosine when both are normalised). */

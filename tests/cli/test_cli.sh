@@ -53,6 +53,33 @@ printf '## A\n\n### What is X?\nX.\n\n### What is Y?\n```\nunclosed\n' >"$tmp/fe
 expect 0 "$bin" --check --corpus "$tmp/fence.md";        contains out "fence.md:7: code block opened here is never closed"
 expect 0 "$bin" --list-topics --corpus "$tmp/fence.md";  contains err "1 warning"
 
+# --dump-rounds: JSON Lines, reproducible, options[answer] is the option
+"$bin" --export-json >"$tmp/bank.json"
+expect 0 "$bin" --dump-rounds --seed 5 --level 3 --rounds 2; cp "$tmp/out" "$tmp/rounds1"
+expect 0 "$bin" --dump-rounds --seed 5 --level 3 --rounds 2
+cmp -s "$tmp/out" "$tmp/rounds1" || fail "--dump-rounds with the same seed differs"
+expect 0 "$bin" --dump-rounds --seed 6 --level 3 --rounds 2
+cmp -s "$tmp/out" "$tmp/rounds1" && fail "--dump-rounds with another seed is the same"
+jq -e -s --slurpfile bank "$tmp/bank.json" '
+    ([$bank[0].topics[].questions[] | {(.source): .option}] | add) as $opt
+    | length > 100
+      and all(.[]; (keys == ["answer", "kind", "level", "options", "prompt", "source", "topic"])
+                   and (.kind == "answer" or .kind == "reverse" or .kind == "output")
+                   and (.options | length) >= 2 and (.options | length) <= 4
+                   and .answer < (.options | length)
+                   and (.options | unique | length) == (.options | length)
+                   and (.kind != "answer" or .options[.answer] == $opt[.source]))
+      and ([.[].kind] | unique) == ["answer", "output", "reverse"]' "$tmp/rounds1" >/dev/null \
+    || fail "--dump-rounds lines are not as documented"
+expect 0 "$bin" --dump-rounds --topic "devops & TOOLS" --level 1
+jq -e -s 'length == 5 and all(.[]; .topic == "DevOps & Tools" and (.options | length) == 3)' \
+    "$tmp/out" >/dev/null || fail "--dump-rounds --topic --level 1"
+expect 1 "$bin" --dump-rounds --topic "No Such Topic"; contains err "no topic named"
+expect 1 "$bin" --dump-rounds --level 9; contains err "no level 9"
+printf '## Tiny\n\n### What is A?\nA.\n\n### What is B?\nB.\n\n## Solo\n\n### What is C?\nC.\n' >"$tmp/tiny.md"
+expect 0 "$bin" --check --corpus "$tmp/tiny.md"
+contains out 'topic "Tiny"'; contains out '"Solo" cannot offer 2 fair options'
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures failure(s)" >&2
     exit 1

@@ -7,7 +7,10 @@
  * reader is exercised in the proportions real packs have. The output is a
  * pure function of N: no randomness beyond a fixed LCG.
  *
- *   gen_corpus N > pack.md
+ *   gen_corpus N [TOPICS] > pack.md
+ *
+ * TOPICS (default 97) is how many distinct section names are cycled
+ * through; 1 puts every sectioned question in one topic.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,15 +89,18 @@ static void gen_dialect3(unsigned long *q, unsigned long count, unsigned long to
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: gen_corpus QUESTIONS\n");
+    if (argc < 2 || argc > 3) {
+        fprintf(stderr, "usage: gen_corpus QUESTIONS [TOPICS]\n");
         return 2;
     }
     unsigned long count = strtoul(argv[1], NULL, 10);
+    unsigned long topics = argc > 2 ? strtoul(argv[2], NULL, 10) : 97;
+    if (topics == 0)
+        topics = 1;
     unsigned long q = 0, block = 0;
     printf("# Generated pack\n\n");
     while (q < count) {
-        unsigned long topic = block / 2 % 97;
+        unsigned long topic = block / 2 % topics;
         switch (block % 3) {
         case 0: gen_dialect1(&q, count, topic); break;
         case 1: gen_dialect3(&q, count, topic); break;
