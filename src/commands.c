@@ -3,6 +3,7 @@
 #include "core/bank.h"
 #include "core/corpus.h"
 #include "core/diag.h"
+#include "core/levels.h"
 #include "core/round.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -13,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 char *commands_corpus_path(const Options *opts, FILE *err)
 {
@@ -64,6 +66,49 @@ static int commands_flush(FILE *out, FILE *err)
     return 0;
 }
 
+/* The level files: --levels DIR, or the shipped ones when they are there.
+ * Problems go to diag. Never NULL. */
+static Levels *commands_levels(const Options *opts, Diagnostics *diag)
+{
+    Levels *levels = levels_new();
+    if (opts->levels) {
+        levels_load_dir(levels, opts->levels, diag);
+        return levels;
+    }
+    char *root = paths_data_root();
+    if (root) {
+        char *dir = paths_join(root, "levels");
+        struct stat st;
+        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+            levels_load_dir(levels, dir, diag);
+        free(dir);
+        free(root);
+    }
+    return levels;
+}
+
+/* Level files checked against the corpus: every ladder's topic exists,
+ * and rounds are no longer than their topic. */
+static void commands_check_levels(const Levels *levels, const Bank *bank, Diagnostics *diag)
+{
+    for (size_t i = 0; i < levels_count(levels); i++) {
+        const char *topic = levels_topic(levels, i);
+        long t = bank_find_topic(bank, topic);
+        if (t < 0) {
+            diag_add(diag, DIAG_WARNING, levels_file(levels, i), 0,
+                     "topic \"%s\" is not in the corpus: this ladder is not used", topic);
+            continue;
+        }
+        const Ladder *l = levels_for(levels, topic);
+        size_t size = bank_topic_size(bank, (size_t)t);
+        for (unsigned k = 0; k < l->count; k++)
+            if (l->levels[k].questions > size)
+                diag_add(diag, DIAG_NOTE, levels_file(levels, i), 0,
+                         "level %u asks %u questions but \"%s\" has %zu: its rounds have %zu", k + 1,
+                         l->levels[k].questions, topic, size, size);
+    }
+}
+
 int command_list_topics(const Options *opts, FILE *out, FILE *err)
 {
     Bank *bank = commands_load(opts, err);
@@ -110,6 +155,9 @@ int command_check(const Options *opts, FILE *out, FILE *err)
     Diagnostics *diag = diag_new();
     Bank *bank = corpus_load(path, diag);
     corpus_check_topics(bank, diag);
+    Levels *levels = commands_levels(opts, diag);
+    commands_check_levels(levels, bank, diag);
+    levels_free(levels);
     if (bank_question_count(bank) > 0) {
         RoundGen *gen = roundgen_new(bank, 1);
         roundgen_check(gen, 4, diag);
@@ -152,17 +200,33 @@ static void commands_round_prompt(const RoundItem *it, StrBuf *out)
 
 int command_dump_rounds(const Options *opts, FILE *out, FILE *err)
 {
-    RoundParams params;
-    if (round_default_params(opts->level, &params, NULL) != 0) {
-        fprintf(err, "quizarcade: there is no level %d (levels are 1 to 3)\n", opts->level);
-        return 1;
-    }
     Bank *bank = commands_load(opts, err);
     if (!bank)
         return 1;
+    Diagnostics *ldiag = diag_new();
+    Levels *levels = commands_levels(opts, ldiag);
+    diag_print(ldiag, err, DIAG_ERROR);
+    diag_free(ldiag);
     long only = -1;
     if (opts->topic && (only = bank_find_topic(bank, opts->topic)) < 0) {
         fprintf(err, "quizarcade: no topic named \"%s\" (see --list-topics)\n", opts->topic);
+        levels_free(levels);
+        bank_free(bank);
+        return 1;
+    }
+    /* The level must exist in the ladder of at least one chosen topic. */
+    unsigned highest = 0;
+    for (size_t t = 0; t < bank_topic_count(bank); t++) {
+        if (only >= 0 && t != (size_t)only)
+            continue;
+        unsigned n = levels_for(levels, bank_topic_name(bank, t))->count;
+        if (n > highest)
+            highest = n;
+    }
+    if ((unsigned)opts->level > highest) {
+        fprintf(err, "quizarcade: there is no level %d (the ladders go up to %u)\n", opts->level,
+                highest);
+        levels_free(levels);
         bank_free(bank);
         return 1;
     }
@@ -173,6 +237,11 @@ int command_dump_rounds(const Options *opts, FILE *out, FILE *err)
         for (size_t t = 0; t < bank_topic_count(bank) && !failed; t++) {
             if (only >= 0 && t != (size_t)only)
                 continue;
+            const Ladder *ladder = levels_for(levels, bank_topic_name(bank, t));
+            if ((unsigned)opts->level > ladder->count)
+                continue;
+            const LevelSpec *spec = &ladder->levels[opts->level - 1];
+            RoundParams params = {spec->questions, spec->options, spec->kinds};
             Round round;
             if (round_generate(gen, &t, 1, &params, &round) != 0)
                 continue;
@@ -203,6 +272,7 @@ int command_dump_rounds(const Options *opts, FILE *out, FILE *err)
     }
     strbuf_free(&buf);
     roundgen_free(gen);
+    levels_free(levels);
     bank_free(bank);
     if (failed) {
         fprintf(err, "quizarcade: cannot write the output\n");

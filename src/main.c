@@ -10,9 +10,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 int main(int argc, char **argv)
 {
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
     Options opts;
     StrBuf err = {0};
     if (options_parse(argc, argv, &opts, &err) != 0) {
@@ -21,6 +24,7 @@ int main(int argc, char **argv)
         return 2;
     }
     strbuf_free(&err);
+    opts.start_ms = (double)start.tv_sec * 1e3 + (double)start.tv_nsec / 1e6;
     switch (opts.command) {
     case CMD_HELP:
         options_print_help(stdout);

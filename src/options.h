@@ -36,6 +36,7 @@ typedef struct Options {
     int windowed;          /* --windowed */
     int fullscreen;        /* --fullscreen */
     int mute;              /* --mute */
+    double start_ms;       /* set by main: CLOCK_MONOTONIC at entry, in ms */
 } Options;
 
 /* Parses argv. Returns 0, or -1 with a one-line message in err. */

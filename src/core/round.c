@@ -965,7 +965,9 @@ static void round_make_item(RoundGen *g, size_t q, const RoundParams *p, RoundIt
         const OutputItem *right = &g->outputs[out_from + rng_below(&g->rng,
                                                                   (uint32_t)(out_to - out_from))];
         const OutputItem *wrong[ROUND_MAX_OPTIONS];
-        unsigned got = round_choose_outputs(g, right, t, want, wrong);
+        /* Code to read takes room: at most ROUND_OUTPUT_OPTIONS options. */
+        unsigned want_out = want < ROUND_OUTPUT_OPTIONS - 1 ? want : ROUND_OUTPUT_OPTIONS - 1;
+        unsigned got = round_choose_outputs(g, right, t, want_out, wrong);
         if (got > 0) {
             const char *texts[ROUND_MAX_OPTIONS];
             size_t srcs[ROUND_MAX_OPTIONS];

@@ -32,7 +32,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { ROUND_MAX_OPTIONS = 5 };
+enum {
+    ROUND_MAX_OPTIONS = 5,
+    ROUND_OUTPUT_OPTIONS = 4 /* "what does this code print" shows code: fewer options */
+};
 
 typedef enum QuestionKind {
     KIND_ANSWER,  /* which option answers the question */

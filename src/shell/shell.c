@@ -1,104 +1,482 @@
-/* shell.c - the SDL side (first increment: a window listing the topics).
+/* shell.c - the SDL side: set-up, the frame loop, the timedemo.
  *
- * The game screens arrive with the round generator; until then the window
- * shows the corpus's topics and their question counts, drawn once and
- * redrawn only when the window changes.
+ * The loop runs the game in fixed 10 ms steps of game time and draws only
+ * when something visible changed: a static screen waits for events with
+ * SDL_WaitEventTimeout until the game says its view will next change (the
+ * next second of the countdown, the next segment of the timer bar, the
+ * attract mode), so the CPU sleeps when nothing moves. Drawing is paced by
+ * vsync when the renderer offers it.
+ *
+ * The timedemo plays a scripted session (demo.h) with no vsync and no
+ * waiting, one 16 ms step of game time per frame, and prints its timings.
  */
 #include "shell.h"
 #include "../commands.h"
 #include "../core/bank.h"
 #include "../core/corpus.h"
+#include "../core/demo.h"
+#include "../core/diag.h"
+#include "../core/game.h"
+#include "../core/levels.h"
+#include "../core/profile.h"
+#include "../core/save.h"
+#include "../core/strbuf.h"
+#include "../core/xalloc.h"
 #include "../paths.h"
+#include "audio.h"
+#include "input.h"
+#include "screens/screens.h"
+#include "text.h"
+#include "ui.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
-static void shell_draw(SDL_Renderer *r, TTF_Font *font, const Bank *bank)
+enum { SHELL_STEP_MS = 10, DEMO_STEP_MS = 16 };
+
+typedef struct Shell {
+    const Options *opts;
+    char *root;
+    Bank *bank;
+    Levels *levels;
+    Profile *profile;
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    Fonts *fonts;
+    TextCache *cache;
+    Ui ui;
+    Audio *audio;
+    Input input;
+    Game *game;
+    ScreenCtx ctx;
+    uint64_t built_version; /* of the game, when the scene was built */
+    int scene_dirty;        /* rebuild even if the version is the same */
+    int bar_lit;            /* timer bar segments lit when last drawn */
+    int fullscreen;
+    char *save_path;        /* NULL: nothing is saved (the file could not be read) */
+    char corpus_name[160];
+    int sdl_up, ttf_up;
+} Shell;
+
+static double shell_now_ms(void)
 {
-    SDL_SetRenderDrawColor(r, 16, 18, 38, 255);
-    SDL_RenderClear(r);
-    SDL_Color white = {240, 240, 250, 255};
-    int y = 24;
-    char line[256];
-    for (size_t t = 0; t <= bank_topic_count(bank); t++) {
-        if (t == 0)
-            snprintf(line, sizeof line, "Quiz Arcade - %zu topics", bank_topic_count(bank));
-        else
-            snprintf(line, sizeof line, "%s (%zu)", bank_topic_name(bank, t - 1),
-                     bank_topic_size(bank, t - 1));
-        SDL_Surface *s = TTF_RenderUTF8_Blended(font, line, white);
-        if (!s)
-            continue;
-        SDL_Texture *tex = SDL_CreateTextureFromSurface(r, s);
-        SDL_Rect dst = {32, y, s->w, s->h};
-        SDL_RenderCopy(r, tex, NULL, &dst);
-        y += s->h + 6;
-        SDL_DestroyTexture(tex);
-        SDL_FreeSurface(s);
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Today's local calendar day, for the daily challenge. */
+static uint32_t shell_today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    char s[16];
+    uint32_t day = 0;
+    if (strftime(s, sizeof s, "%Y-%m-%d", &tm) == 10)
+        profile_day_parse(s, &day);
+    return day;
+}
+
+static const Palette shell_palette = {
+    .bg = {16, 18, 38, 255},       .panel = {33, 38, 74, 255},   .panel_hi = {52, 60, 112, 255},
+    .text = {240, 240, 250, 255},  .dim = {150, 156, 196, 255},  .accent = {255, 200, 40, 255},
+    .right = {80, 214, 130, 255},  .wrong = {250, 96, 96, 255},  .code_bg = {8, 10, 24, 255},
+    .code = {160, 220, 255, 255},  .bar = {80, 190, 255, 255},   .bar_low = {250, 96, 96, 255},
+};
+
+/* ---- loading ---- */
+
+/* Where the profile lives: --save-dir, or the user's data folder. */
+static char *shell_save_dir(const Options *o)
+{
+    if (o->save_dir) {
+        mkdir(o->save_dir, 0755);
+        return xstrdup(o->save_dir);
     }
-    SDL_RenderPresent(r);
+    char *pref = SDL_GetPrefPath("", "quizarcade");
+    if (!pref)
+        return NULL;
+    char *dir = xstrdup(pref);
+    SDL_free(pref);
+    size_t n = strlen(dir);
+    if (n > 1 && dir[n - 1] == '/')
+        dir[n - 1] = '\0';
+    return dir;
+}
+
+static int shell_load_profile(Shell *s)
+{
+    char *dir = shell_save_dir(s->opts);
+    if (!dir) {
+        fprintf(stderr, "quizarcade: no folder to save progress in (%s); nothing will be saved\n",
+                SDL_GetError());
+        s->profile = profile_new();
+    } else {
+        s->save_path = paths_join(dir, "save.txt");
+        free(dir);
+        Diagnostics *diag = diag_new();
+        char backup[1024];
+        SaveStatus st = save_load(s->save_path, &s->profile, diag, backup, sizeof backup);
+        const Diag *first = diag_count(diag) ? diag_get(diag, 0) : NULL;
+        if (st == SAVE_DAMAGED && first)
+            fprintf(stderr, "quizarcade: %s:%u: %s; kept aside as %s, starting fresh\n", first->file,
+                    first->line, first->message, backup);
+        if (st == SAVE_FAILED) {
+            fprintf(stderr, "quizarcade: %s: %s; this session will not be saved\n",
+                    first ? first->file : s->save_path, first ? first->message : "cannot be read");
+            free(s->save_path);
+            s->save_path = NULL;
+        }
+        diag_free(diag);
+    }
+    if (s->opts->mute)
+        profile_settings(s->profile)->muted = 1;
+    return 0;
+}
+
+static void shell_save(Shell *s)
+{
+    if (!s->save_path)
+        return;
+    StrBuf err = {0};
+    if (save_write(s->save_path, s->profile, &err) != 0) {
+        fprintf(stderr, "quizarcade: %s\n", strbuf_str(&err));
+        free(s->save_path);
+        s->save_path = NULL; /* one message is enough */
+    }
+    strbuf_free(&err);
+}
+
+static int shell_load(Shell *s)
+{
+    const Options *o = s->opts;
+    s->root = paths_data_root();
+    if (!s->root) {
+        fprintf(stderr, "quizarcade: the game's data (assets/, levels/) was not found next to "
+                        "the executable nor in the install folder\n");
+        return -1;
+    }
+    char *path = commands_corpus_path(o, stderr);
+    if (!path)
+        return -1;
+    Diagnostics *diag = diag_new();
+    s->bank = corpus_load(path, diag);
+    diag_print(diag, stderr, DIAG_ERROR);
+    size_t warnings = diag_total(diag, DIAG_WARNING);
+    if (warnings)
+        fprintf(stderr, "quizarcade: %s: %zu warning%s (run with --check to see them)\n", path,
+                warnings, warnings == 1 ? "" : "s");
+    diag_free(diag);
+    const char *base = strrchr(path, '/');
+    snprintf(s->corpus_name, sizeof s->corpus_name, "%s", base ? base + 1 : path);
+    if (!corpus_is_playable(s->bank)) {
+        fprintf(stderr, "quizarcade: %s: no playable questions (a round needs at least 2)\n", path);
+        free(path);
+        return -1;
+    }
+    free(path);
+    s->levels = levels_new();
+    diag = diag_new();
+    char *dir = o->levels ? xstrdup(o->levels) : paths_join(s->root, "levels");
+    levels_load_dir(s->levels, dir, diag);
+    diag_print(diag, stderr, DIAG_WARNING);
+    diag_free(diag);
+    free(dir);
+    return shell_load_profile(s);
+}
+
+/* ---- video ---- */
+
+static int shell_video(Shell *s, int timedemo)
+{
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "quizarcade: cannot start SDL: %s\n", SDL_GetError());
+        return -1;
+    }
+    s->sdl_up = 1;
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "quizarcade: cannot start SDL_ttf: %s\n", TTF_GetError());
+        return -1;
+    }
+    s->ttf_up = 1;
+    char err[512];
+    char *fonts = paths_join(s->root, "assets/fonts");
+    s->fonts = fonts_open(fonts, err, sizeof err);
+    free(fonts);
+    if (!s->fonts) {
+        fprintf(stderr, "quizarcade: %s\n", err);
+        return -1;
+    }
+    char *sounds = paths_join(s->root, "assets/sounds");
+    s->audio = audio_open(sounds, err, sizeof err);
+    free(sounds);
+    if (!s->audio) {
+        fprintf(stderr, "quizarcade: %s\n", err);
+        return -1;
+    }
+    /* A window of 1280x720 where the display has room, else the display. */
+    int w = 1280, h = 720;
+    SDL_DisplayMode dm;
+    int small_display = SDL_GetDesktopDisplayMode(0, &dm) == 0 && (dm.w < w || dm.h < h);
+    Settings *set = profile_settings(s->profile);
+    s->fullscreen = !s->opts->windowed &&
+                    (s->opts->fullscreen || set->fullscreen || (small_display && !timedemo));
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (s->fullscreen)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (small_display) {
+        w = dm.w;
+        h = dm.h;
+    }
+    s->window = SDL_CreateWindow("Quiz Arcade", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                 w, h, flags);
+    if (!s->window) {
+        fprintf(stderr, "quizarcade: cannot open a window: %s\n", SDL_GetError());
+        return -1;
+    }
+    SDL_SetWindowMinimumSize(s->window, 320, 240);
+    Uint32 rflags = SDL_RENDERER_ACCELERATED | (timedemo ? 0 : SDL_RENDERER_PRESENTVSYNC);
+    s->renderer = SDL_CreateRenderer(s->window, -1, rflags);
+    if (!s->renderer)
+        s->renderer = SDL_CreateRenderer(s->window, -1, SDL_RENDERER_SOFTWARE);
+    if (!s->renderer) {
+        fprintf(stderr, "quizarcade: cannot draw in the window: %s\n", SDL_GetError());
+        return -1;
+    }
+    s->cache = textcache_new(s->renderer, s->fonts);
+    s->ui.renderer = s->renderer;
+    s->ui.fonts = s->fonts;
+    s->ui.cache = s->cache;
+    s->ui.pal = shell_palette;
+    input_open(&s->input);
+    return 0;
+}
+
+static void shell_resize(Shell *s)
+{
+    int ow, oh, ww, wh;
+    SDL_GetRendererOutputSize(s->renderer, &ow, &oh);
+    SDL_GetWindowSize(s->window, &ww, &wh);
+    s->input.scale_x = ww > 0 ? (float)ow / (float)ww : 1.0f;
+    s->input.scale_y = wh > 0 ? (float)oh / (float)wh : 1.0f;
+    ui_resize(&s->ui, ow, oh);
+    s->scene_dirty = 1;
+}
+
+static void shell_apply_settings(Shell *s)
+{
+    const Settings *set = profile_settings(s->profile);
+    audio_apply(s->audio, set);
+    if (set->fullscreen != s->fullscreen) {
+        s->fullscreen = set->fullscreen;
+        SDL_SetWindowFullscreen(s->window, s->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        shell_resize(s);
+    }
+}
+
+/* ---- frames ---- */
+
+/* Lit segments of the timer bar the scene would draw now. */
+static int shell_bar_lit(const Shell *s, const GameView *v)
+{
+    int segments = s->ui.scene.bar_segments;
+    if (!segments || !v->timer)
+        return -1;
+    return (int)(((uint64_t)timer_fraction(v->timer) * (uint64_t)segments + 65535) >> 16);
+}
+
+/* Rebuilds the scene if the game changed, then draws if anything on
+ * screen changed (or force). Returns 1 when a frame was presented. */
+static int shell_frame(Shell *s, int force)
+{
+    const GameView *v = game_view(s->game);
+    int rebuilt = 0;
+    if (s->scene_dirty || game_version(s->game) != s->built_version) {
+        s->ui.view = v;
+        screens_build(&s->ui, v, &s->ctx);
+        game_set_max_scroll(s->game, s->ui.scene.max_scroll);
+        s->built_version = game_version(s->game);
+        s->scene_dirty = 0;
+        rebuilt = 1;
+    }
+    int lit = shell_bar_lit(s, v);
+    if (!rebuilt && !force && lit == s->bar_lit)
+        return 0;
+    s->bar_lit = lit;
+    ui_draw(&s->ui, v);
+    SDL_RenderPresent(s->renderer);
+    return 1;
+}
+
+static void shell_play_sounds(Shell *s)
+{
+    GameSound snd;
+    while ((snd = game_take_sound(s->game)) != SOUND_NONE)
+        audio_play(s->audio, snd);
+    if (game_take_settings_change(s->game))
+        shell_apply_settings(s);
+    if (game_take_profile_change(s->game))
+        shell_save(s);
+}
+
+static int shell_handle_event(Shell *s, const SDL_Event *e)
+{
+    Action acts[INPUT_MAX_ACTIONS];
+    unsigned req = 0;
+    int n = input_event(&s->input, e, &s->ui, game_view(s->game), acts, &req);
+    for (int i = 0; i < n; i++)
+        game_handle(s->game, acts[i]);
+    if (req & REQUEST_FULLSCREEN) {
+        Settings *set = profile_settings(s->profile);
+        set->fullscreen = !s->fullscreen;
+        shell_apply_settings(s);
+    }
+    if (req & REQUEST_RESIZED)
+        shell_resize(s);
+    if (req & REQUEST_REDRAW)
+        s->scene_dirty = 1;
+    return (req & REQUEST_QUIT) != 0;
+}
+
+static void shell_loop(Shell *s)
+{
+    double last = shell_now_ms(), carry = 0;
+    int quit = 0;
+    shell_frame(s, 1);
+    while (!quit && !game_wants_quit(s->game)) {
+        /* Sleep until an event, or until the view changes by itself. */
+        uint32_t next = game_next_change(s->game, (unsigned)s->ui.scene.bar_segments);
+        int timeout = next == UINT32_MAX ? 1000 : (int)(next > 1000 ? 1000 : next);
+        timeout -= (int)carry;
+        if (timeout < 0)
+            timeout = 0;
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, timeout)) {
+            quit |= shell_handle_event(s, &e);
+            while (SDL_PollEvent(&e))
+                quit |= shell_handle_event(s, &e);
+        }
+        double now = shell_now_ms();
+        carry += now - last;
+        last = now;
+        if (carry > 60000)
+            carry = 60000;
+        while (carry >= SHELL_STEP_MS) {
+            game_update(s->game, SHELL_STEP_MS);
+            carry -= SHELL_STEP_MS;
+        }
+        shell_play_sounds(s);
+        shell_frame(s, 0);
+    }
+}
+
+/* ---- the timedemo ---- */
+
+static int shell_cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void shell_timedemo(Shell *s, double start_ms)
+{
+    long frames = s->opts->frames;
+    double *times = xmalloc((size_t)frames * sizeof *times);
+    Demo demo;
+    demo_init(&demo, s->opts->seed_given ? s->opts->seed : 1);
+    double startup = 0;
+    for (long f = 0; f < frames; f++) {
+        double t0 = shell_now_ms();
+        SDL_Event e;
+        while (SDL_PollEvent(&e))
+            if (e.type == SDL_QUIT)
+                frames = f;
+        game_handle(s->game, demo_next(&demo, game_view(s->game), DEMO_STEP_MS));
+        game_update(s->game, DEMO_STEP_MS);
+        shell_play_sounds(s);
+        shell_frame(s, 1);
+        double t1 = shell_now_ms();
+        times[f] = t1 - t0;
+        if (f == 0)
+            startup = t1 - start_ms;
+    }
+    double sum = 0;
+    for (long f = 0; f < frames; f++)
+        sum += times[f];
+    qsort(times, (size_t)frames, sizeof *times, shell_cmp_double);
+    long p99 = frames > 0 ? (long)((double)frames * 0.99 + 0.999999) - 1 : 0;
+    if (p99 < 0)
+        p99 = 0;
+    printf("startup_ms: %.2f\nframes: %ld\nframe_ms_mean: %.3f\nframe_ms_p99: %.3f\n", startup,
+           frames, frames ? sum / (double)frames : 0.0, frames ? times[p99] : 0.0);
+    fflush(stdout);
+    free(times);
+}
+
+/* ---- the whole ---- */
+
+static void shell_close(Shell *s)
+{
+    if (s->game)
+        shell_save(s);
+    free(s->save_path);
+    game_free(s->game);
+    screens_free();
+    ui_free(&s->ui);
+    textcache_free(s->cache);
+    input_close(&s->input);
+    if (s->renderer)
+        SDL_DestroyRenderer(s->renderer);
+    if (s->window)
+        SDL_DestroyWindow(s->window);
+    audio_close(s->audio);
+    fonts_close(s->fonts);
+    if (s->ttf_up)
+        TTF_Quit();
+    if (s->sdl_up)
+        SDL_Quit();
+    profile_free(s->profile);
+    levels_free(s->levels);
+    bank_free(s->bank);
+    free(s->root);
 }
 
 int shell_run(const Options *opts)
 {
-    char *path = commands_corpus_path(opts, stderr);
-    if (!path)
-        return 1;
-    Diagnostics *diag = diag_new();
-    Bank *bank = corpus_load(path, diag);
-    diag_print(diag, stderr, DIAG_ERROR);
-    diag_free(diag);
-    free(path);
-    if (!corpus_is_playable(bank)) {
-        fprintf(stderr, "quizarcade: no playable questions\n");
-        bank_free(bank);
-        return 1;
-    }
-    char *root = paths_data_root();
-    char *font_path = paths_join(root ? root : ".", "assets/fonts/DejaVuSans.ttf");
-    free(root);
+    double start = opts->start_ms > 0 ? opts->start_ms : shell_now_ms();
+    Shell s;
+    memset(&s, 0, sizeof s);
+    s.opts = opts;
+    int timedemo = opts->command == CMD_TIMEDEMO;
     int rc = 1;
-    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) {
-        fprintf(stderr, "quizarcade: cannot start SDL: %s\n", SDL_GetError());
-        goto out;
-    }
-    SDL_Window *win = SDL_CreateWindow("Quiz Arcade", SDL_WINDOWPOS_CENTERED,
-                                       SDL_WINDOWPOS_CENTERED, 960, 600, SDL_WINDOW_RESIZABLE);
-    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, 0) : NULL;
-    TTF_Font *font = TTF_OpenFont(font_path, 24);
-    if (!win || !ren || !font) {
-        fprintf(stderr, "quizarcade: %s: %s\n", font ? "cannot open a window" : font_path,
-                SDL_GetError());
-    } else {
-        int running = 1, dirty = 1;
-        while (running) {
-            if (dirty) {
-                shell_draw(ren, font, bank);
-                dirty = 0;
-            }
-            SDL_Event e;
-            if (!SDL_WaitEvent(&e))
-                break;
-            if (e.type == SDL_QUIT || (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE))
-                running = 0;
-            else if (e.type == SDL_WINDOWEVENT)
-                dirty = 1;
-        }
+    if (shell_load(&s) == 0 && shell_video(&s, timedemo) == 0) {
+        uint64_t seed = opts->seed_given ? opts->seed
+                                         : (uint64_t)time(NULL) ^ SDL_GetPerformanceCounter();
+        if (timedemo && !opts->seed_given)
+            seed = 1;
+        s.game = game_new(s.bank, s.levels, s.profile, seed, shell_today());
+        s.ctx.bank = s.bank;
+        s.ctx.profile = s.profile;
+        s.ctx.levels = s.levels;
+        s.ctx.corpus_name = s.corpus_name;
+        shell_resize(&s);
+        audio_apply(s.audio, profile_settings(s.profile));
+        if (timedemo)
+            shell_timedemo(&s, start);
+        else
+            shell_loop(&s);
         rc = 0;
     }
-    if (font)
-        TTF_CloseFont(font);
-    if (ren)
-        SDL_DestroyRenderer(ren);
-    if (win)
-        SDL_DestroyWindow(win);
-    TTF_Quit();
-    SDL_Quit();
-out:
-    free(font_path);
-    bank_free(bank);
+    shell_close(&s);
     return rc;
 }

@@ -80,6 +80,31 @@ printf '## Tiny\n\n### What is A?\nA.\n\n### What is B?\nB.\n\n## Solo\n\n### Wh
 expect 0 "$bin" --check --corpus "$tmp/tiny.md"
 contains out 'topic "Tiny"'; contains out '"Solo" cannot offer 2 fair options'
 
+# The game itself, headless: a scripted session that plays levels and
+# arcade, then what it saved, read back by a second run.
+export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
+save="$tmp/save"
+expect 0 "$bin" --timedemo 9000 --seed 1 --save-dir "$save"
+contains out "frames: 9000"
+[ -f "$save/save.txt" ] || fail "--timedemo --save-dir saved nothing"
+head -3 "$save/save.txt" | grep -q '^quizarcade-save 1$' || fail "the save file has no version line"
+grep -q '^level [0-3] [01] [0-9]* 1 ' "$save/save.txt" || fail "no level progress was saved"
+grep -q '^score [0-9]* [0-9]* 20[0-9-]* [A-Z0-9]\{3\} level:[^:]*:1$' "$save/save.txt" \
+    || fail "the level's high score was not saved"
+grep -q '^history [0-9a-f]\{16\} ' "$save/save.txt" || fail "no question history was saved"
+tail -1 "$save/save.txt" | grep -q '^end [0-9]* [0-9a-f]\{16\}$' || fail "the save file is not closed"
+cp "$save/save.txt" "$tmp/first-save.txt"
+expect 0 "$bin" --timedemo 30 --seed 2 --save-dir "$save"
+grep -q "kept aside" "$tmp/err" && fail "the game's own save was not readable"
+grep -q '^score .* level:[^:]*:1$' "$save/save.txt" || fail "the high scores were lost on reload"
+# A damaged save is kept aside, reported in one line, and the game goes on.
+printf 'quizarcade-save 1\nscore 10 x\n' >"$save/save.txt"
+expect 0 "$bin" --timedemo 30 --save-dir "$save"
+contains err "save.txt:2: a score record is"
+contains err "kept aside as $save/save.txt.bak"
+[ -f "$save/save.txt.bak" ] || fail "the damaged save was not kept"
+unset SDL_VIDEODRIVER SDL_AUDIODRIVER
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures failure(s)" >&2
     exit 1

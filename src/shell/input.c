@@ -1,0 +1,208 @@
+/* input.c - events to actions (see input.h).
+ *
+ * Keyboard: arrows move, Enter/Space confirm, Esc/Backspace back (pause in
+ * a round), 1-5 and A-E choose, letters type initials, M mutes, F11 and
+ * Alt+Enter toggle full screen. Mouse: hover highlights, click chooses,
+ * the wheel scrolls. Touch: a tap is a click (SDL's synthetic mouse events
+ * from touch are turned off so a tap counts once). Gamepad: D-pad or left
+ * stick move, A confirms, B goes back, Start pauses; pads are opened and
+ * closed as they are plugged in and out.
+ */
+#include "input.h"
+
+#include <string.h>
+
+enum { STICK_ON = 16000, STICK_OFF = 8000 };
+
+void input_open(Input *in)
+{
+    memset(in, 0, sizeof *in);
+    in->hover = -1;
+    in->scale_x = in->scale_y = 1.0f;
+    for (int i = 0; i < SDL_NumJoysticks() && i < INPUT_MAX_PADS; i++)
+        if (SDL_IsGameController(i))
+            in->pads[i] = SDL_GameControllerOpen(i);
+}
+
+void input_close(Input *in)
+{
+    for (int i = 0; i < INPUT_MAX_PADS; i++)
+        if (in->pads[i])
+            SDL_GameControllerClose(in->pads[i]);
+    memset(in->pads, 0, sizeof in->pads);
+}
+
+static int input_put(Action out[], int n, ActionType t, int index)
+{
+    if (n < INPUT_MAX_ACTIONS) {
+        out[n].type = t;
+        out[n].index = index;
+        n++;
+    }
+    return n;
+}
+
+static int input_key(const SDL_KeyboardEvent *k, const GameView *v, Action out[],
+                     unsigned *requests)
+{
+    SDL_Keycode key = k->keysym.sym;
+    int alt = (k->keysym.mod & KMOD_ALT) != 0;
+    if (key == SDLK_F11 || (alt && (key == SDLK_RETURN || key == SDLK_KP_ENTER))) {
+        if (!k->repeat)
+            *requests |= REQUEST_FULLSCREEN;
+        return 0;
+    }
+    switch (key) {
+    case SDLK_UP: return input_put(out, 0, ACTION_UP, 0);
+    case SDLK_DOWN: return input_put(out, 0, ACTION_DOWN, 0);
+    case SDLK_LEFT: return input_put(out, 0, ACTION_LEFT, 0);
+    case SDLK_RIGHT: return input_put(out, 0, ACTION_RIGHT, 0);
+    case SDLK_PAGEUP: return input_put(out, 0, ACTION_SCROLL, -5);
+    case SDLK_PAGEDOWN: return input_put(out, 0, ACTION_SCROLL, 5);
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE: return k->repeat ? 0 : input_put(out, 0, ACTION_CONFIRM, 0);
+    case SDLK_ESCAPE:
+    case SDLK_BACKSPACE: return k->repeat ? 0 : input_put(out, 0, ACTION_BACK, 0);
+    default: break;
+    }
+    if (k->repeat)
+        return 0;
+    if (key == SDLK_m && v->screen != SCREEN_INITIALS)
+        return input_put(out, 0, ACTION_MUTE, 0);
+    if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
+        return input_put(out, 0, ACTION_CHAR, '1' + (int)(key - SDLK_KP_1));
+    if ((key >= SDLK_a && key <= SDLK_z) || (key >= SDLK_0 && key <= SDLK_9))
+        return input_put(out, 0, ACTION_CHAR, (int)key);
+    return 0;
+}
+
+static int input_pad_button(Uint8 button, Action out[])
+{
+    switch (button) {
+    case SDL_CONTROLLER_BUTTON_DPAD_UP: return input_put(out, 0, ACTION_UP, 0);
+    case SDL_CONTROLLER_BUTTON_DPAD_DOWN: return input_put(out, 0, ACTION_DOWN, 0);
+    case SDL_CONTROLLER_BUTTON_DPAD_LEFT: return input_put(out, 0, ACTION_LEFT, 0);
+    case SDL_CONTROLLER_BUTTON_DPAD_RIGHT: return input_put(out, 0, ACTION_RIGHT, 0);
+    case SDL_CONTROLLER_BUTTON_A: return input_put(out, 0, ACTION_CONFIRM, 0);
+    case SDL_CONTROLLER_BUTTON_B:
+    case SDL_CONTROLLER_BUTTON_BACK: return input_put(out, 0, ACTION_BACK, 0);
+    case SDL_CONTROLLER_BUTTON_START: return input_put(out, 0, ACTION_PAUSE, 0);
+    case SDL_CONTROLLER_BUTTON_LEFTSHOULDER: return input_put(out, 0, ACTION_SCROLL, -3);
+    case SDL_CONTROLLER_BUTTON_RIGHTSHOULDER: return input_put(out, 0, ACTION_SCROLL, 3);
+    default: return 0;
+    }
+}
+
+/* The stick acts once when it is pushed past a threshold, and again only
+ * after it came back near the centre. */
+static int input_stick(Input *in, const SDL_ControllerAxisEvent *a, Action out[])
+{
+    int *held;
+    ActionType minus, plus;
+    if (a->axis == SDL_CONTROLLER_AXIS_LEFTY) {
+        held = &in->stick_y;
+        minus = ACTION_UP;
+        plus = ACTION_DOWN;
+    } else if (a->axis == SDL_CONTROLLER_AXIS_LEFTX) {
+        held = &in->stick_x;
+        minus = ACTION_LEFT;
+        plus = ACTION_RIGHT;
+    } else {
+        return 0;
+    }
+    int value = a->value;
+    if (*held == 0 && (value > STICK_ON || value < -STICK_ON)) {
+        *held = value > 0 ? 1 : -1;
+        return input_put(out, 0, value > 0 ? plus : minus, 0);
+    }
+    if (*held != 0 && value < STICK_OFF && value > -STICK_OFF)
+        *held = 0;
+    return 0;
+}
+
+static int input_pointer(Input *in, const Ui *ui, int x, int y, int click, Action out[])
+{
+    const HitRegion *h = scene_hit_at(ui, x, y);
+    int n = 0;
+    int hover = h ? h->hover : -1;
+    if (hover != in->hover) {
+        in->hover = hover;
+        if (hover >= 0)
+            n = input_put(out, n, ACTION_HOVER, hover);
+    }
+    if (click && h && h->click.type != ACTION_NONE)
+        n = input_put(out, n, h->click.type, h->click.index);
+    return n;
+}
+
+int input_event(Input *in, const SDL_Event *e, const Ui *ui, const GameView *v,
+                Action out[INPUT_MAX_ACTIONS], unsigned *requests)
+{
+    switch (e->type) {
+    case SDL_QUIT:
+        *requests |= REQUEST_QUIT;
+        return 0;
+    case SDL_KEYDOWN:
+        return input_key(&e->key, v, out, requests);
+    case SDL_MOUSEMOTION:
+        if (e->motion.which == SDL_TOUCH_MOUSEID)
+            return 0;
+        return input_pointer(in, ui, (int)(e->motion.x * in->scale_x),
+                             (int)(e->motion.y * in->scale_y), 0, out);
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
+            return 0;
+        return input_pointer(in, ui, (int)(e->button.x * in->scale_x),
+                             (int)(e->button.y * in->scale_y), 1, out);
+    case SDL_MOUSEWHEEL: {
+        int dy = e->wheel.y * (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED ? -1 : 1);
+        return dy ? input_put(out, 0, ACTION_SCROLL, -dy * 2) : 0;
+    }
+    case SDL_FINGERDOWN:
+        return input_pointer(in, ui, (int)(e->tfinger.x * (float)ui->out_w),
+                             (int)(e->tfinger.y * (float)ui->out_h), 1, out);
+    case SDL_CONTROLLERDEVICEADDED: {
+        int i = e->cdevice.which;
+        if (i >= 0 && i < INPUT_MAX_PADS && !in->pads[i] && SDL_IsGameController(i))
+            in->pads[i] = SDL_GameControllerOpen(i);
+        return 0;
+    }
+    case SDL_CONTROLLERDEVICEREMOVED:
+        for (int i = 0; i < INPUT_MAX_PADS; i++) {
+            if (in->pads[i] &&
+                SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(in->pads[i])) ==
+                    e->cdevice.which) {
+                SDL_GameControllerClose(in->pads[i]);
+                in->pads[i] = NULL;
+            }
+        }
+        return 0;
+    case SDL_CONTROLLERBUTTONDOWN:
+        return input_pad_button(e->cbutton.button, out);
+    case SDL_CONTROLLERAXISMOTION:
+        return input_stick(in, &e->caxis, out);
+    case SDL_WINDOWEVENT:
+        switch (e->window.event) {
+        case SDL_WINDOWEVENT_SIZE_CHANGED:
+            *requests |= REQUEST_RESIZED;
+            return 0;
+        case SDL_WINDOWEVENT_EXPOSED:
+            *requests |= REQUEST_REDRAW;
+            return 0;
+        case SDL_WINDOWEVENT_FOCUS_LOST:
+        case SDL_WINDOWEVENT_MINIMIZED:
+            return input_put(out, 0, ACTION_FOCUS_LOST, 0);
+        case SDL_WINDOWEVENT_FOCUS_GAINED:
+            return input_put(out, 0, ACTION_FOCUS_GAINED, 0);
+        default:
+            return 0;
+        }
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        *requests |= REQUEST_REDRAW | REQUEST_RESIZED;
+        return 0;
+    default:
+        return 0;
+    }
+}

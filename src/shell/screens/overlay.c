@@ -1,0 +1,45 @@
+/* overlay.c - the pause menu and the quit confirmation, drawn over the
+ * screen below it (which stays visible, dimmed). */
+#include "screens.h"
+
+void screen_overlay(Ui *ui, const GameView *v, const ScreenCtx *ctx)
+{
+    (void)ctx;
+    if (v->overlay == OVERLAY_NONE)
+        return;
+    scene_fill(ui, ui->content, ui_alpha(ui->pal.bg, 200));
+    /* The overlay takes every click: nothing below reacts. */
+    Action none = {ACTION_NONE, 0};
+    scene_hit(ui, ui->content, none, -1);
+    double w = 320, h = 170, x = (ui->design_w - w) / 2, y = (UI_DESIGN_H - h) / 2;
+    SDL_Rect panel = ui_rect(ui, x, y, w, h);
+    scene_fill(ui, panel, ui->pal.panel);
+    scene_frame(ui, panel, ui->pal.accent, ui_px(ui, 2));
+    const char *title, *sub = NULL;
+    const char *entries[2];
+    if (v->overlay == OVERLAY_PAUSE) {
+        title = "Paused";
+        entries[0] = "Resume";
+        entries[1] = "Quit round";
+    } else {
+        title = v->confirm_quit_game ? "Quit Quiz Arcade?" : "Quit this round?";
+        sub = v->confirm_quit_game ? NULL : "This round's score will be lost.";
+        entries[0] = "Yes";
+        entries[1] = "No";
+    }
+    scene_text_centered(ui, FACE_BOLD, ui_px(ui, 24), title, ui->pal.accent, panel.x, panel.w,
+                        panel.y + ui_px(ui, 14));
+    if (sub)
+        scene_text_centered(ui, FACE_SANS, ui_px(ui, 13), sub, ui->pal.dim, panel.x, panel.w,
+                            panel.y + ui_px(ui, 50));
+    double bw = 130, gap = 16, bx = x + (w - 2 * bw - gap) / 2;
+    for (int i = 0; i < 2; i++) {
+        SDL_Rect b = ui_rect(ui, bx + i * (bw + gap), y + h - 60, bw, 40);
+        int on = v->overlay_sel == i;
+        scene_fill(ui, b, on ? ui->pal.accent : ui->pal.panel_hi);
+        int px = ui_px(ui, 18);
+        scene_text_centered(ui, FACE_BOLD, px, entries[i], on ? ui->pal.bg : ui->pal.text, b.x,
+                            b.w, b.y + (b.h - text_line_height(ui->fonts, FACE_BOLD, px)) / 2);
+        scene_hit(ui, b, ui_choose(i), i);
+    }
+}

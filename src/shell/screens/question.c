@@ -1,0 +1,154 @@
+/* question.c - the question: its kind, the prompt (or the code to read),
+ * the options labelled 1 to 5, the timer bar with the seconds left, and the
+ * round's status. Everything fits at 640x480 for every question of the
+ * corpus: text wraps, and the font shrinks within readable limits. */
+#include "screens.h"
+#include "../../core/text.h"
+#include "question_layout.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Tries sizes from the largest down until the question fits. */
+void question_fit(Ui *ui, const RoundItem *it, int width, int height, QuestionFit *fit)
+{
+    static const struct { double prompt, option, code; } sizes[] = {
+        {21, 17, 15}, {20, 16, 14}, {19, 15, 13.5}, {18, 15, 13}, {17, 14, 12.5},
+        {16, 14, 12}, {15, 13, 11.5}, {14, 13, 11}, {13, 12, 10.5}, {13, 12, 10}};
+    const size_t n = sizeof sizes / sizeof *sizes;
+    int label_w = ui_px(ui, QUESTION_LABEL_W);
+    int text_w = width - label_w - 2 * ui_px(ui, QUESTION_PAD);
+    for (size_t s = 0; s < n; s++) {
+        fit->prompt_px = ui_px(ui, sizes[s].prompt);
+        fit->option_px = ui_px(ui, sizes[s].option);
+        fit->code_px = ui_px(ui, sizes[s].code);
+        int code = it->kind == KIND_OUTPUT;
+        if (code)
+            text_layout_code(ui->fonts, &fit->prompt, it->prompt, fit->code_px,
+                             width - 2 * ui_px(ui, QUESTION_PAD));
+        else
+            text_layout(ui->fonts, &fit->prompt, it->prompt, FACE_SANS, fit->prompt_px, width);
+        int total = fit->prompt.height + (code ? 2 * ui_px(ui, QUESTION_PAD) : 0) +
+                    ui_px(ui, QUESTION_GAP);
+        int half_w = (width - ui_px(ui, QUESTION_OPTION_GAP)) / 2 - label_w -
+                     2 * ui_px(ui, QUESTION_PAD);
+        int min = ui_px(ui, QUESTION_OPTION_MIN_H);
+        int column = it->option_count > 2;
+        int tallest = 0, list = 0;
+        for (unsigned o = 0; o < it->option_count; o++) {
+            text_layout(ui->fonts, &fit->options[o], it->options[o], FACE_SANS, fit->option_px,
+                        text_w);
+            int h = fit->options[o].height + 2 * ui_px(ui, QUESTION_PAD);
+            if (h < min)
+                h = min;
+            if (h > tallest)
+                tallest = h;
+            list += h + ui_px(ui, QUESTION_OPTION_GAP);
+            column &= fit->options[o].lines == 1 && fit->options[o].width <= half_w;
+        }
+        fit->grid = column;
+        fit->option_h = tallest;
+        if (column)
+            list = (int)((it->option_count + 1) / 2) * (tallest + ui_px(ui, QUESTION_OPTION_GAP));
+        total += list;
+        fit->height = total;
+        fit->fits = total <= height;
+        if (fit->fits)
+            return;
+    }
+}
+
+void question_fit_free(QuestionFit *fit)
+{
+    text_box_free(&fit->prompt);
+    for (int i = 0; i < ROUND_MAX_OPTIONS; i++)
+        text_box_free(&fit->options[i]);
+}
+
+static QuestionFit question_fit_state;
+
+void question_free(void)
+{
+    question_fit_free(&question_fit_state);
+}
+
+void screen_question(Ui *ui, const GameView *v, const ScreenCtx *ctx)
+{
+    const RoundItem *it = v->item;
+    ui_round_bar(ui, v, ctx);
+    int left = ui->content.x + ui_px(ui, UI_MARGIN);
+    int width = ui->content.w - 2 * ui_px(ui, UI_MARGIN);
+    if (v->timed) {
+        SDL_Rect bar = ui_rect(ui, UI_MARGIN, QUESTION_BAR_Y, ui->design_w - 2 * UI_MARGIN - 44, 9);
+        /* Two segments a second, at most 60: the bar changes (and the
+         * screen is redrawn) only when one goes out. */
+        int segments = (int)(v->timer->limit_ms / 500);
+        if (segments > 60)
+            segments = 60;
+        scene_timerbar(ui, bar, segments);
+        char secs[16];
+        snprintf(secs, sizeof secs, "%u s", timer_seconds_left(v->timer));
+        int px = ui_px(ui, 15);
+        int w = ui_text_width(ui, FACE_BOLD, px, secs);
+        scene_text(ui, FACE_BOLD, px, secs,
+                   timer_seconds_left(v->timer) <= 5 ? ui->pal.bar_low : ui->pal.text,
+                   ui->content.x + ui->content.w - ui_px(ui, UI_MARGIN) - w,
+                   bar.y + bar.h / 2 - text_line_height(ui->fonts, FACE_BOLD, px) / 2);
+    }
+    scene_text(ui, FACE_BOLD, ui_px(ui, 13), kind_heading(it->kind), ui->pal.accent, left,
+               ui->content.y + ui_px(ui, QUESTION_KIND_Y));
+    int top = ui->content.y + ui_px(ui, QUESTION_TOP);
+    int bottom = ui->content.y + ui->content.h - ui_px(ui, QUESTION_BOTTOM);
+    QuestionFit *fit = &question_fit_state;
+    question_fit(ui, it, width, bottom - top, fit);
+    int y = top;
+    int pad = ui_px(ui, QUESTION_PAD);
+    if (it->kind == KIND_OUTPUT) {
+        SDL_Rect box = {left, y, width, fit->prompt.height + 2 * pad};
+        scene_fill(ui, box, ui->pal.code_bg);
+        scene_box(ui, &fit->prompt, left + pad, y + pad, ui->pal.code, ui->pal.code, box.y,
+                  box.y + box.h);
+        y += box.h;
+    } else {
+        scene_box(ui, &fit->prompt, left, y, ui->pal.text, ui->pal.code, top, bottom);
+        y += fit->prompt.height;
+    }
+    y += ui_px(ui, QUESTION_GAP);
+    int label_w = ui_px(ui, QUESTION_LABEL_W);
+    int gap = ui_px(ui, QUESTION_OPTION_GAP);
+    int col_w = (width - gap) / 2;
+    int row_y = y;
+    for (unsigned o = 0; o < it->option_count; o++) {
+        int h = fit->options[o].height + 2 * pad;
+        int min = ui_px(ui, QUESTION_OPTION_MIN_H);
+        if (h < min)
+            h = min;
+        SDL_Rect r = {left, y, width, h};
+        if (fit->grid) {
+            /* Two columns, in reading order. */
+            h = fit->option_h;
+            r = (SDL_Rect){left + (int)(o % 2) * (col_w + gap), row_y + (int)(o / 2) * (h + gap),
+                           col_w, h};
+        }
+        int ox = r.x;
+        y = r.y;
+        int on = (int)o == v->selected;
+        scene_fill(ui, r, on ? ui->pal.panel_hi : ui->pal.panel);
+        SDL_Rect label = {ox, y, label_w, h};
+        scene_fill(ui, label, on ? ui->pal.accent : ui->pal.panel_hi);
+        char num[4] = {(char)('1' + o), 0, 0, 0};
+        int lpx = ui_px(ui, 17);
+        scene_text_centered(ui, FACE_BOLD, lpx, num, on ? ui->pal.bg : ui->pal.text, ox, label_w,
+                            y + (h - text_line_height(ui->fonts, FACE_BOLD, lpx)) / 2);
+        scene_box(ui, &fit->options[o], ox + label_w + pad,
+                  y + (h - fit->options[o].height) / 2, on ? ui->pal.accent : ui->pal.text,
+                  ui->pal.code, r.y, r.y + r.h);
+        if (on)
+            scene_frame(ui, r, ui->pal.accent, ui_px(ui, 2));
+        scene_hit(ui, r, ui_choose((int)o), (int)o);
+        y += h + gap;
+    }
+    ui_hint(ui, it->option_count > 4
+                    ? "1-5 or A-E answers  -  arrows + Enter  -  Esc or Start pauses"
+                    : "1-4 or A-D answers  -  arrows + Enter  -  Esc or Start pauses");
+}

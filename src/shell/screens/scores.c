@@ -1,0 +1,46 @@
+/* scores.c - a high-score table: rank, initials, score, accuracy, date;
+ * left and right page through the tables. */
+#include "screens.h"
+
+#include <stdio.h>
+
+void screen_scores(Ui *ui, const GameView *v, const ScreenCtx *ctx)
+{
+    const char *table = v->score_table ? v->score_table : GAME_TABLE_ARCADE;
+    char title[160];
+    ui_table_title(table, title, sizeof title);
+    double y = ui_heading(ui, "High scores", title, 14);
+    const HighScore *e;
+    size_t n = profile_table(ctx->profile, table, &e);
+    int px = ui_px(ui, 17);
+    int line = text_line_height(ui->fonts, FACE_MONO, px) + ui_px(ui, 6);
+    int x = ui->content.x + ui_px(ui, UI_MARGIN + 20);
+    int right = ui->content.x + ui->content.w - ui_px(ui, UI_MARGIN + 20);
+    int ty = ui->content.y + ui_px(ui, y);
+    if (n == 0)
+        scene_text(ui, FACE_SANS, px, "No scores yet.", ui->pal.dim, x, ty);
+    for (size_t i = 0; i < n; i++) {
+        int on = (int)i == v->selected;
+        if (on)
+            scene_fill(ui, (SDL_Rect){x - ui_px(ui, 8), ty - ui_px(ui, 3), right - x + ui_px(ui, 16), line},
+                       ui->pal.panel_hi);
+        SDL_Color c = on ? ui->pal.accent : ui->pal.text;
+        char rank[24], score[32], acc[16];
+        snprintf(rank, sizeof rank, "%2zu.", i + 1);
+        ui_thousands(e[i].score, score, sizeof score);
+        snprintf(acc, sizeof acc, "%3u%%", e[i].accuracy);
+        scene_text(ui, FACE_MONO, px, rank, c, x, ty);
+        scene_text(ui, FACE_MONO, px, e[i].initials, c, x + ui_px(ui, 50), ty);
+        int sw = ui_text_width(ui, FACE_MONO, px, score);
+        int date_w = ui_text_width(ui, FACE_MONO, px, "0000-00-00");
+        int acc_w = ui_text_width(ui, FACE_MONO, px, "100%");
+        scene_text(ui, FACE_MONO, px, e[i].date, ui->pal.dim, right - date_w, ty);
+        scene_text(ui, FACE_MONO, px, acc, c, right - date_w - ui_px(ui, 24) - acc_w, ty);
+        scene_text(ui, FACE_MONO, px, score, c,
+                   right - date_w - acc_w - ui_px(ui, 48) - sw, ty);
+        ty += line;
+    }
+    Action back = {ACTION_CONFIRM, 0};
+    scene_hit(ui, ui->content, back, -1);
+    ui_hint(ui, "Left/right: other tables  -  Enter, A, Esc or B: back");
+}

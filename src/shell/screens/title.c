@@ -1,0 +1,68 @@
+/* title.c - the title screen: the game's name, its menu with "Play"
+ * selected, and the best scores of this machine. */
+#include "screens.h"
+
+#include <stdio.h>
+
+void screen_title(Ui *ui, const GameView *v, const ScreenCtx *ctx)
+{
+    static const char *const entries[TITLE_COUNT] = {
+        "Play topics", "Arcade", "Practice", "Daily challenge", "High scores", "Settings", "Quit"};
+    int W = ui->design_w;
+    scene_text_centered(ui, FACE_BOLD, ui_px(ui, 50), "QUIZ ARCADE", ui->pal.accent,
+                        ui->content.x, ui->content.w, ui->content.y + ui_px(ui, 22));
+    char sub[256];
+    snprintf(sub, sizeof sub, "%s - %zu questions in %zu topics", ctx->corpus_name,
+             bank_question_count(ctx->bank), bank_topic_count(ctx->bank));
+    scene_text_centered(ui, FACE_SANS, ui_px(ui, 14), sub, ui->pal.dim, ui->content.x,
+                        ui->content.w, ui->content.y + ui_px(ui, 86));
+
+    double menu_w = 260, gap = 24;
+    double x = (W - (menu_w + gap + 300)) / 2;
+    if (x < UI_MARGIN)
+        x = UI_MARGIN;
+    ui_menu(ui, entries, TITLE_COUNT, v->selected, x, 124, menu_w, 40, 19);
+
+    /* The best scores of this machine. */
+    double bx = x + menu_w + gap, bw = W - bx - UI_MARGIN;
+    if (bw > 320)
+        bw = 320;
+    SDL_Rect box = ui_rect(ui, bx, 124, bw, 276);
+    scene_fill(ui, box, ui->pal.panel);
+    int px = ui_px(ui, 15), line = text_line_height(ui->fonts, FACE_SANS, px) + ui_px(ui, 4);
+    int tx = box.x + ui_px(ui, 14), ty = box.y + ui_px(ui, 10);
+    scene_text(ui, FACE_BOLD, ui_px(ui, 17), "High scores", ui->pal.accent, tx, ty);
+    ty += ui_px(ui, 30);
+    const HighScore *e;
+    size_t n = profile_table(ctx->profile, GAME_TABLE_ARCADE, &e);
+    scene_text(ui, FACE_SANS, ui_px(ui, 13), "Arcade", ui->pal.dim, tx, ty);
+    ty += line;
+    if (n == 0) {
+        scene_text(ui, FACE_SANS, px, "No scores yet: be the first!", ui->pal.text, tx, ty);
+        ty += line;
+    }
+    for (size_t i = 0; i < n && i < 5; i++) {
+        char row[64], num[32];
+        ui_thousands(e[i].score, num, sizeof num);
+        snprintf(row, sizeof row, "%zu.  %s", i + 1, e[i].initials);
+        scene_text(ui, FACE_MONO, px, row, ui->pal.text, tx, ty);
+        int w = ui_text_width(ui, FACE_MONO, px, num);
+        scene_text(ui, FACE_MONO, px, num, ui->pal.text, box.x + box.w - ui_px(ui, 14) - w, ty);
+        ty += line;
+    }
+    ty += ui_px(ui, 6);
+    n = profile_table(ctx->profile, GAME_TABLE_DAILY, &e);
+    scene_text(ui, FACE_SANS, ui_px(ui, 13), "Daily challenge", ui->pal.dim, tx, ty);
+    ty += line;
+    if (n > 0) {
+        char row[96], num[32];
+        ui_thousands(e[0].score, num, sizeof num);
+        snprintf(row, sizeof row, "%s  %s", e[0].initials, e[0].date);
+        scene_text(ui, FACE_MONO, px, row, ui->pal.text, tx, ty);
+        int w = ui_text_width(ui, FACE_MONO, px, num);
+        scene_text(ui, FACE_MONO, px, num, ui->pal.text, box.x + box.w - ui_px(ui, 14) - w, ty);
+    } else {
+        scene_text(ui, FACE_SANS, px, "Not played yet", ui->pal.text, tx, ty);
+    }
+    ui_hint(ui, "Arrows choose  -  Enter or A selects  -  Esc quits  -  M mutes");
+}

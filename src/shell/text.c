@@ -1,0 +1,509 @@
+/* text.c - fonts, text layout and the cache of rendered text (see text.h).
+ *
+ * Each font file is read once into memory; a face at a new size opens from
+ * that memory. The cache is an open-addressing table keyed by face, size
+ * and bytes, with least-recently-used eviction that never evicts what the
+ * scene being built has already taken (entries carry the generation of
+ * their last use).
+ */
+#include "text.h"
+#include "../core/strbuf.h"
+#include "../core/text.h"
+#include "../core/utf8.h"
+#include "../core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- fonts ---- */
+
+enum { FONTS_MAX_OPEN = 48 };
+
+static const char *const font_files[FACE_COUNT] = {
+    "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"};
+
+typedef struct OpenFont {
+    Face face;
+    int px;
+    TTF_Font *font;
+    unsigned long used;
+} OpenFont;
+
+struct Fonts {
+    void *data[FACE_COUNT]; /* the font files, kept in memory */
+    size_t size[FACE_COUNT];
+    OpenFont open[FONTS_MAX_OPEN];
+    size_t count;
+    unsigned long clock;
+};
+
+Fonts *fonts_open(const char *dir, char *err, size_t errlen)
+{
+    Fonts *f = xcalloc(1, sizeof *f);
+    for (int i = 0; i < FACE_COUNT; i++) {
+        StrBuf path = {0};
+        strbuf_printf(&path, "%s/%s", dir, font_files[i]);
+        f->data[i] = SDL_LoadFile(strbuf_str(&path), &f->size[i]);
+        if (!f->data[i]) {
+            snprintf(err, errlen, "missing font %s: %s", strbuf_str(&path), SDL_GetError());
+            strbuf_free(&path);
+            fonts_close(f);
+            return NULL;
+        }
+        strbuf_free(&path);
+    }
+    /* A first open proves the files are fonts. */
+    for (int i = 0; i < FACE_COUNT; i++) {
+        if (!fonts_get(f, (Face)i, 16)) {
+            snprintf(err, errlen, "not a usable font: %s/%s: %s", dir, font_files[i],
+                     TTF_GetError());
+            fonts_close(f);
+            return NULL;
+        }
+    }
+    return f;
+}
+
+void fonts_close(Fonts *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->count; i++)
+        TTF_CloseFont(f->open[i].font);
+    for (int i = 0; i < FACE_COUNT; i++)
+        SDL_free(f->data[i]);
+    free(f);
+}
+
+TTF_Font *fonts_get(Fonts *f, Face face, int px)
+{
+    if (px < 4)
+        px = 4;
+    f->clock++;
+    for (size_t i = 0; i < f->count; i++) {
+        if (f->open[i].face == face && f->open[i].px == px) {
+            f->open[i].used = f->clock;
+            return f->open[i].font;
+        }
+    }
+    SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
+    TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+    if (!font)
+        return NULL;
+    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    size_t slot = f->count;
+    if (f->count == FONTS_MAX_OPEN) {
+        /* Window resized many times: close the least recently used. */
+        slot = 0;
+        for (size_t i = 1; i < f->count; i++)
+            if (f->open[i].used < f->open[slot].used)
+                slot = i;
+        TTF_CloseFont(f->open[slot].font);
+    } else {
+        f->count++;
+    }
+    f->open[slot] = (OpenFont){face, px, font, f->clock};
+    return font;
+}
+
+int text_line_height(Fonts *f, Face face, int px)
+{
+    TTF_Font *font = fonts_get(f, face, px);
+    return font ? TTF_FontLineSkip(font) : px;
+}
+
+/* ---- layout ---- */
+
+static char *text_scratch(size_t len)
+{
+    static char *buf;
+    static size_t cap;
+    if (len + 1 > cap) {
+        cap = (len + 1) * 2;
+        buf = xrealloc(buf, cap);
+    }
+    return buf;
+}
+
+static int text_width(Fonts *f, Face face, int px, const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    TTF_Font *font = fonts_get(f, face, px);
+    char *tmp = text_scratch(len);
+    memcpy(tmp, s, len);
+    tmp[len] = '\0';
+    int w = 0, h = 0;
+    if (!font || TTF_SizeUTF8(font, tmp, &w, &h) != 0)
+        return (int)len * px / 2;
+    return w;
+}
+
+static TextPiece *text_add(TextBox *box)
+{
+    box->pieces = xgrow(box->pieces, &box->cap, box->count + 1, sizeof *box->pieces);
+    TextPiece *p = &box->pieces[box->count++];
+    memset(p, 0, sizeof *p);
+    return p;
+}
+
+/* Bytes of s that fit in width, cut at a code point boundary (at least
+ * one code point, so layout always advances). */
+static size_t text_fit_chars(Fonts *f, Face face, int px, const char *s, size_t len, int width)
+{
+    size_t lo = 1, hi = len, best = 0;
+    /* Binary search on code point counts. */
+    size_t cps = utf8_count(s, len);
+    lo = 1;
+    hi = cps;
+    while (lo <= hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t bytes = 0, n = 0;
+        while (bytes < len && n < mid) {
+            bytes++;
+            while (bytes < len && ((unsigned char)s[bytes] & 0xC0) == 0x80)
+                bytes++;
+            n++;
+        }
+        if (text_width(f, face, px, s, bytes) <= width) {
+            best = bytes;
+            lo = mid + 1;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if (best == 0) {
+        best = 1;
+        while (best < len && ((unsigned char)s[best] & 0xC0) == 0x80)
+            best++;
+    }
+    return best;
+}
+
+/* Inline code next to prose: the mono face looks larger at equal size. */
+static int text_code_px(int px)
+{
+    return px * 9 / 10 > 4 ? px * 9 / 10 : px;
+}
+
+void text_layout(Fonts *f, TextBox *box, const char *rich, Face face, int px, int width)
+{
+    box->count = 0;
+    box->width = 0;
+    box->lines = 0;
+    for (int i = 0; i < FACE_COUNT; i++)
+        box->px[i] = px;
+    box->px[FACE_MONO] = face == FACE_MONO ? px : text_code_px(px);
+    int line_h = text_line_height(f, face, px);
+    int x = 0, y = 0;
+    int started = 0;
+    Face cur = face;
+    const char *p = rich;
+    TextPiece *last = NULL;
+    while (*p) {
+        if (*p == TEXT_CODE_ON) {
+            cur = FACE_MONO;
+            p++;
+            continue;
+        }
+        if (*p == TEXT_CODE_OFF) {
+            cur = face;
+            p++;
+            continue;
+        }
+        if (*p == ' ' || *p == '\n') {
+            p++;
+            continue;
+        }
+        /* A word: up to a space or a face change. */
+        const char *start = p;
+        while (*p && *p != ' ' && *p != '\n' && *p != TEXT_CODE_ON && *p != TEXT_CODE_OFF)
+            p++;
+        size_t len = (size_t)(p - start);
+        /* Glued to the previous word (no space between): "open()." The
+         * byte before the word may be a code marker: look past it. */
+        const char *before = start;
+        while (before > rich && (before[-1] == TEXT_CODE_ON || before[-1] == TEXT_CODE_OFF))
+            before--;
+        int glued = last && before > rich && before[-1] != ' ' && before[-1] != '\n';
+        int w = text_width(f, cur, box->px[cur], start, len);
+        int space = glued || x == 0 ? 0 : text_width(f, cur, box->px[cur], " ", 1);
+        /* Where the line would end: a word that joins the previous piece
+         * is measured with it (kerning makes the whole differ from the sum
+         * of its parts). */
+        int mergeable = last && last->face == cur && last->y == y &&
+                        last->text + last->len + (glued ? 0 : 1) == start;
+        int end = mergeable ? last->x + text_width(f, cur, box->px[cur], last->text,
+                                                   (size_t)(start + len - last->text))
+                            : x + space + w;
+        if (!started) {
+            started = 1;
+            box->lines = 1;
+        } else if (x > 0 && end > width) {
+            x = 0;
+            y += line_h;
+            box->lines++;
+            space = 0;
+            glued = 0;
+        }
+        while (w > width && len > 0) {
+            /* A word wider than the line: cut it. */
+            size_t fit = text_fit_chars(f, cur, box->px[cur], start, len, width - x);
+            if (x > 0 && fit == len)
+                break;
+            TextPiece *piece = text_add(box);
+            piece->text = start;
+            piece->len = fit;
+            piece->face = cur;
+            piece->x = x;
+            piece->y = y;
+            piece->w = text_width(f, cur, box->px[cur], start, fit);
+            piece->h = line_h;
+            if (piece->x + piece->w > box->width)
+                box->width = piece->x + piece->w;
+            start += fit;
+            len -= fit;
+            x = 0;
+            y += line_h;
+            box->lines++;
+            w = text_width(f, cur, box->px[cur], start, len);
+            last = NULL;
+        }
+        if (len == 0)
+            continue;
+        x += space;
+        /* Merge with the previous piece of the same face on this line. */
+        if (last && last->face == cur && last->y == y &&
+            last->text + last->len + (glued ? 0 : 1) == start) {
+            last->len = (size_t)(start + len - last->text);
+            last->w = text_width(f, cur, box->px[cur], last->text, last->len);
+            x = last->x + last->w;
+        } else {
+            TextPiece *piece = text_add(box);
+            piece->text = start;
+            piece->len = len;
+            piece->face = cur;
+            piece->x = x;
+            piece->y = y;
+            piece->w = w;
+            piece->h = line_h;
+            last = piece;
+            x += w;
+        }
+        if (x > box->width)
+            box->width = x;
+    }
+    box->height = box->lines * line_h;
+}
+
+void text_layout_code(Fonts *f, TextBox *box, const char *code, int px, int width)
+{
+    box->count = 0;
+    box->width = 0;
+    box->lines = 0;
+    for (int i = 0; i < FACE_COUNT; i++)
+        box->px[i] = px;
+    int line_h = text_line_height(f, FACE_MONO, px);
+    int y = 0;
+    const char *p = code;
+    for (;;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        const char *s = p;
+        do {
+            size_t fit = len;
+            int w = text_width(f, FACE_MONO, px, s, len);
+            if (w > width) {
+                fit = text_fit_chars(f, FACE_MONO, px, s, len, width);
+                w = text_width(f, FACE_MONO, px, s, fit);
+            }
+            if (fit > 0) {
+                TextPiece *piece = text_add(box);
+                piece->text = s;
+                piece->len = fit;
+                piece->face = FACE_MONO;
+                piece->x = 0;
+                piece->y = y;
+                piece->w = w;
+                piece->h = line_h;
+                if (w > box->width)
+                    box->width = w;
+            }
+            s += fit;
+            len -= fit;
+            y += line_h;
+            box->lines++;
+        } while (len > 0);
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    box->height = y;
+}
+
+void text_box_free(TextBox *box)
+{
+    free(box->pieces);
+    memset(box, 0, sizeof *box);
+}
+
+/* ---- the cache ---- */
+
+enum { CACHE_SLOTS = 2048, CACHE_MAX_ENTRIES = 1024 };
+#define CACHE_MAX_PIXELS (24u * 1024u * 1024u)
+
+typedef struct CacheEntry {
+    uint64_t hash;
+    char *text;
+    size_t len;
+    Face face;
+    int px;
+    SDL_Texture *tex;
+    int w, h;
+    unsigned long used;
+} CacheEntry;
+
+struct TextCache {
+    SDL_Renderer *renderer;
+    Fonts *fonts;
+    CacheEntry *entries;   /* CACHE_SLOTS, open addressing */
+    size_t count;
+    size_t pixels;
+    unsigned long clock;
+    unsigned long scene_start; /* entries used since then are on screen */
+    size_t renders;
+};
+
+TextCache *textcache_new(SDL_Renderer *r, Fonts *f)
+{
+    TextCache *c = xcalloc(1, sizeof *c);
+    c->renderer = r;
+    c->fonts = f;
+    c->entries = xcalloc(CACHE_SLOTS, sizeof *c->entries);
+    return c;
+}
+
+static void textcache_drop(TextCache *c, CacheEntry *e)
+{
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    c->pixels -= (size_t)e->w * (size_t)e->h;
+    free(e->text);
+    memset(e, 0, sizeof *e);
+    c->count--;
+}
+
+void textcache_clear(TextCache *c)
+{
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        if (c->entries[i].text)
+            textcache_drop(c, &c->entries[i]);
+}
+
+void textcache_free(TextCache *c)
+{
+    if (!c)
+        return;
+    textcache_clear(c);
+    free(c->entries);
+    free(c);
+}
+
+void textcache_begin(TextCache *c)
+{
+    c->scene_start = c->clock + 1;
+}
+
+size_t textcache_renders(const TextCache *c)
+{
+    return c->renders;
+}
+
+static uint64_t textcache_hash(Face face, int px, const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)face ^ ((uint64_t)px << 8);
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Removes the least recently used entries until there is room; with open
+ * addressing, the table is rebuilt without them. */
+static void textcache_evict(TextCache *c)
+{
+    while (c->count >= CACHE_MAX_ENTRIES || c->pixels > CACHE_MAX_PIXELS) {
+        CacheEntry *oldest = NULL;
+        for (size_t i = 0; i < CACHE_SLOTS; i++)
+            if (c->entries[i].text && (!oldest || c->entries[i].used < oldest->used))
+                oldest = &c->entries[i];
+        if (!oldest || oldest->used >= c->scene_start)
+            break; /* everything left is on the scene being built */
+        textcache_drop(c, oldest);
+    }
+    /* Re-insert to keep probe chains unbroken. */
+    CacheEntry *old = c->entries;
+    c->entries = xcalloc(CACHE_SLOTS, sizeof *c->entries);
+    for (size_t i = 0; i < CACHE_SLOTS; i++) {
+        if (!old[i].text)
+            continue;
+        size_t j = (size_t)old[i].hash & (CACHE_SLOTS - 1);
+        while (c->entries[j].text)
+            j = (j + 1) & (CACHE_SLOTS - 1);
+        c->entries[j] = old[i];
+    }
+    free(old);
+}
+
+SDL_Texture *textcache_get(TextCache *c, Face face, int px, const char *s, size_t len, int *w,
+                           int *h)
+{
+    *w = *h = 0;
+    if (len == 0)
+        return NULL;
+    uint64_t hash = textcache_hash(face, px, s, len);
+    size_t i = (size_t)hash & (CACHE_SLOTS - 1);
+    for (; c->entries[i].text; i = (i + 1) & (CACHE_SLOTS - 1)) {
+        CacheEntry *e = &c->entries[i];
+        if (e->hash == hash && e->face == face && e->px == px && e->len == len &&
+            memcmp(e->text, s, len) == 0) {
+            e->used = ++c->clock;
+            *w = e->w;
+            *h = e->h;
+            return e->tex;
+        }
+    }
+    if (c->count + 1 >= CACHE_MAX_ENTRIES || c->pixels > CACHE_MAX_PIXELS) {
+        textcache_evict(c);
+        i = (size_t)hash & (CACHE_SLOTS - 1);
+        while (c->entries[i].text)
+            i = (i + 1) & (CACHE_SLOTS - 1);
+    }
+    TTF_Font *font = fonts_get(c->fonts, face, px);
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    SDL_Color white = {255, 255, 255, 255};
+    SDL_Surface *surf = font ? TTF_RenderUTF8_Blended(font, copy, white) : NULL;
+    SDL_Texture *tex = surf ? SDL_CreateTextureFromSurface(c->renderer, surf) : NULL;
+    CacheEntry *e = &c->entries[i];
+    e->hash = hash;
+    e->text = copy;
+    e->len = len;
+    e->face = face;
+    e->px = px;
+    e->tex = tex;
+    e->w = surf ? surf->w : 0;
+    e->h = surf ? surf->h : 0;
+    e->used = ++c->clock;
+    if (surf)
+        SDL_FreeSurface(surf);
+    if (tex)
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    c->count++;
+    c->pixels += (size_t)e->w * (size_t)e->h;
+    c->renders++;
+    *w = e->w;
+    *h = e->h;
+    return tex;
+}

@@ -1,0 +1,571 @@
+/* test_game.c - the game's state machine, driven by actions and time with
+ * no window: rounds, answers, the timer, pause, quitting, levels, every
+ * mode, high-score entry, the attract mode, and a scripted player. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/bank.h"
+#include "core/corpus.h"
+#include "core/demo.h"
+#include "core/diag.h"
+#include "core/game.h"
+
+#include <string.h>
+
+#define SEED QA_SOURCE_DIR "/assets/corpus/python-interview.md"
+#define TODAY 20781 /* 2026-11-24 */
+
+static Bank *bank;
+
+static int setup_bank(void **state)
+{
+    (void)state;
+    Diagnostics *d = diag_new();
+    bank = corpus_load(SEED, d);
+    diag_free(d);
+    return bank_question_count(bank) == 75 ? 0 : -1;
+}
+
+static int teardown_bank(void **state)
+{
+    (void)state;
+    bank_free(bank);
+    return 0;
+}
+
+typedef struct Fixture {
+    Profile *profile;
+    Game *game;
+    const GameView *v;
+} Fixture;
+
+static Fixture start(uint64_t seed)
+{
+    Fixture f;
+    f.profile = profile_new();
+    f.game = game_new(bank, NULL, f.profile, seed, TODAY);
+    f.v = game_view(f.game);
+    return f;
+}
+
+static void stop(Fixture *f)
+{
+    game_free(f->game);
+    profile_free(f->profile);
+}
+
+static void act(Fixture *f, ActionType t, int index)
+{
+    Action a = {t, index};
+    game_handle(f->game, a);
+}
+
+static void press(Fixture *f, ActionType t)
+{
+    act(f, t, 0);
+}
+
+static void advance(Fixture *f, uint32_t ms)
+{
+    while (ms > 0) {
+        uint32_t step = ms < 10 ? ms : 10;
+        game_update(f->game, step);
+        ms -= step;
+    }
+}
+
+/* Sounds queued since the last call, counted by kind. */
+static void take_sounds(Fixture *f, unsigned counts[SOUND_COUNT])
+{
+    memset(counts, 0, SOUND_COUNT * sizeof *counts);
+    GameSound s;
+    while ((s = game_take_sound(f->game)) != SOUND_NONE)
+        counts[s]++;
+}
+
+static int wrong_pick(const RoundItem *it)
+{
+    return (int)(it->answer + 1) % (int)it->option_count;
+}
+
+/* Title -> topics -> levels -> first question: at most three presses. */
+static void three_presses(Fixture *f)
+{
+    for (int i = 0; i < 3; i++)
+        press(f, ACTION_CONFIRM);
+    assert_int_equal(f->v->screen, SCREEN_QUESTION);
+}
+
+static void test_three_presses_from_launch_start_a_round(void **state)
+{
+    (void)state;
+    Fixture f = start(1);
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    assert_int_equal(f.v->selected, TITLE_PLAY);
+    three_presses(&f);
+    assert_int_equal(f.v->mode, MODE_LEVEL);
+    assert_int_equal(f.v->topic, 0);
+    assert_int_equal(f.v->level, 1);
+    assert_int_equal(f.v->total, 8);
+    assert_true(f.v->timed);
+    assert_int_equal(f.v->timer->limit_ms, 25000);
+    assert_int_equal(f.v->index, 0);
+    stop(&f);
+}
+
+static void test_right_answers_score_by_time_and_streak(void **state)
+{
+    (void)state;
+    Fixture f = start(2);
+    unsigned s[SOUND_COUNT];
+    three_presses(&f);
+    take_sounds(&f, s);
+    advance(&f, 5000);
+    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+    assert_int_equal(f.v->screen, SCREEN_FEEDBACK);
+    assert_true(f.v->right);
+    assert_int_equal(f.v->points, 900); /* 1000 x (1 - (5/25)/2) */
+    assert_int_equal(f.v->score, 900);
+    assert_int_equal(f.v->streak, 1);
+    take_sounds(&f, s);
+    assert_int_equal(s[SOUND_RIGHT], 1);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    assert_int_equal(f.v->index, 1);
+    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+    assert_int_equal(f.v->points, 1100); /* instant + streak of 2 */
+    assert_int_equal(f.v->score, 2000);
+    /* The shown score counts up to the score. */
+    assert_true(f.v->shown_score < f.v->score);
+    advance(&f, 1000);
+    assert_int_equal(f.v->shown_score, 2000);
+    stop(&f);
+}
+
+static void test_wrong_answer_earns_nothing_and_ends_the_streak(void **state)
+{
+    (void)state;
+    Fixture f = start(3);
+    unsigned s[SOUND_COUNT];
+    three_presses(&f);
+    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+    press(&f, ACTION_CONFIRM);
+    take_sounds(&f, s);
+    int pick = wrong_pick(f.v->item);
+    act(&f, ACTION_CHOOSE, pick);
+    assert_false(f.v->right);
+    assert_int_equal(f.v->picked, pick);
+    assert_int_equal(f.v->points, 0);
+    assert_int_equal(f.v->streak, 0);
+    assert_int_equal(f.v->best_streak, 1);
+    take_sounds(&f, s);
+    assert_int_equal(s[SOUND_WRONG], 1);
+    stop(&f);
+}
+
+static void test_time_out_counts_as_wrong_with_ticks_at_the_end(void **state)
+{
+    (void)state;
+    Fixture f = start(4);
+    unsigned s[SOUND_COUNT];
+    three_presses(&f);
+    take_sounds(&f, s);
+    advance(&f, 19990);
+    take_sounds(&f, s);
+    assert_int_equal(s[SOUND_TICK], 0);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    advance(&f, 5020);
+    assert_int_equal(f.v->screen, SCREEN_FEEDBACK);
+    assert_int_equal(f.v->picked, -1);
+    assert_false(f.v->right);
+    take_sounds(&f, s);
+    assert_int_equal(s[SOUND_TICK], 5); /* 5, 4, 3, 2, 1 */
+    assert_int_equal(s[SOUND_TIMEOUT], 1);
+    stop(&f);
+}
+
+static void test_pause_and_focus_loss_stop_the_timer(void **state)
+{
+    (void)state;
+    Fixture f = start(5);
+    three_presses(&f);
+    advance(&f, 1000);
+    press(&f, ACTION_PAUSE);
+    assert_int_equal(f.v->overlay, OVERLAY_PAUSE);
+    advance(&f, 60000);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    assert_int_equal(timer_remaining(f.v->timer), 24000);
+    press(&f, ACTION_CONFIRM); /* Resume */
+    assert_int_equal(f.v->overlay, OVERLAY_NONE);
+    advance(&f, 1000);
+    assert_int_equal(timer_remaining(f.v->timer), 23000);
+    press(&f, ACTION_FOCUS_LOST);
+    assert_int_equal(f.v->overlay, OVERLAY_PAUSE);
+    advance(&f, 5000);
+    assert_int_equal(timer_remaining(f.v->timer), 23000);
+    press(&f, ACTION_BACK); /* Esc resumes too */
+    assert_int_equal(f.v->overlay, OVERLAY_NONE);
+    stop(&f);
+}
+
+static void test_quitting_a_round_asks_first(void **state)
+{
+    (void)state;
+    Fixture f = start(6);
+    three_presses(&f);
+    press(&f, ACTION_PAUSE);
+    press(&f, ACTION_DOWN);
+    press(&f, ACTION_CONFIRM); /* Quit round */
+    assert_int_equal(f.v->overlay, OVERLAY_CONFIRM);
+    assert_int_equal(f.v->overlay_sel, 1); /* No is the default */
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->overlay, OVERLAY_PAUSE);
+    press(&f, ACTION_CONFIRM); /* Quit round again */
+    press(&f, ACTION_LEFT);    /* Yes */
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_LEVELS);
+    assert_int_equal(f.v->overlay, OVERLAY_NONE);
+    /* From the title, Esc asks before quitting the game. */
+    press(&f, ACTION_BACK);
+    press(&f, ACTION_BACK);
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    press(&f, ACTION_BACK);
+    assert_int_equal(f.v->overlay, OVERLAY_CONFIRM);
+    assert_false(game_wants_quit(f.game));
+    act(&f, ACTION_CHOOSE, 0);
+    assert_true(game_wants_quit(f.game));
+    stop(&f);
+}
+
+static void test_number_and_letter_keys_choose_options(void **state)
+{
+    (void)state;
+    Fixture f = start(7);
+    three_presses(&f);
+    act(&f, ACTION_CHAR, '2');
+    assert_int_equal(f.v->picked, 1);
+    press(&f, ACTION_CONFIRM);
+    act(&f, ACTION_CHAR, 'c');
+    assert_int_equal(f.v->picked, 2);
+    press(&f, ACTION_CONFIRM);
+    act(&f, ACTION_CHAR, '9'); /* no ninth option: nothing */
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    stop(&f);
+}
+
+/* Plays the rest of a round, answering right when `right`. */
+static void play_round(Fixture *f, int right)
+{
+    while (f->v->screen == SCREEN_QUESTION || f->v->screen == SCREEN_FEEDBACK) {
+        if (f->v->screen == SCREEN_QUESTION)
+            act(f, ACTION_CHOOSE, right ? (int)f->v->item->answer : wrong_pick(f->v->item));
+        else
+            press(f, ACTION_CONFIRM);
+    }
+}
+
+static void test_passing_a_level_gives_stars_and_opens_the_next(void **state)
+{
+    (void)state;
+    Fixture f = start(8);
+    const char *topic = bank_topic_name(bank, 0);
+    assert_false(profile_level_open(f.profile, topic, 2));
+    three_presses(&f);
+    play_round(&f, 1);
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    const RoundResult *r = &f.v->result;
+    assert_int_equal(r->asked, 8);
+    assert_int_equal(r->right, 8);
+    assert_int_equal(r->stars, 3);
+    assert_true(r->passed);
+    assert_true(r->opened_next);
+    assert_true(r->new_best);
+    assert_int_equal(r->best_streak, 8);
+    assert_true(profile_level_open(f.profile, topic, 2));
+    assert_int_equal(profile_level(f.profile, topic, 1)->best_score, r->score);
+    /* A place in the level's table: initials first, then "play again"
+     * goes to the level just opened. */
+    assert_int_equal(r->rank, 0);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_INITIALS);
+    press(&f, ACTION_CONFIRM);
+    press(&f, ACTION_CONFIRM);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_SCORES);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    act(&f, ACTION_CHOOSE, RESULT_AGAIN);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    assert_int_equal(f.v->level, 2);
+    assert_int_equal(f.v->item->option_count, 4);
+    stop(&f);
+}
+
+static void test_failing_a_level_keeps_the_next_locked(void **state)
+{
+    (void)state;
+    Fixture f = start(9);
+    three_presses(&f);
+    play_round(&f, 0);
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    assert_int_equal(f.v->result.stars, 0);
+    assert_false(f.v->result.passed);
+    assert_false(profile_level_open(f.profile, bank_topic_name(bank, 0), 2));
+    act(&f, ACTION_CHOOSE, RESULT_MENU);
+    assert_int_equal(f.v->screen, SCREEN_LEVELS);
+    press(&f, ACTION_DOWN);
+    unsigned s[SOUND_COUNT];
+    take_sounds(&f, s);
+    press(&f, ACTION_CONFIRM); /* level 2 is locked */
+    assert_int_equal(f.v->screen, SCREEN_LEVELS);
+    take_sounds(&f, s);
+    assert_int_equal(s[SOUND_WRONG], 1);
+    stop(&f);
+}
+
+static void test_arcade_speeds_up_with_the_streak_and_ends_on_the_last_life(void **state)
+{
+    (void)state;
+    Fixture f = start(10);
+    act(&f, ACTION_CHOOSE, TITLE_ARCADE);
+    assert_int_equal(f.v->mode, MODE_ARCADE);
+    assert_int_equal(f.v->lives, 3);
+    uint32_t last = f.v->timer->limit_ms;
+    assert_int_equal(last, 20000);
+    for (int i = 0; i < 14; i++) { /* past the end of a first round of 10 */
+        act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+        press(&f, ACTION_CONFIRM);
+        assert_int_equal(f.v->screen, SCREEN_QUESTION);
+        assert_true(f.v->timer->limit_ms <= last);
+        last = f.v->timer->limit_ms;
+    }
+    assert_int_equal(last, 6000);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(f.v->lives, 3 - (unsigned)i);
+        act(&f, ACTION_CHOOSE, wrong_pick(f.v->item));
+        press(&f, ACTION_CONFIRM);
+    }
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    assert_int_equal(f.v->result.asked, 17);
+    assert_int_equal(f.v->result.right, 14);
+    assert_int_equal(f.v->result.rank, 0);
+    stop(&f);
+}
+
+static void test_practice_has_no_timer_no_lives_and_records_no_score(void **state)
+{
+    (void)state;
+    Fixture f = start(11);
+    act(&f, ACTION_CHOOSE, TITLE_PRACTICE);
+    assert_int_equal(f.v->screen, SCREEN_TOPICS);
+    press(&f, ACTION_CONFIRM); /* All topics */
+    assert_int_equal(f.v->mode, MODE_PRACTICE);
+    assert_false(f.v->timed);
+    assert_int_equal(f.v->max_lives, 0);
+    advance(&f, 600000);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    play_round(&f, 0);
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    assert_false(f.v->result.recorded);
+    assert_int_equal(f.v->result.rank, -1);
+    /* What was missed is remembered for spaced repetition. */
+    assert_true(profile_history_count(f.profile) >= 10);
+    stop(&f);
+}
+
+static void daily_questions(uint64_t seed, Profile *p, size_t *out, int *replay)
+{
+    Game *g = game_new(bank, NULL, p, seed, TODAY);
+    const GameView *v = game_view(g);
+    Action a = {ACTION_CHOOSE, TITLE_DAILY};
+    game_handle(g, a);
+    *replay = v->daily_replay;
+    for (size_t i = 0; i < 10; i++) {
+        assert_int_equal(v->screen, SCREEN_QUESTION);
+        out[i] = v->item->question;
+        Action pick = {ACTION_CHOOSE, (int)v->item->answer};
+        game_handle(g, pick);
+        Action next = {ACTION_CONFIRM, 0};
+        game_handle(g, next);
+    }
+    assert_int_equal(v->screen, SCREEN_RESULTS);
+    game_free(g);
+}
+
+static void test_daily_challenge_is_the_same_everywhere_and_scored_once(void **state)
+{
+    (void)state;
+    Profile *p1 = profile_new(), *p2 = profile_new();
+    size_t a[10], b[10];
+    int replay;
+    daily_questions(1, p1, a, &replay);
+    assert_false(replay);
+    daily_questions(987654321, p2, b, &replay);
+    assert_memory_equal(a, b, sizeof a);
+    assert_int_equal(profile_daily_day(p1), TODAY);
+    daily_questions(5, p1, b, &replay);
+    assert_true(replay); /* already scored today */
+    profile_free(p1);
+    profile_free(p2);
+}
+
+static void test_initials_are_entered_with_directions_alone(void **state)
+{
+    (void)state;
+    Fixture f = start(12);
+    act(&f, ACTION_CHOOSE, TITLE_ARCADE);
+    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+    press(&f, ACTION_CONFIRM);
+    for (int i = 0; i < 3; i++) {
+        act(&f, ACTION_CHOOSE, wrong_pick(f.v->item));
+        press(&f, ACTION_CONFIRM);
+    }
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_INITIALS);
+    assert_string_equal(f.v->initials, "AAA");
+    press(&f, ACTION_UP);
+    press(&f, ACTION_UP); /* C */
+    press(&f, ACTION_RIGHT);
+    press(&f, ACTION_DOWN); /* wraps to 9 */
+    press(&f, ACTION_RIGHT);
+    press(&f, ACTION_UP);  /* B */
+    press(&f, ACTION_LEFT);
+    press(&f, ACTION_RIGHT);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_SCORES);
+    const HighScore *e;
+    assert_int_equal(profile_table(f.profile, GAME_TABLE_ARCADE, &e), 1);
+    assert_string_equal(e[0].initials, "C9B");
+    assert_string_equal(e[0].date, "2026-11-24");
+    assert_int_equal(e[0].accuracy, 25);
+    assert_string_equal(profile_initials(f.profile), "C9B");
+    stop(&f);
+}
+
+static void test_attract_mode_after_idle_and_any_input_returns(void **state)
+{
+    (void)state;
+    Fixture f = start(13);
+    advance(&f, GAME_ATTRACT_AFTER_MS - 100);
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    advance(&f, 200);
+    assert_int_equal(f.v->mode, MODE_ATTRACT);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    advance(&f, 2600);
+    assert_int_equal(f.v->screen, SCREEN_FEEDBACK);
+    assert_true(f.v->right); /* the answer is revealed */
+    advance(&f, 4100);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    assert_int_equal(f.v->index, 1);
+    press(&f, ACTION_DOWN);
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    assert_int_equal(f.v->mode, MODE_LEVEL);
+    assert_int_equal(profile_history_count(f.profile), 0);
+    stop(&f);
+}
+
+static void test_settings_change_and_are_reported(void **state)
+{
+    (void)state;
+    Fixture f = start(14);
+    act(&f, ACTION_CHOOSE, TITLE_SETTINGS);
+    assert_int_equal(f.v->screen, SCREEN_SETTINGS);
+    assert_false(game_take_settings_change(f.game));
+    press(&f, ACTION_LEFT);
+    assert_int_equal(profile_settings(f.profile)->volume, 70);
+    assert_true(game_take_settings_change(f.game));
+    act(&f, ACTION_CHOOSE, SETTING_MUTE);
+    assert_true(profile_settings(f.profile)->muted);
+    press(&f, ACTION_MUTE); /* M anywhere */
+    assert_false(profile_settings(f.profile)->muted);
+    act(&f, ACTION_CHOOSE, SETTING_TIMER);
+    assert_int_equal(profile_settings(f.profile)->timer, TIMER_RELAXED);
+    press(&f, ACTION_BACK);
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    act(&f, ACTION_CHOOSE, TITLE_PLAY);
+    press(&f, ACTION_CONFIRM);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->timer->limit_ms, 50000); /* relaxed: twice the time */
+    stop(&f);
+}
+
+static void test_a_static_screen_does_not_change_by_itself(void **state)
+{
+    (void)state;
+    Fixture f = start(15);
+    advance(&f, 500); /* the fade-in ends */
+    uint64_t v = game_version(f.game);
+    advance(&f, 5000);
+    assert_true(game_version(f.game) == v);
+    /* The loop may sleep until the attract mode is due. */
+    assert_int_equal(game_next_change(f.game, 40), GAME_ATTRACT_AFTER_MS - 5500);
+    three_presses(&f);
+    advance(&f, 500);
+    uint32_t next = game_next_change(f.game, 50); /* 25 s on 50 segments */
+    assert_true(next <= 500);
+    press(&f, ACTION_PAUSE);
+    advance(&f, 500);
+    v = game_version(f.game);
+    advance(&f, 10000);
+    assert_true(game_version(f.game) == v);
+    assert_int_equal(game_next_change(f.game, 50), UINT32_MAX);
+    stop(&f);
+}
+
+static void test_scripted_player_visits_every_screen_without_getting_stuck(void **state)
+{
+    (void)state;
+    Fixture f = start(16);
+    Demo d;
+    demo_init(&d, 42);
+    int seen[SCREEN_COUNT] = {0}, paused = 0;
+    Screen last = f.v->screen;
+    uint32_t since_change = 0;
+    for (uint32_t t = 0; t < 40 * 60 * 1000; t += 16) {
+        game_handle(f.game, demo_next(&d, f.v, 16));
+        game_update(f.game, 16);
+        while (game_take_sound(f.game) != SOUND_NONE)
+            ;
+        seen[f.v->screen] = 1;
+        paused |= f.v->overlay == OVERLAY_PAUSE;
+        since_change = f.v->screen == last ? since_change + 16 : 0;
+        last = f.v->screen;
+        assert_true(since_change < 60000);
+        assert_false(game_wants_quit(f.game));
+    }
+    const Screen expect[] = {SCREEN_TITLE, SCREEN_TOPICS, SCREEN_LEVELS, SCREEN_QUESTION,
+                             SCREEN_FEEDBACK, SCREEN_RESULTS, SCREEN_INITIALS, SCREEN_SCORES};
+    for (size_t i = 0; i < sizeof expect / sizeof *expect; i++)
+        assert_true(seen[expect[i]]);
+    assert_true(paused);
+    assert_true(profile_table_count(f.profile) >= 2);
+    stop(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_three_presses_from_launch_start_a_round),
+        cmocka_unit_test(test_right_answers_score_by_time_and_streak),
+        cmocka_unit_test(test_wrong_answer_earns_nothing_and_ends_the_streak),
+        cmocka_unit_test(test_time_out_counts_as_wrong_with_ticks_at_the_end),
+        cmocka_unit_test(test_pause_and_focus_loss_stop_the_timer),
+        cmocka_unit_test(test_quitting_a_round_asks_first),
+        cmocka_unit_test(test_number_and_letter_keys_choose_options),
+        cmocka_unit_test(test_passing_a_level_gives_stars_and_opens_the_next),
+        cmocka_unit_test(test_failing_a_level_keeps_the_next_locked),
+        cmocka_unit_test(test_arcade_speeds_up_with_the_streak_and_ends_on_the_last_life),
+        cmocka_unit_test(test_practice_has_no_timer_no_lives_and_records_no_score),
+        cmocka_unit_test(test_daily_challenge_is_the_same_everywhere_and_scored_once),
+        cmocka_unit_test(test_initials_are_entered_with_directions_alone),
+        cmocka_unit_test(test_attract_mode_after_idle_and_any_input_returns),
+        cmocka_unit_test(test_settings_change_and_are_reported),
+        cmocka_unit_test(test_a_static_screen_does_not_change_by_itself),
+        cmocka_unit_test(test_scripted_player_visits_every_screen_without_getting_stuck),
+    };
+    return cmocka_run_group_tests(tests, setup_bank, teardown_bank);
+}

@@ -1,0 +1,325 @@
+/* test_layout.c - what the screens draw, with real fonts on SDL's dummy
+ * video driver: every question of the shipped corpus, of every kind, fits
+ * at 640x480 (and at 720p and 4K) with nothing clipped or overlapping;
+ * every screen stays inside the content area; text is rendered once and
+ * then found in the cache. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/bank.h"
+#include "core/corpus.h"
+#include "core/demo.h"
+#include "core/diag.h"
+#include "core/game.h"
+#include "core/round.h"
+#include "shell/screens/question_layout.h"
+#include "shell/screens/screens.h"
+#include "shell/text.h"
+#include "shell/ui.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SEED QA_SOURCE_DIR "/assets/corpus/python-interview.md"
+
+static Bank *bank;
+static SDL_Window *window;
+static SDL_Renderer *renderer;
+static Fonts *fonts;
+static TextCache *cache;
+static Ui ui;
+
+static int setup(void **state)
+{
+    (void)state;
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    Diagnostics *d = diag_new();
+    bank = corpus_load(SEED, d);
+    diag_free(d);
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0)
+        return -1;
+    window = SDL_CreateWindow("test", 0, 0, 640, 480, 0);
+    renderer = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE) : NULL;
+    char err[256];
+    fonts = fonts_open(QA_SOURCE_DIR "/assets/fonts", err, sizeof err);
+    if (!renderer || !fonts)
+        return -1;
+    cache = textcache_new(renderer, fonts);
+    ui.renderer = renderer;
+    ui.fonts = fonts;
+    ui.cache = cache;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    screens_free();
+    ui_free(&ui);
+    textcache_free(cache);
+    fonts_close(fonts);
+    SDL_DestroyRenderer(renderer);
+    SDL_DestroyWindow(window);
+    TTF_Quit();
+    SDL_Quit();
+    bank_free(bank);
+    return 0;
+}
+
+static int rect_inside(SDL_Rect in, SDL_Rect out)
+{
+    return in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w &&
+           in.y + in.h <= out.y + out.h;
+}
+
+/* Every drawn piece is inside the content area (or inside the clip
+ * rectangle that contains it, itself inside the content area). */
+static void check_scene_inside(const char *what)
+{
+    int clipped = 0;
+    SDL_Rect clip = {0, 0, 0, 0};
+    for (size_t i = 0; i < ui.scene.count; i++) {
+        const DrawCmd *d = &ui.scene.cmds[i];
+        if (d->kind == DRAW_CLIP) {
+            clipped = 1;
+            clip = d->r;
+            if (!rect_inside(clip, ui.content))
+                fail_msg("%s: clip rectangle outside the content area", what);
+            continue;
+        }
+        if (d->kind == DRAW_UNCLIP) {
+            clipped = 0;
+            continue;
+        }
+        SDL_Rect r = d->r;
+        if (clipped) {
+            SDL_Rect visible;
+            if (!SDL_IntersectRect(&r, &clip, &visible))
+                continue;
+            r = visible;
+        }
+        if (!rect_inside(r, ui.content))
+            fail_msg("%s: command %zu (%d,%d %dx%d) outside the content area %dx%d", what, i, r.x,
+                     r.y, r.w, r.h, ui.content.w, ui.content.h);
+    }
+}
+
+/* The question screen's options neither overlap each other nor the text
+ * above them, and all sit inside the content area. */
+static void check_question_hits(const char *what, int prompt_bottom)
+{
+    for (size_t i = 0; i < ui.scene.hit_count; i++) {
+        SDL_Rect a = ui.scene.hits[i].r;
+        if (!rect_inside(a, ui.content))
+            fail_msg("%s: option %zu outside the content area", what, i);
+        if (a.y < prompt_bottom)
+            fail_msg("%s: option %zu overlaps the prompt", what, i);
+        for (size_t j = i + 1; j < ui.scene.hit_count; j++) {
+            SDL_Rect b = ui.scene.hits[j].r;
+            if (SDL_HasIntersection(&a, &b))
+                fail_msg("%s: options %zu and %zu overlap", what, i, j);
+        }
+    }
+}
+
+static GameView question_view(const RoundItem *it, Round *round, Timer *timer)
+{
+    GameView v;
+    memset(&v, 0, sizeof v);
+    v.screen = SCREEN_QUESTION;
+    v.mode = MODE_LEVEL;
+    v.round = round;
+    v.item = it;
+    v.timer = timer;
+    v.timed = 1;
+    v.topic = it->topic;
+    v.level = 3;
+    v.total = 12;
+    v.index = 11;
+    v.score = v.shown_score = 123456;
+    v.streak = 7;
+    v.transition_ms = 1000;
+    v.picked = -1;
+    return v;
+}
+
+static void check_every_item_at(int w, int h)
+{
+    ui_resize(&ui, w, h);
+    RoundGen *gen = roundgen_new(bank, 77);
+    Timer timer;
+    timer_start(&timer, 15000);
+    RoundParams p = {75, 5, KINDS_ALL};
+    size_t items = 0, smallest = SIZE_MAX;
+    char what[128];
+    for (int r = 0; r < 12; r++) {
+        Round round;
+        round_generate(gen, NULL, 0, &p, &round);
+        for (size_t i = 0; i < round.count; i++) {
+            const RoundItem *it = &round.items[i];
+            GameView v = question_view(it, &round, &timer);
+            snprintf(what, sizeof what, "%dx%d question %zu (%s)", w, h, it->question,
+                     kind_name(it->kind));
+            screens_build(&ui, &v, &(ScreenCtx){bank, NULL, NULL, "test"});
+            check_scene_inside(what);
+            /* Fitting: the layout says it fits, and no line is wider than
+             * the text area. */
+            QuestionFit fit;
+            memset(&fit, 0, sizeof fit);
+            int width = ui.content.w - 2 * ui_px(&ui, UI_MARGIN);
+            int height = ui.content.h - ui_px(&ui, QUESTION_TOP) - ui_px(&ui, QUESTION_BOTTOM);
+            question_fit(&ui, it, width, height, &fit);
+            if (!fit.fits)
+                fail_msg("%s does not fit: %d of %d pixels", what, fit.height, height);
+            int code = it->kind == KIND_OUTPUT;
+            if (fit.prompt.width > width - (code ? 2 * ui_px(&ui, QUESTION_PAD) : 0))
+                fail_msg("%s: prompt %d wider than %d: %s", what, fit.prompt.width, width,
+                         it->prompt);
+            if ((size_t)fit.option_px < smallest)
+                smallest = (size_t)fit.option_px;
+            int prompt_bottom = ui.content.y + ui_px(&ui, QUESTION_TOP) + fit.prompt.height;
+            question_fit_free(&fit);
+            check_question_hits(what, prompt_bottom);
+            items++;
+        }
+        round_free(&round);
+    }
+    /* Readable: never below 12 design units. */
+    assert_true(smallest >= (size_t)ui_px(&ui, 12));
+    print_message("%dx%d: %zu questions fit, smallest option text %zu px\n", w, h, items, smallest);
+    roundgen_free(gen);
+}
+
+static void test_every_question_fits_at_640x480(void **state)
+{
+    (void)state;
+    check_every_item_at(640, 480);
+}
+
+static void test_every_question_fits_at_720p_and_4k(void **state)
+{
+    (void)state;
+    check_every_item_at(1280, 720);
+    check_every_item_at(3840, 2160);
+}
+
+/* Plays a scripted session and checks every scene built along the way. */
+static void test_every_screen_stays_inside_at_640x480(void **state)
+{
+    (void)state;
+    ui_resize(&ui, 640, 480);
+    Profile *profile = profile_new();
+    Levels *levels = levels_new();
+    Game *g = game_new(bank, levels, profile, 3, 20781);
+    const GameView *v = game_view(g);
+    Demo d;
+    demo_init(&d, 5);
+    ScreenCtx ctx = {bank, profile, levels, "python-interview.md"};
+    uint64_t built = UINT64_MAX;
+    int seen[SCREEN_COUNT] = {0};
+    char what[64];
+    for (uint32_t t = 0; t < 25 * 60 * 1000; t += 16) {
+        game_handle(g, demo_next(&d, v, 16));
+        game_update(g, 16);
+        while (game_take_sound(g) != SOUND_NONE)
+            ;
+        if (game_version(g) == built)
+            continue;
+        built = game_version(g);
+        screens_build(&ui, v, &ctx);
+        game_set_max_scroll(g, ui.scene.max_scroll);
+        snprintf(what, sizeof what, "screen %d overlay %d", v->screen, v->overlay);
+        check_scene_inside(what);
+        seen[v->screen] = 1;
+    }
+    for (int s = 0; s < SCREEN_COUNT; s++)
+        if (!seen[s])
+            fail_msg("screen %d never shown", s);
+    game_free(g);
+    levels_free(levels);
+    profile_free(profile);
+}
+
+static void test_long_explanations_scroll(void **state)
+{
+    (void)state;
+    ui_resize(&ui, 640, 480);
+    RoundGen *gen = roundgen_new(bank, 8);
+    RoundParams p = {75, 4, KIND_BIT(KIND_ANSWER)};
+    Round round;
+    round_generate(gen, NULL, 0, &p, &round);
+    Timer timer;
+    timer_start(&timer, 10000);
+    ScreenCtx ctx = {bank, NULL, NULL, "test"};
+    size_t scrolling = 0;
+    for (size_t i = 0; i < round.count; i++) {
+        const RoundItem *it = &round.items[i];
+        GameView v = question_view(it, &round, &timer);
+        v.screen = SCREEN_FEEDBACK;
+        v.picked = (int)(it->answer + 1) % (int)it->option_count;
+        screens_build(&ui, &v, &ctx);
+        check_scene_inside("feedback, top");
+        if (ui.scene.max_scroll <= 0)
+            continue;
+        scrolling++;
+        v.scroll = ui.scene.max_scroll;
+        screens_build(&ui, &v, &ctx);
+        check_scene_inside("feedback, scrolled to the end");
+    }
+    /* At 640x480 the long answers with code do not fit at once. */
+    assert_true(scrolling >= 3);
+    print_message("%zu of %zu explanations scroll at 640x480\n", scrolling, round.count);
+    round_free(&round);
+    roundgen_free(gen);
+}
+
+static void test_text_is_rendered_once_then_cached(void **state)
+{
+    (void)state;
+    ui_resize(&ui, 1280, 720);
+    Profile *profile = profile_new();
+    Game *g = game_new(bank, NULL, profile, 1, 20781);
+    ScreenCtx ctx = {bank, profile, NULL, "test"};
+    screens_build(&ui, game_view(g), &ctx);
+    size_t first = textcache_renders(cache);
+    for (int i = 0; i < 50; i++)
+        screens_build(&ui, game_view(g), &ctx);
+    assert_int_equal(textcache_renders(cache), first);
+    game_free(g);
+    profile_free(profile);
+}
+
+static void test_layout_scales_and_letterboxes(void **state)
+{
+    (void)state;
+    ui_resize(&ui, 640, 480);
+    assert_int_equal(ui.content.w, 640);
+    assert_int_equal(ui.design_w, 640);
+    ui_resize(&ui, 1280, 720);
+    assert_int_equal(ui.design_w, 853);
+    ui_resize(&ui, 3000, 720); /* ultra-wide: pillarboxed to 16:9 */
+    assert_int_equal(ui.content.w, 1280);
+    assert_int_equal(ui.content.x, 860);
+    ui_resize(&ui, 800, 1200); /* portrait: letterboxed to 4:3 */
+    assert_int_equal(ui.content.h, 600);
+    assert_int_equal(ui.content.y, 300);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_layout_scales_and_letterboxes),
+        cmocka_unit_test(test_every_question_fits_at_640x480),
+        cmocka_unit_test(test_every_question_fits_at_720p_and_4k),
+        cmocka_unit_test(test_long_explanations_scroll),
+        cmocka_unit_test(test_every_screen_stays_inside_at_640x480),
+        cmocka_unit_test(test_text_is_rendered_once_then_cached),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
