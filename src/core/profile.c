@@ -338,20 +338,17 @@ void profile_day_string(uint32_t day, char out[11])
     unsigned m = mp < 10 ? mp + 3 : mp - 9;
     y += m <= 2;
     unsigned yy = (unsigned)(y % 10000);
-    const unsigned parts[3] = {yy, m % 100, d % 100};
-    const int widths[3] = {4, 2, 2};
-    int o = 0;
-    for (int k = 0; k < 3; k++) {
-        for (int w = widths[k] - 1; w >= 0; w--) {
-            unsigned div = 1;
-            for (int e = 0; e < w; e++)
-                div *= 10;
-            out[o++] = (char)('0' + parts[k] / div % 10);
-        }
-        if (k < 2)
-            out[o++] = '-';
-    }
-    out[o] = '\0';
+    out[0] = (char)('0' + yy / 1000);
+    out[1] = (char)('0' + yy / 100 % 10);
+    out[2] = (char)('0' + yy / 10 % 10);
+    out[3] = (char)('0' + yy % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10 % 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10 % 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
 }
 
 int profile_day_parse(const char *s, uint32_t *day)

@@ -107,6 +107,14 @@ TTF_Font *fonts_get(Fonts *f, Face face, int px)
     return font;
 }
 
+void text_size(Fonts *f, Face face, int px, const char *s, int *w, int *h)
+{
+    *w = *h = 0;
+    TTF_Font *font = fonts_get(f, face, px);
+    if (font && *s)
+        TTF_SizeUTF8(font, s, w, h);
+}
+
 int text_line_height(Fonts *f, Face face, int px)
 {
     TTF_Font *font = fonts_get(f, face, px);
@@ -359,6 +367,7 @@ typedef struct CacheEntry {
     size_t len;
     Face face;
     int px;
+    uint32_t rgba;
     SDL_Texture *tex;
     int w, h;
     unsigned long used;
@@ -420,9 +429,15 @@ size_t textcache_renders(const TextCache *c)
     return c->renders;
 }
 
-static uint64_t textcache_hash(Face face, int px, const char *s, size_t len)
+static uint32_t textcache_rgba(SDL_Color c)
 {
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)face ^ ((uint64_t)px << 8);
+    return ((uint32_t)c.r << 24) | ((uint32_t)c.g << 16) | ((uint32_t)c.b << 8) | c.a;
+}
+
+static uint64_t textcache_hash(Face face, int px, uint32_t rgba, const char *s, size_t len)
+{
+    uint64_t h = (1469598103934665603ull ^ (uint64_t)face ^ ((uint64_t)px << 8)) +
+                 (uint64_t)rgba * 0x9E3779B97F4A7C15ull;
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
@@ -455,18 +470,19 @@ static void textcache_evict(TextCache *c)
     free(old);
 }
 
-SDL_Texture *textcache_get(TextCache *c, Face face, int px, const char *s, size_t len, int *w,
-                           int *h)
+SDL_Texture *textcache_get(TextCache *c, Face face, int px, SDL_Color color, const char *s,
+                           size_t len, int *w, int *h)
 {
     *w = *h = 0;
     if (len == 0)
         return NULL;
-    uint64_t hash = textcache_hash(face, px, s, len);
+    uint32_t rgba = textcache_rgba(color);
+    uint64_t hash = textcache_hash(face, px, rgba, s, len);
     size_t i = (size_t)hash & (CACHE_SLOTS - 1);
     for (; c->entries[i].text; i = (i + 1) & (CACHE_SLOTS - 1)) {
         CacheEntry *e = &c->entries[i];
-        if (e->hash == hash && e->face == face && e->px == px && e->len == len &&
-            memcmp(e->text, s, len) == 0) {
+        if (e->hash == hash && e->face == face && e->px == px && e->rgba == rgba &&
+            e->len == len && memcmp(e->text, s, len) == 0) {
             e->used = ++c->clock;
             *w = e->w;
             *h = e->h;
@@ -483,8 +499,8 @@ SDL_Texture *textcache_get(TextCache *c, Face face, int px, const char *s, size_
     char *copy = xmalloc(len + 1);
     memcpy(copy, s, len);
     copy[len] = '\0';
-    SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *surf = font ? TTF_RenderUTF8_Blended(font, copy, white) : NULL;
+    SDL_Color opaque = {color.r, color.g, color.b, 255};
+    SDL_Surface *surf = font ? TTF_RenderUTF8_Blended(font, copy, opaque) : NULL;
     SDL_Texture *tex = surf ? SDL_CreateTextureFromSurface(c->renderer, surf) : NULL;
     CacheEntry *e = &c->entries[i];
     e->hash = hash;
@@ -492,6 +508,7 @@ SDL_Texture *textcache_get(TextCache *c, Face face, int px, const char *s, size_
     e->len = len;
     e->face = face;
     e->px = px;
+    e->rgba = rgba;
     e->tex = tex;
     e->w = surf ? surf->w : 0;
     e->h = surf ? surf->h : 0;

@@ -3,8 +3,7 @@
  * Text is the bulk of what Quiz Arcade draws, so it is laid out and
  * rasterised once and kept as textures: a screen's scene is rebuilt only
  * when the game changes, and rebuilding it finds unchanged text in the
- * cache. Textures are white; colour comes from colour modulation when
- * drawn.
+ * cache.
  *
  * Layout works on the game's rich text (text.h in the core): prose in
  * DejaVu Sans, inline code in DejaVu Sans Mono, word-wrapped to a width;
@@ -68,10 +67,14 @@ typedef struct TextCache TextCache;
 
 TextCache *textcache_new(SDL_Renderer *r, Fonts *f);
 void textcache_free(TextCache *c);
-/* The texture of a string in a face and size, rendered on first use.
- * Owned by the cache; valid until textcache_clear or textcache_free. */
-SDL_Texture *textcache_get(TextCache *c, Face face, int px, const char *s, size_t len, int *w,
-                           int *h);
+/* The texture of a string in a face, size and colour, rendered on first
+ * use. Text is rendered in its colour rather than tinted when drawn: SDL's
+ * software renderer blends tinted textures on a much slower path. Owned by
+ * the cache; valid until textcache_clear or textcache_free. */
+SDL_Texture *textcache_get(TextCache *c, Face face, int px, SDL_Color color, const char *s,
+                           size_t len, int *w, int *h);
+/* Size of a string without rendering it. */
+void text_size(Fonts *f, Face face, int px, const char *s, int *w, int *h);
 /* Marks the start of a new scene: what it takes from now on is never
  * evicted while it is being built. */
 void textcache_begin(TextCache *c);

@@ -85,28 +85,29 @@ void scene_frame(Ui *ui, SDL_Rect r, SDL_Color c, int thick)
     d->thick = thick > 0 ? thick : 1;
 }
 
-static void scene_texture(Ui *ui, SDL_Texture *tex, int x, int y, int w, int h, SDL_Color c)
+/* Text textures carry their colour; only alpha is applied when drawn. */
+static void scene_texture(Ui *ui, SDL_Texture *tex, int x, int y, int w, int h, Uint8 alpha)
 {
     if (!tex)
         return;
     DrawCmd *d = scene_add(ui, DRAW_TEXTURE);
     d->tex = tex;
     d->r = (SDL_Rect){x, y, w, h};
-    d->c = c;
+    d->c = (SDL_Color){255, 255, 255, alpha};
 }
 
 int scene_text(Ui *ui, Face face, int px, const char *s, SDL_Color c, int x, int y)
 {
     int w, h;
-    SDL_Texture *tex = textcache_get(ui->cache, face, px, s, strlen(s), &w, &h);
-    scene_texture(ui, tex, x, y, w, h, c);
+    SDL_Texture *tex = textcache_get(ui->cache, face, px, c, s, strlen(s), &w, &h);
+    scene_texture(ui, tex, x, y, w, h, c.a);
     return w;
 }
 
 int ui_text_width(Ui *ui, Face face, int px, const char *s)
 {
     int w, h;
-    textcache_get(ui->cache, face, px, s, strlen(s), &w, &h);
+    text_size(ui->fonts, face, px, s, &w, &h);
     return w;
 }
 
@@ -114,8 +115,8 @@ int scene_text_centered(Ui *ui, Face face, int px, const char *s, SDL_Color c, i
                         int y)
 {
     int tw, th;
-    SDL_Texture *tex = textcache_get(ui->cache, face, px, s, strlen(s), &tw, &th);
-    scene_texture(ui, tex, x + (w - tw) / 2, y, tw, th, c);
+    SDL_Texture *tex = textcache_get(ui->cache, face, px, c, s, strlen(s), &tw, &th);
+    scene_texture(ui, tex, x + (w - tw) / 2, y, tw, th, c.a);
     return tw;
 }
 
@@ -128,11 +129,11 @@ void scene_box(Ui *ui, const TextBox *box, int x, int y, SDL_Color c, SDL_Color 
         if (top + p->h <= clip_y0 || top >= clip_y1)
             continue;
         int w, h;
-        SDL_Texture *tex = textcache_get(ui->cache, p->face, box->px[p->face], p->text, p->len,
-                                         &w, &h);
+        SDL_Color pc = p->face == FACE_MONO ? code_c : c;
+        SDL_Texture *tex = textcache_get(ui->cache, p->face, box->px[p->face], pc, p->text,
+                                         p->len, &w, &h);
         /* Centred on the line: inline code is set a little smaller. */
-        scene_texture(ui, tex, x + p->x, top + (p->h - h) / 2, w, h,
-                      p->face == FACE_MONO ? code_c : c);
+        scene_texture(ui, tex, x + p->x, top + (p->h - h) / 2, w, h, pc.a);
     }
 }
 
@@ -209,10 +210,21 @@ static void ui_draw_timerbar(Ui *ui, const DrawCmd *d, const GameView *v)
 void ui_draw(Ui *ui, const GameView *v)
 {
     SDL_Renderer *r = ui->renderer;
-    SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+    /* One pass over the screen: clear to the background when the content
+     * fills it, else black bars and the content. */
+    int full = ui->content.w == ui->out_w && ui->content.h == ui->out_h;
+    SDL_Color clear = full ? ui->pal.bg : (SDL_Color){0, 0, 0, 255};
+    SDL_SetRenderDrawColor(r, clear.r, clear.g, clear.b, 255);
     SDL_RenderClear(r);
-    ui_set_color(r, ui->pal.bg);
-    SDL_RenderFillRect(r, &ui->content);
+    if (!full) {
+        ui_set_color(r, ui->pal.bg);
+        SDL_RenderFillRect(r, &ui->content);
+    }
+    /* A new screen fades in through its text: no extra pass over the
+     * screen, and the blending costs nothing more than drawing text. */
+    Uint8 fade = 255;
+    if (v && v->transition_ms < UI_FADE_MS)
+        fade = (Uint8)(80 + 175 * (int)v->transition_ms / UI_FADE_MS);
     for (size_t i = 0; i < ui->scene.count; i++) {
         const DrawCmd *d = &ui->scene.cmds[i];
         switch (d->kind) {
@@ -230,8 +242,7 @@ void ui_draw(Ui *ui, const GameView *v)
             break;
         }
         case DRAW_TEXTURE:
-            SDL_SetTextureColorMod(d->tex, d->c.r, d->c.g, d->c.b);
-            SDL_SetTextureAlphaMod(d->tex, d->c.a);
+            SDL_SetTextureAlphaMod(d->tex, (Uint8)(d->c.a * fade / 255));
             SDL_RenderCopy(r, d->tex, NULL, &d->r);
             break;
         case DRAW_CLIP:
@@ -246,11 +257,6 @@ void ui_draw(Ui *ui, const GameView *v)
         }
     }
     SDL_RenderSetClipRect(r, NULL);
-    if (v && v->transition_ms < UI_FADE_MS) {
-        Uint8 a = (Uint8)(200 - 200 * (int)v->transition_ms / UI_FADE_MS);
-        ui_set_color(r, ui_alpha(ui->pal.bg, a));
-        SDL_RenderFillRect(r, &ui->content);
-    }
 }
 
 void ui_free(Ui *ui)
