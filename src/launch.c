@@ -11,17 +11,21 @@
 #ifndef QA_INSTALL_MODULEDIR
 #define QA_INSTALL_MODULEDIR "/usr/local/lib/quizarcade"
 #endif
+#ifndef QA_MODULE_RELDIR
+#define QA_MODULE_RELDIR "../lib/quizarcade"
+#endif
 
 #define QA_MODULE_NAME "quizarcade-game.so"
 
 typedef int (*ShellRun)(const Options *);
 
-/* The module beside the executable (build folder), in ../lib/quizarcade
- * (a relocated install) or in the configured install folder. */
+/* The module beside the executable (build folder), in ../LIBDIR/quizarcade
+ * (an install, wherever its prefix is moved) or in the configured install
+ * folder. */
 static char *launch_find_module(void)
 {
     char *exe = paths_exe_dir();
-    const char *rel[] = {"", "../lib/quizarcade"};
+    const char *rel[] = {"", QA_MODULE_RELDIR};
     for (size_t i = 0; exe && i < sizeof rel / sizeof *rel; i++) {
         char *dir = rel[i][0] ? paths_join(exe, rel[i]) : xstrdup(exe);
         char *path = paths_join(dir, QA_MODULE_NAME);

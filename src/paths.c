@@ -12,6 +12,9 @@
 #ifndef QA_INSTALL_DATADIR
 #define QA_INSTALL_DATADIR "/usr/local/share/quizarcade"
 #endif
+#ifndef QA_DATA_RELDIR
+#define QA_DATA_RELDIR "../share/quizarcade"
+#endif
 
 char *paths_join(const char *root, const char *rel)
 {
@@ -50,7 +53,7 @@ static int paths_is_root(const char *root)
 char *paths_data_root(void)
 {
     char *exe = paths_exe_dir();
-    const char *rel[] = {"", "..", "../share/quizarcade"};
+    const char *rel[] = {"", "..", QA_DATA_RELDIR};
     for (size_t i = 0; exe && i < sizeof rel / sizeof *rel; i++) {
         char *cand = rel[i][0] ? paths_join(exe, rel[i]) : xstrdup(exe);
         char resolved[PATH_MAX];

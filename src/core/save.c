@@ -296,6 +296,9 @@ int save_parse(const char *name, const char *text, size_t len, Profile *p, Diagn
     }
     int seen_header = 0, ended = 0;
     size_t records = 0;
+    /* The checksum of text[0, summed), extended line by line. */
+    uint64_t sum = 1469598103934665603ull;
+    size_t summed = 0;
     StrBuf line = {0};
     size_t pos = 0;
     while (pos < len && sp.errors < 20) {
@@ -341,7 +344,8 @@ int save_parse(const char *name, const char *text, size_t len, Profile *p, Diagn
             save_error(&sp, "the last line is cut short (damaged or cut file)", NULL);
             break;
         }
-        uint64_t sum = save_fnv(text, start);
+        for (; summed < start; summed++)
+            sum = (sum ^ (unsigned char)text[summed]) * 1099511628211ull;
         int r = save_record(&sp, l, p, records, sum, &ended);
         if (r > 0)
             records++;

@@ -129,17 +129,28 @@ void ui_round_bar(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     scene_text(ui, FACE_SANS, small, middle, v->max_lives && v->lives <= 1 ? ui->pal.wrong : ui->pal.text,
                mx, y);
     /* The name takes what is left, cut if it must. */
-    int room = mx - ui_px(ui, 12) - left;
     char cut[256];
-    snprintf(cut, sizeof cut, "%s", name);
-    while (room > 0 && ui_text_width(ui, FACE_SANS, small, cut) > room && strlen(cut) > 4) {
-        size_t n = strlen(cut);
-        size_t back = n - 4;
-        while (back > 0 && ((unsigned char)cut[back] & 0xC0) == 0x80)
-            back--;
-        memcpy(cut + back, "...", 4);
-    }
+    ui_fit_text(ui, FACE_SANS, small, name, mx - ui_px(ui, 12) - left, cut, sizeof cut);
     scene_text(ui, FACE_SANS, small, cut, ui->pal.dim, left, y);
+}
+
+void ui_fit_text(Ui *ui, Face face, int px, const char *text, int max_w, char *out, size_t size)
+{
+    snprintf(out, size, "%s", text);
+    if (max_w <= 0 || ui_text_width(ui, face, px, out) <= max_w)
+        return;
+    size_t n = strlen(out);
+    while (n > 0) {
+        /* Drop a code point, then try with "...". */
+        n--;
+        while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
+            n--;
+        if (n + 4 > size)
+            continue;
+        memcpy(out + n, "...", 4);
+        if (ui_text_width(ui, face, px, out) <= max_w)
+            return;
+    }
 }
 
 void ui_hint(Ui *ui, const char *text)

@@ -79,7 +79,9 @@ void screen_results(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     if (r->rank >= 0)
         again = back = "Enter initials";
     const char *entries[2] = {again, back};
-    double bw = 200, gap = 16, bx = (ui->design_w - 2 * bw - gap) / 2, by = UI_DESIGN_H - 70;
+    int buttons = r->rank >= 0 ? 1 : 2;
+    double bw = 200, gap = 16, bx = (ui->design_w - buttons * bw - (buttons - 1) * gap) / 2,
+           by = UI_DESIGN_H - 70;
     for (int i = 0; i < 2; i++) {
         SDL_Rect b = ui_rect(ui, bx + i * (bw + gap), by, bw, 36);
         int on = v->selected == i;

@@ -53,6 +53,8 @@ void ui_menu(Ui *ui, const char *const *entries, int count, int selected, double
 void ui_round_bar(Ui *ui, const GameView *v, const ScreenCtx *ctx);
 /* A hint line at the bottom. */
 void ui_hint(Ui *ui, const char *text);
+/* Copies text into out, cut with "..." to fit max_w pixels. */
+void ui_fit_text(Ui *ui, Face face, int px, const char *text, int max_w, char *out, size_t size);
 /* "1,234". */
 void ui_thousands(unsigned n, char *out, size_t size);
 /* Stars as "★★☆". */

@@ -72,21 +72,37 @@ void screen_topics(Ui *ui, const GameView *v, const ScreenCtx *ctx)
             topics_progress(ctx, t, &s, &m, &p, &l);
             char stars[64];
             ui_stars(s * 3 / (m ? m : 1), 3, stars, sizeof stars);
-            if (practice)
+            if (practice) {
                 snprintf(right, sizeof right, "%zu questions", bank_topic_size(ctx->bank, t));
-            else if (l > 0 && p == l)
-                snprintf(right, sizeof right, "%zu questions   Mastered %s",
-                         bank_topic_size(ctx->bank, t), stars);
-            else
-                snprintf(right, sizeof right, "%zu questions   level %u/%u   %u/%u\xE2\x98\x85",
-                         bank_topic_size(ctx->bank, t), p < l ? p + 1 : l, l, s, m);
+            } else {
+                /* Each level: its stars when open, a dash when locked. */
+                const char *tname = bank_topic_name(ctx->bank, t);
+                size_t o = (size_t)snprintf(right, sizeof right, "%zu q  ",
+                                            bank_topic_size(ctx->bank, t));
+                for (unsigned k = 1; k <= l && o + 16 < sizeof right; k++) {
+                    if (!profile_level_open(ctx->profile, tname, k)) {
+                        o += (size_t)snprintf(right + o, sizeof right - o, " \xE2\x80\x94");
+                        continue;
+                    }
+                    const LevelRecord *rec = profile_level(ctx->profile, tname, k);
+                    char st[16];
+                    ui_stars(rec ? rec->stars : 0, 3, st, sizeof st);
+                    o += (size_t)snprintf(right + o, sizeof right - o, " %s", st);
+                }
+                if (l > 0 && p == l && o + 12 < sizeof right)
+                    snprintf(right + o, sizeof right - o, "  Mastered");
+            }
+            (void)stars;
         }
         int rw = ui_text_width(ui, FACE_SANS, small, right);
-        scene_text(ui, FACE_SANS, small, right, on ? ui->pal.text : ui->pal.dim,
-                   r.x + r.w - ui_px(ui, 12) - rw,
+        SDL_Color rc = on ? ui->pal.accent : ui->pal.dim;
+        scene_text(ui, FACE_SANS, small, right, rc, r.x + r.w - ui_px(ui, 12) - rw,
                    r.y + (r.h - text_line_height(ui->fonts, FACE_SANS, small)) / 2);
-        scene_text(ui, on ? FACE_BOLD : FACE_SANS, name_px, name, on ? ui->pal.accent : ui->pal.text,
-                   r.x + ui_px(ui, 14), ty);
+        char fitted[256];
+        ui_fit_text(ui, on ? FACE_BOLD : FACE_SANS, name_px, name,
+                    r.w - rw - ui_px(ui, 40), fitted, sizeof fitted);
+        scene_text(ui, on ? FACE_BOLD : FACE_SANS, name_px, fitted,
+                   on ? ui->pal.accent : ui->pal.text, r.x + ui_px(ui, 14), ty);
         scene_hit(ui, r, ui_choose(i), i);
     }
     if (first > 0)
