@@ -27,12 +27,12 @@ static const char *const topic_names[] = {"Functions", "OOP", "Data Structures",
 
 static PlaceDoc sectioned(const char *prose, long topic)
 {
-    return (PlaceDoc){prose, strlen(prose), topic, 0};
+    return (PlaceDoc){.prose = prose, .prose_len = strlen(prose), .topic = topic, .run = 0};
 }
 
 static PlaceDoc sectionless(const char *prose, size_t run)
 {
-    return (PlaceDoc){prose, strlen(prose), -1, run};
+    return (PlaceDoc){.prose = prose, .prose_len = strlen(prose), .topic = -1, .run = run};
 }
 
 /* The sectioned part of the pack: four questions in each of three topics

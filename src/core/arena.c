@@ -20,8 +20,7 @@ struct ArenaChunk {
 
 enum { ARENA_MIN_CHUNK = 4096, ARENA_MAX_CHUNK = 1 << 20 };
 
-/* Returns size bytes, not zeroed. */
-static void *arena_alloc_raw(Arena *a, size_t size)
+void *arena_alloc_raw(Arena *a, size_t size)
 {
     const size_t align = alignof(max_align_t);
     size = (size + align - 1) & ~(align - 1);

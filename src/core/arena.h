@@ -23,6 +23,9 @@ struct Arena {
 /* Returns size bytes aligned for any type, zeroed. Owned by the arena. */
 void *arena_alloc(Arena *a, size_t size);
 
+/* Returns size bytes, not zeroed (for data written at once). */
+void *arena_alloc_raw(Arena *a, size_t size);
+
 /* Copies len bytes of s and adds a terminating NUL. Owned by the arena. */
 char *arena_strndup(Arena *a, const char *s, size_t len);
 

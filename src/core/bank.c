@@ -364,7 +364,8 @@ static size_t bank_trim_lead_in(const char *s, size_t len)
 void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
 {
     StrBuf prose = {0}, plain = {0};
-    for (size_t i = 0; i < count && prose.len < QUESTION_OPTION_MAX * 6; i++) {
+    /* Enough prose for QUESTION_OPTION_MAX code points of up to 4 bytes. */
+    for (size_t i = 0; i < count && prose.len < QUESTION_OPTION_MAX * 4; i++) {
         if (blocks[i].kind == ANSWER_CODE)
             continue;
         strbuf_clear(&plain);
@@ -408,7 +409,11 @@ void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
                 break;
         }
     }
-    prose.len = text_collapse_space(prose.data ? prose.data : (char *)"", prose.len);
+    /* Blocks are stored collapsed; only an empty code span or a code-only
+     * answer can leave extra spaces. */
+    if (prose.len && (strstr(prose.data, "  ") || prose.data[0] == ' ' ||
+                      prose.data[prose.len - 1] == ' ' || memchr(prose.data, '\t', prose.len)))
+        prose.len = text_collapse_space(prose.data, prose.len);
     text_append_cut(out, strbuf_str(&prose), prose.len, QUESTION_OPTION_MAX);
     strbuf_free(&prose);
     strbuf_free(&plain);

@@ -300,13 +300,15 @@ static void fr_push(FileReader *fr, AnswerKind kind, unsigned depth, unsigned nu
 {
     if (fr_answer_full(fr, line))
         return;
+    const char *stored;
     if (kind != ANSWER_CODE) {
-        fr_clean(&fr->tmp, text, len);
-        text = fr->tmp.data;
-        len = fr->tmp.len;
+        /* Collapsed straight into the bank: one pass, one copy. */
+        char *dst = arena_alloc_raw(bank_arena(fr->cr->bank), len + 1);
+        len = text_copy_collapsed(dst, text, len);
+        stored = dst;
         if (fr->answer_len == 0 && kind == ANSWER_PARA) {
-            size_t label = text_answer_label(text, len);
-            text += label;
+            size_t label = text_answer_label(dst, len);
+            stored += label;
             len -= label;
         }
         if (len == 0 && kind == ANSWER_PARA)
@@ -314,13 +316,14 @@ static void fr_push(FileReader *fr, AnswerKind kind, unsigned depth, unsigned nu
     } else {
         while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
             len--;
+        stored = arena_strndup(bank_arena(fr->cr->bank), text, len);
     }
     fr->answer = xgrow(fr->answer, &fr->answer_cap, fr->answer_len + 1, sizeof *fr->answer);
     AnswerBlock *a = &fr->answer[fr->answer_len++];
     a->kind = kind;
     a->depth = depth;
     a->number = number;
-    a->text = arena_strndup(bank_arena(fr->cr->bank), text, len);
+    a->text = stored;
     a->lang = lang && lang[0] ? arena_strdup(bank_arena(fr->cr->bank), lang) : "";
     fr->answer_bytes += len;
 }
@@ -533,6 +536,18 @@ static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
         end = first_nl; /* "What is X?" then the answer on the next line */
         from = first_nl + 1;
     }
+    /* Most paragraphs and items are no questions: find out on the raw
+     * text before copying anything. */
+    size_t lead = 0;
+    while (lead < end && (s[lead] == ' ' || s[lead] == '\n'))
+        lead++;
+    size_t num = text_number_prefix(s + lead, end - lead);
+    size_t qlab = text_question_label(s + lead + num, end - lead - num);
+    int raw_labelled = qlab > 0 || text_question_label(s + lead, end - lead) > 0;
+    if (!list_item && !raw_labelled && !p->all_bold && !bold_prefix && !num && a_line == len)
+        return 0;
+    if (!raw_labelled && !text_reads_as_question(s + lead + num + qlab, end - lead - num - qlab))
+        return 0;
     fr_clean(prompt, s, end);
     int labelled, numbered;
     fr_strip_prefixes(prompt, &labelled, &numbered);
@@ -1071,6 +1086,8 @@ static const char *corpus_sanitize(const char *name, const char *data, size_t *l
         }
     }
     *len = out.len;
+    static const char slack[MDTREE_SLACK];
+    strbuf_append(&out, slack, sizeof slack); /* room for the parser */
     *owned = strbuf_take(&out);
     return *owned;
 }
@@ -1094,8 +1111,10 @@ static const char *corpus_stem_name(Arena *arena, const char *path)
     return name[0] ? name : "Questions";
 }
 
-void corpus_reader_add(CorpusReader *cr, const char *name, const char *data, size_t len,
-                       Diagnostics *diag)
+/* Reads one document from a buffer with MDTREE_SLACK bytes to spare after
+ * len (a file read whole): parsed in place, with no copy of the text. */
+static void corpus_reader_add_buffer(CorpusReader *cr, const char *name, char *data,
+                                     size_t len, Diagnostics *diag)
 {
     const char *file = arena_strdup(bank_arena(cr->bank), name);
     if (len > CORPUS_MAX_FILE_BYTES) {
@@ -1104,11 +1123,14 @@ void corpus_reader_add(CorpusReader *cr, const char *name, const char *data, siz
         return;
     }
     char *owned;
-    const char *text = corpus_sanitize(file, data, &len, &owned, diag);
-    if (!text)
+    const char *clean = corpus_sanitize(file, data, &len, &owned, diag);
+    if (!clean)
         return;
+    /* Clean text is data itself (maybe past a byte-order mark), or a
+     * repaired copy: both have the slack the parser writes to. */
+    char *text = owned ? owned : data + (clean - data);
     Arena tree_arena = {0};
-    MdNode *doc = mdtree_parse(&tree_arena, text, len, file, diag);
+    MdNode *doc = mdtree_parse_in_place(&tree_arena, text, len, file, diag);
     if (doc) {
         FileReader fr = {0};
         fr.cr = cr;
@@ -1128,17 +1150,18 @@ void corpus_reader_add(CorpusReader *cr, const char *name, const char *data, siz
     free(owned);
 }
 
-/* Prose of a question for placement: prompt and answer text, no code. */
-static void corpus_prose(const RawQuestion *q, StrBuf *out)
+void corpus_reader_add(CorpusReader *cr, const char *name, const char *data, size_t len,
+                       Diagnostics *diag)
 {
-    strbuf_clear(out);
-    strbuf_puts(out, q->prompt);
-    for (size_t i = 0; i < q->answer_len; i++) {
-        if (q->answer[i].kind == ANSWER_CODE)
-            continue;
-        strbuf_putc(out, ' ');
-        strbuf_puts(out, q->answer[i].text);
+    if (len > CORPUS_MAX_FILE_BYTES) {
+        corpus_reader_add_buffer(cr, name, NULL, len, diag); /* reports it */
+        return;
     }
+    char *copy = xmalloc(len + MDTREE_SLACK);
+    if (len)
+        memcpy(copy, data, len);
+    corpus_reader_add_buffer(cr, name, copy, len, diag);
+    free(copy);
 }
 
 Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
@@ -1153,22 +1176,30 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
 
     long *run_topic = xcalloc(cr->run_count + 1, sizeof *run_topic);
     if (cr->run_count > 0) {
+        /* Each question's prose for placement: its prompt and the texts of
+         * its answer blocks, code left out, read where they are. */
+        size_t pieces = 0;
+        for (size_t i = 0; i < cr->count; i++)
+            pieces += 1 + cr->qs[i].answer_len;
+        const char **texts = xmalloc((pieces + 1) * sizeof *texts);
         PlaceDoc *docs = xcalloc(cr->count + 1, sizeof *docs);
-        StrBuf *prose = xcalloc(cr->count + 1, sizeof *prose);
         const char **names = xcalloc(topic_count + 1, sizeof *names);
         for (size_t t = 0; t < topic_count; t++)
             names[t] = bank_topic_name(bank, t);
+        size_t at = 0;
         for (size_t i = 0; i < cr->count; i++) {
-            corpus_prose(&cr->qs[i], &prose[i]);
-            docs[i].prose = strbuf_str(&prose[i]);
-            docs[i].prose_len = prose[i].len;
+            const RawQuestion *q = &cr->qs[i];
+            docs[i].texts = texts + at;
+            texts[at++] = q->prompt;
+            for (size_t b = 0; b < q->answer_len; b++)
+                if (q->answer[b].kind != ANSWER_CODE)
+                    texts[at++] = q->answer[b].text;
+            docs[i].text_count = (size_t)(texts + at - docs[i].texts);
             docs[i].topic = topic_of[i];
-            docs[i].run = cr->qs[i].run;
+            docs[i].run = q->run;
         }
         placement_choose(docs, cr->count, names, topic_count, cr->run_count, run_topic);
-        for (size_t i = 0; i < cr->count; i++)
-            strbuf_free(&prose[i]);
-        free(prose);
+        free(texts);
         free(names);
         free(docs);
     }
@@ -1212,16 +1243,25 @@ static char *corpus_read_file(const char *path, size_t *len, Diagnostics *diag)
         fclose(f);
         return NULL;
     }
-    StrBuf buf = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        strbuf_append(&buf, chunk, n);
-        if (buf.len > CORPUS_MAX_FILE_BYTES) {
+    /* One buffer of the file's size plus the parser's slack; a file that
+     * grows while read (or a pipe) is read on in chunks. */
+    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + MDTREE_SLACK : 65536;
+    char *buf = xmalloc(cap);
+    size_t used = 0, n;
+    for (;;) {
+        if (cap - used < MDTREE_SLACK + 4096) {
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        n = fread(buf + used, 1, cap - used - MDTREE_SLACK, f);
+        if (n == 0)
+            break;
+        used += n;
+        if (used > CORPUS_MAX_FILE_BYTES) {
             diag_add(diag, DIAG_ERROR, path, 0, "file too large (over %zu MB)",
                      CORPUS_MAX_FILE_BYTES >> 20);
             fclose(f);
-            strbuf_free(&buf);
+            free(buf);
             return NULL;
         }
     }
@@ -1229,11 +1269,11 @@ static char *corpus_read_file(const char *path, size_t *len, Diagnostics *diag)
     fclose(f);
     if (failed) {
         diag_add(diag, DIAG_ERROR, path, 0, "read error: %s", strerror(errno));
-        strbuf_free(&buf);
+        free(buf);
         return NULL;
     }
-    *len = buf.len;
-    return strbuf_take(&buf);
+    *len = used;
+    return buf;
 }
 
 static int corpus_is_markdown_name(const char *name)
@@ -1255,7 +1295,7 @@ static void corpus_add_path(CorpusReader *cr, const char *path, Diagnostics *dia
     char *data = corpus_read_file(path, &len, diag);
     if (!data)
         return;
-    corpus_reader_add(cr, path, data, len, diag);
+    corpus_reader_add_buffer(cr, path, data, len, diag);
     free(data);
 }
 

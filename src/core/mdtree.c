@@ -92,7 +92,7 @@ static int builder_is_leaf_kind(MdKind k)
 static MdNode *builder_push(Builder *b, MdKind kind)
 {
     MdNode *n = arena_alloc(b->arena, sizeof *n);
-    n->kind = kind;
+    n->kind = (uint8_t)kind;
     n->text = "";
     n->lang = "";
     n->parent = b->cur;
@@ -148,7 +148,7 @@ static void builder_finish_leaf(Builder *b)
 {
     MdNode *n = b->leaf;
     n->text = arena_strndup(b->arena, strbuf_str(&b->text), b->text.len);
-    n->text_len = b->text.len;
+    n->text_len = (uint32_t)b->text.len;
     n->all_bold = b->vis_in_strong > 0 && b->vis_out_strong == 0;
     n->all_link = b->vis_in_link > 0 && b->vis_out_link == 0;
     n->all_anchor = n->all_link && b->vis_in_anchor == b->vis_in_link;
@@ -328,7 +328,7 @@ static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
         if (--b->strong == 0 && b->bold_prefix_state == 1) {
             b->bold_prefix_state = 2;
             if (b->leaf)
-                b->leaf->bold_prefix_len = b->text.len;
+                b->leaf->bold_prefix_len = (uint32_t)b->text.len;
         }
         break;
     case MD_SPAN_A: b->link--; break;
@@ -461,22 +461,28 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata
 
 /* md4c 0.4.8 (Debian 12) can read past the end of its input when a link
  * is cut off by the end of the document, and then loops over whatever
- * follows in memory. It only ever sees a private copy that ends with a line
- * break and guard bytes of zero, where such a scan stops. */
-enum { MDTREE_GUARD = 16 };
-
+ * follows in memory. It only ever sees text that ends with a line break
+ * and guard bytes of zero, where such a scan stops. */
 MdNode *mdtree_parse(Arena *arena, const char *input, size_t input_len, const char *file,
                      Diagnostics *diag)
 {
-    char *text = malloc(input_len + 1 + MDTREE_GUARD);
+    char *text = malloc(input_len + MDTREE_SLACK);
     if (!text) {
         diag_add(diag, DIAG_ERROR, file, 0, "out of memory reading %zu bytes", input_len);
         return NULL;
     }
     memcpy(text, input, input_len);
+    MdNode *doc = mdtree_parse_in_place(arena, text, input_len, file, diag);
+    free(text);
+    return doc;
+}
+
+MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t input_len, const char *file,
+                              Diagnostics *diag)
+{
     size_t len = input_len;
     text[len++] = '\n';
-    memset(text + len, 0, MDTREE_GUARD);
+    memset(text + len, 0, MDTREE_SLACK - 1);
     Builder b = {0};
     b.arena = arena;
     b.doc = text;
@@ -494,7 +500,6 @@ MdNode *mdtree_parse(Arena *arena, const char *input, size_t input_len, const ch
     parser.text = on_text;
     int rc = md_parse(text, (MD_SIZE)len, &parser, &b);
     strbuf_free(&b.text);
-    free(text);
     if (rc != 0 || !b.root) {
         diag_add(diag, DIAG_ERROR, file, 0, "the Markdown parser failed (out of memory?)");
         return NULL;

@@ -17,6 +17,7 @@
 #include "diag.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum { MDTREE_MAX_DEPTH = 32 };
 
@@ -38,30 +39,40 @@ typedef enum MdKind {
 typedef struct MdNode MdNode;
 struct MdNode {
     MdNode *parent, *first, *last, *next;
-    MdKind kind;
-    unsigned line;          /* first source line (1-based), 0 if unknown */
-    unsigned end_line;      /* last source line with text */
     const char *text;       /* leaves: rich text (P, H, ROW), verbatim (CODE,
                                HTML); NUL-terminated; "" otherwise */
-    size_t text_len;
     const char *lang;       /* CODE: language of the info string, or "" */
-    unsigned number;        /* OL: start number; LI in an OL: its number */
-    unsigned char level;    /* H: 1 to 6 */
+    uint32_t text_len;
+    uint32_t line;          /* first source line (1-based), 0 if unknown */
+    uint32_t end_line;      /* last source line with text */
+    uint32_t number;        /* OL: start number; LI in an OL: its number */
+    uint32_t bold_prefix_len; /* P: bytes of text covered by a leading strong
+                               span, 0 if the text does not start bold */
+    uint8_t kind;           /* MdKind */
+    uint8_t level;          /* H: 1 to 6 */
     char mark;              /* UL bullet, OL delimiter, CODE fence char (0:
                                indented code) */
-    unsigned char all_bold; /* P, H: every visible character is strong */
-    unsigned char all_link; /* P, H: every visible character is link text */
-    unsigned char all_anchor; /* ... of links within the page ("#top"):
-                                 navigation, such as "back to top" */
-    size_t bold_prefix_len; /* P: bytes of text covered by a leading strong
-                               span, 0 if the text does not start bold */
+    uint8_t all_bold;       /* P, H: every visible character is strong */
+    uint8_t all_link;       /* P, H: every visible character is link text */
+    uint8_t all_anchor;     /* ... of links within the page ("#top"):
+                               navigation, such as "back to top" */
 };
 
 /* Parses a UTF-8 Markdown document (sanitised by the caller: valid UTF-8,
  * no control bytes but tab and line endings). Problems found on the way
  * (unterminated code fences, nesting flattened) go to diag under file.
- * Returns the document node, or NULL if md4c failed (reported to diag). */
+ * Returns the document node, or NULL if md4c failed (reported to diag).
+ * The text is copied first (see MDTREE_SLACK). */
 MdNode *mdtree_parse(Arena *arena, const char *text, size_t len, const char *file,
                      Diagnostics *diag);
+
+/* Bytes a buffer must have beyond its text for mdtree_parse_in_place. */
+enum { MDTREE_SLACK = 24 };
+
+/* The same without a copy: text must be followed by MDTREE_SLACK bytes the
+ * parser may overwrite (a line break and zero guard bytes that stop md4c
+ * 0.4.8 from reading past the end). text must outlive the tree. */
+MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t len, const char *file,
+                              Diagnostics *diag);
 
 #endif

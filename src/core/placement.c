@@ -109,7 +109,13 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     size_t id_count, id_cap = 0;
     for (size_t i = 0; i < doc_count; i++) {
         id_count = 0;
-        words_ids(vocab, docs[i].prose, docs[i].prose_len, &ids, &id_count, &id_cap);
+        if (docs[i].texts) {
+            for (size_t k = 0; k < docs[i].text_count; k++)
+                words_ids(vocab, docs[i].texts[k], strlen(docs[i].texts[k]), &ids, &id_count,
+                          &id_cap);
+        } else {
+            words_ids(vocab, docs[i].prose, docs[i].prose_len, &ids, &id_count, &id_cap);
+        }
         vec[i] = termvec_from_ids(ids, id_count);
         if (docs[i].topic < 0 && id_count) {
             seqs[i].ids = xmalloc(id_count * sizeof *ids);

@@ -14,10 +14,12 @@
 #include <stddef.h>
 
 typedef struct PlaceDoc {
-    const char *prose; /* prompt and answer text, code blocks left out */
+    const char *prose;         /* prompt and answer text, code blocks left out */
     size_t prose_len;
-    long topic;        /* topic of a sectioned question, or -1 */
-    size_t run;        /* for topic -1: which run it belongs to */
+    long topic;                /* topic of a sectioned question, or -1 */
+    size_t run;                /* for topic -1: which run it belongs to */
+    const char *const *texts;  /* or, when not NULL, the prose as pieces: */
+    size_t text_count;         /* NUL-terminated texts read one after another */
 } PlaceDoc;
 
 /* Chooses a topic for each of the runs 0 .. run_count-1 and stores it in

@@ -176,6 +176,44 @@ size_t text_collapse_space(char *s, size_t len)
     return w;
 }
 
+size_t text_copy_collapsed(char *dst, const char *src, size_t len)
+{
+    size_t w = 0;
+    int space = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)src[i];
+        if (c > ' ' && c < 0x80) {
+            if (space && w > 0)
+                dst[w++] = ' ';
+            space = 0;
+            dst[w++] = (char)c;
+            i++;
+            continue;
+        }
+        size_t n = 1;
+        int is_space;
+        if (c < 0x80) {
+            is_space = c == ' ' || (c >= '\t' && c <= '\r');
+        } else {
+            uint32_t cp;
+            n = text_next(src, len, i, &cp);
+            is_space = text_is_space(cp);
+        }
+        if (is_space) {
+            space = 1;
+        } else {
+            if (space && w > 0)
+                dst[w++] = ' ';
+            space = 0;
+            memcpy(dst + w, src + i, n);
+            w += n;
+        }
+        i += n;
+    }
+    dst[w] = '\0';
+    return w;
+}
+
 static int text_is_cut_trim(char c)
 {
     return c == ' ' || c == ',' || c == ';' || c == ':' || c == '-' || c == '(' ||

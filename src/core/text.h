@@ -39,6 +39,10 @@ void text_append_cut(StrBuf *out, const char *s, size_t len, size_t max_chars);
  * trims both ends, in place. Returns the new length. */
 size_t text_collapse_space(char *s, size_t len);
 
+/* Copies src into dst (room for len + 1 bytes) with white space collapsed
+ * as text_collapse_space does; returns the length written (NUL added). */
+size_t text_copy_collapsed(char *dst, const char *src, size_t len);
+
 /* True for Unicode punctuation and symbols the key and tokenizer drop. */
 int text_is_punct(uint32_t cp);
 
