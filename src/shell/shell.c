@@ -270,6 +270,7 @@ static void shell_resize(Shell *s)
     s->input.scale_x = ww > 0 ? (float)ow / (float)ww : 1.0f;
     s->input.scale_y = wh > 0 ? (float)oh / (float)wh : 1.0f;
     ui_resize(&s->ui, ow, oh);
+    textcache_set_screen(s->cache, ow, oh);
     s->scene_dirty = 1;
 }
 

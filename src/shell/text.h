@@ -75,6 +75,9 @@ SDL_Texture *textcache_get(TextCache *c, Face face, int px, SDL_Color color, con
                            size_t len, int *w, int *h);
 /* Size of a string without rendering it. */
 void text_size(Fonts *f, Face face, int px, const char *s, int *w, int *h);
+/* Sizes the cache's budget to the output (pixels): about three screens
+ * of text. */
+void textcache_set_screen(TextCache *c, int w, int h);
 /* Marks the start of a new scene: what it takes from now on is never
  * evicted while it is being built. */
 void textcache_begin(TextCache *c);
