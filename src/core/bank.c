@@ -1,6 +1,7 @@
 /* bank.c - the question bank (see bank.h). */
 #include "bank.h"
 #include "arena.h"
+#include "hash.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -28,16 +29,6 @@ struct Bank {
     size_t question_count, question_cap;
 };
 
-static uint64_t bank_fnv(uint64_t h, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-#define BANK_FNV_SEED 1469598103934665603ull
 
 Bank *bank_new(void)
 {
@@ -84,7 +75,7 @@ size_t bank_add_topic(Bank *b, const char *name)
 {
     StrBuf key = {0};
     text_append_key(&key, name, strlen(name));
-    uint64_t h = bank_fnv(BANK_FNV_SEED, strbuf_str(&key), key.len);
+    uint64_t h = hash_bytes(HASH_SEED, strbuf_str(&key), key.len);
     size_t *slot = bank_topic_slot(b, strbuf_str(&key), h);
     if (*slot) {
         strbuf_free(&key);
@@ -105,14 +96,14 @@ size_t bank_add_topic(Bank *b, const char *name)
 
 uint64_t question_hash(const Question *q)
 {
-    uint64_t h = bank_fnv(BANK_FNV_SEED, q->prompt, strlen(q->prompt) + 1);
+    uint64_t h = hash_bytes(HASH_SEED, q->prompt, strlen(q->prompt) + 1);
     for (size_t i = 0; i < q->answer_len; i++) {
         const AnswerBlock *a = &q->answer[i];
         unsigned char head[3] = {(unsigned char)a->kind, (unsigned char)a->depth,
                                  (unsigned char)a->number};
-        h = bank_fnv(h, (const char *)head, sizeof head);
-        h = bank_fnv(h, a->text, strlen(a->text) + 1);
-        h = bank_fnv(h, a->lang, strlen(a->lang) + 1);
+        h = hash_bytes(h, (const char *)head, sizeof head);
+        h = hash_bytes(h, a->text, strlen(a->text) + 1);
+        h = hash_bytes(h, a->lang, strlen(a->lang) + 1);
     }
     return h;
 }
@@ -231,7 +222,7 @@ long bank_find_topic(const Bank *b, const char *name)
 {
     StrBuf key = {0};
     text_append_key(&key, name, strlen(name));
-    uint64_t h = bank_fnv(BANK_FNV_SEED, strbuf_str(&key), key.len);
+    uint64_t h = hash_bytes(HASH_SEED, strbuf_str(&key), key.len);
     size_t slot = *bank_topic_slot(b, strbuf_str(&key), h);
     strbuf_free(&key);
     return slot ? (long)slot - 1 : -1;

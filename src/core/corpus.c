@@ -9,6 +9,7 @@
  */
 #include "corpus.h"
 #include "arena.h"
+#include "hash.h"
 #include "mdtree.h"
 #include "placement.h"
 #include "strbuf.h"
@@ -59,15 +60,6 @@ struct CorpusReader {
 
 /* ---- dedupe set ---- */
 
-static uint64_t corpus_hash(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 static size_t *corpus_key_slot(CorpusReader *cr, const char *key, uint64_t h)
 {
@@ -195,7 +187,7 @@ static void corpus_add(CorpusReader *cr, FileReader *fr)
         strbuf_free(&key);
         return;
     }
-    uint64_t h = corpus_hash(key.data, key.len);
+    uint64_t h = hash_bytes(HASH_SEED, key.data, key.len);
     size_t *slot = corpus_key_slot(cr, key.data, h);
     if (*slot) {
         const RawQuestion *first = &cr->qs[*slot - 1];

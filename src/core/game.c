@@ -5,6 +5,7 @@
  * tell when to redraw without comparing states.
  */
 #include "game.h"
+#include "hash.h"
 #include "score.h"
 #include "xalloc.h"
 
@@ -130,6 +131,25 @@ static int game_move(Game *g, int delta, int count, int wrap)
     return 1;
 }
 
+/* The pointer is over entry `index` of `count`: highlight it. */
+static void game_hover(Game *g, int index, int count)
+{
+    if (index >= 0 && index < count && index != g->v.selected) {
+        g->v.selected = index;
+        game_changed(g);
+    }
+}
+
+/* A click or tap on entry `index` of `count` selects it; 0 when there is
+ * no such entry. */
+static int game_pick(Game *g, int index, int count)
+{
+    if (index < 0 || index >= count)
+        return 0;
+    g->v.selected = index;
+    return 1;
+}
+
 /* ---- starting rounds ---- */
 
 static uint32_t game_arcade_seconds(unsigned streak)
@@ -232,9 +252,7 @@ static void game_begin(Game *g, GameMode mode, size_t topic, unsigned level)
         p.questions = DAILY_QUESTIONS;
         /* The same questions on every machine for the day: a generator
          * seeded by the date alone. */
-        uint64_t seed = 1469598103934665603ull;
-        for (const char *c = g->today_str; *c; c++)
-            seed = (seed ^ (unsigned char)*c) * 1099511628211ull;
+        uint64_t seed = hash_bytes(HASH_SEED, g->today_str, strlen(g->today_str));
         roundgen_free(g->daily_gen);
         g->daily_gen = roundgen_new(g->bank, seed);
         g->v.daily_replay = profile_daily_day(g->profile) == g->today;
@@ -484,17 +502,11 @@ static void game_title(Game *g, Action a)
     switch (a.type) {
     case ACTION_UP: game_move(g, -1, TITLE_COUNT, 1); return;
     case ACTION_DOWN: game_move(g, 1, TITLE_COUNT, 1); return;
-    case ACTION_HOVER:
-        if (a.index >= 0 && a.index < TITLE_COUNT && a.index != g->v.selected) {
-            g->v.selected = a.index;
-            game_changed(g);
-        }
-        return;
+    case ACTION_HOVER: game_hover(g, a.index, TITLE_COUNT); return;
     case ACTION_BACK: game_open_overlay(g, OVERLAY_CONFIRM, 1); return;
     case ACTION_CHOOSE:
-        if (a.index < 0 || a.index >= TITLE_COUNT)
+        if (!game_pick(g, a.index, TITLE_COUNT))
             return;
-        g->v.selected = a.index;
         break;
     case ACTION_CONFIRM: break;
     default: return;
@@ -549,12 +561,7 @@ static void game_topics(Game *g, Action a)
     switch (a.type) {
     case ACTION_UP: game_move(g, -1, count, 1); return;
     case ACTION_DOWN: game_move(g, 1, count, 1); return;
-    case ACTION_HOVER:
-        if (a.index >= 0 && a.index < count && a.index != g->v.selected) {
-            g->v.selected = a.index;
-            game_changed(g);
-        }
-        return;
+    case ACTION_HOVER: game_hover(g, a.index, count); return;
     case ACTION_BACK:
         game_sound(g, SOUND_SELECT);
         game_go(g, SCREEN_TITLE);
@@ -562,9 +569,8 @@ static void game_topics(Game *g, Action a)
         g->v.mode = MODE_LEVEL;
         return;
     case ACTION_CHOOSE:
-        if (a.index < 0 || a.index >= count)
+        if (!game_pick(g, a.index, count))
             return;
-        g->v.selected = a.index;
         break;
     case ACTION_CONFIRM: break;
     default: return;
@@ -587,12 +593,7 @@ static void game_levels(Game *g, Action a)
     switch (a.type) {
     case ACTION_UP: case ACTION_LEFT: game_move(g, -1, count, 0); return;
     case ACTION_DOWN: case ACTION_RIGHT: game_move(g, 1, count, 0); return;
-    case ACTION_HOVER:
-        if (a.index >= 0 && a.index < count && a.index != g->v.selected) {
-            g->v.selected = a.index;
-            game_changed(g);
-        }
-        return;
+    case ACTION_HOVER: game_hover(g, a.index, count); return;
     case ACTION_BACK: {
         size_t topic = g->v.topic;
         game_sound(g, SOUND_SELECT);
@@ -601,9 +602,8 @@ static void game_levels(Game *g, Action a)
         return;
     }
     case ACTION_CHOOSE:
-        if (a.index < 0 || a.index >= count)
+        if (!game_pick(g, a.index, count))
             return;
-        g->v.selected = a.index;
         break;
     case ACTION_CONFIRM: break;
     default: return;
@@ -635,12 +635,7 @@ static void game_question(Game *g, Action a)
     switch (a.type) {
     case ACTION_UP: case ACTION_LEFT: game_move(g, -1, count, 1); return;
     case ACTION_DOWN: case ACTION_RIGHT: game_move(g, 1, count, 1); return;
-    case ACTION_HOVER:
-        if (a.index >= 0 && a.index < count && a.index != g->v.selected) {
-            g->v.selected = a.index;
-            game_changed(g);
-        }
-        return;
+    case ACTION_HOVER: game_hover(g, a.index, count); return;
     case ACTION_CHOOSE:
         if (a.index >= 0 && a.index < count)
             game_answer(g, a.index);
@@ -702,16 +697,10 @@ static void game_results(Game *g, Action a)
     switch (a.type) {
     case ACTION_UP: game_move(g, -1, RESULT_COUNT, 1); return;
     case ACTION_DOWN: game_move(g, 1, RESULT_COUNT, 1); return;
-    case ACTION_HOVER:
-        if (a.index >= 0 && a.index < RESULT_COUNT && a.index != g->v.selected) {
-            g->v.selected = a.index;
-            game_changed(g);
-        }
-        return;
+    case ACTION_HOVER: game_hover(g, a.index, RESULT_COUNT); return;
     case ACTION_CHOOSE:
-        if (a.index < 0 || a.index >= RESULT_COUNT)
+        if (!game_pick(g, a.index, RESULT_COUNT))
             return;
-        g->v.selected = a.index;
         break;
     case ACTION_CONFIRM: break;
     case ACTION_BACK: g->v.selected = RESULT_MENU; break;
@@ -881,12 +870,7 @@ static void game_settings(Game *g, Action a)
     switch (a.type) {
     case ACTION_UP: game_move(g, -1, SETTING_COUNT, 1); return;
     case ACTION_DOWN: game_move(g, 1, SETTING_COUNT, 1); return;
-    case ACTION_HOVER:
-        if (a.index >= 0 && a.index < SETTING_COUNT && a.index != g->v.selected) {
-            g->v.selected = a.index;
-            game_changed(g);
-        }
-        return;
+    case ACTION_HOVER: game_hover(g, a.index, SETTING_COUNT); return;
     case ACTION_BACK:
         game_sound(g, SOUND_SELECT);
         game_go(g, SCREEN_TITLE);

@@ -1,5 +1,6 @@
 /* save.c - the player's profile on disk (see save.h). */
 #include "save.h"
+#include "hash.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -11,13 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static uint64_t save_fnv(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
 
 static const char *const save_timer_names[3] = {"on", "relaxed", "off"};
 
@@ -88,7 +82,7 @@ void save_format(const Profile *p, StrBuf *out)
         records++;
     }
     free(order);
-    uint64_t sum = save_fnv(out->data + start, out->len - start);
+    uint64_t sum = hash_bytes(HASH_SEED, out->data + start, out->len - start);
     strbuf_printf(out, "end %zu %016" PRIx64 "\n", records, sum);
 }
 
@@ -297,7 +291,7 @@ int save_parse(const char *name, const char *text, size_t len, Profile *p, Diagn
     int seen_header = 0, ended = 0;
     size_t records = 0;
     /* The checksum of text[0, summed), extended line by line. */
-    uint64_t sum = 1469598103934665603ull;
+    uint64_t sum = HASH_SEED;
     size_t summed = 0;
     StrBuf line = {0};
     size_t pos = 0;
@@ -344,8 +338,8 @@ int save_parse(const char *name, const char *text, size_t len, Profile *p, Diagn
             save_error(&sp, "the last line is cut short (damaged or cut file)", NULL);
             break;
         }
-        for (; summed < start; summed++)
-            sum = (sum ^ (unsigned char)text[summed]) * 1099511628211ull;
+        sum = hash_bytes(sum, text + summed, start - summed);
+        summed = start;
         int r = save_record(&sp, l, p, records, sum, &ended);
         if (r > 0)
             records++;

@@ -145,54 +145,19 @@ void text_append_key(StrBuf *out, const char *s, size_t len)
     out->data[out->len] = '\0';
 }
 
-size_t text_collapse_space(char *s, size_t len)
-{
-    size_t w = 0;
-    int space = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t n = 1;
-        int is_space;
-        if (c < 0x80) {
-            is_space = c == ' ' || (c >= '\t' && c <= '\r');
-        } else {
-            uint32_t cp;
-            n = text_next(s, len, i, &cp);
-            is_space = text_is_space(cp);
-        }
-        if (is_space) {
-            space = 1;
-        } else {
-            if (space && w > 0)
-                s[w++] = ' ';
-            space = 0;
-            for (size_t k = 0; k < n; k++)
-                s[w++] = s[i + k];
-        }
-        i += n;
-    }
-    if (w < len)
-        s[w] = '\0';
-    return w;
-}
-
-size_t text_copy_collapsed(char *dst, const char *src, size_t len)
+/* Collapses white space from src into dst, which may be src itself (the
+ * writes never overtake the reads). Returns the length written; no NUL. */
+static size_t text_collapse_into(char *dst, const char *src, size_t len)
 {
     size_t w = 0;
     int space = 0;
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)src[i];
-        if (c > ' ' && c < 0x80) {
-            if (space && w > 0)
-                dst[w++] = ' ';
-            space = 0;
-            dst[w++] = (char)c;
-            i++;
-            continue;
-        }
         size_t n = 1;
         int is_space;
-        if (c < 0x80) {
+        if (c > ' ' && c < 0x80) {
+            is_space = 0;
+        } else if (c < 0x80) {
             is_space = c == ' ' || (c >= '\t' && c <= '\r');
         } else {
             uint32_t cp;
@@ -205,11 +170,25 @@ size_t text_copy_collapsed(char *dst, const char *src, size_t len)
             if (space && w > 0)
                 dst[w++] = ' ';
             space = 0;
-            memcpy(dst + w, src + i, n);
-            w += n;
+            for (size_t k = 0; k < n; k++)
+                dst[w++] = src[i + k];
         }
         i += n;
     }
+    return w;
+}
+
+size_t text_collapse_space(char *s, size_t len)
+{
+    size_t w = text_collapse_into(s, s, len);
+    if (w < len)
+        s[w] = '\0';
+    return w;
+}
+
+size_t text_copy_collapsed(char *dst, const char *src, size_t len)
+{
+    size_t w = text_collapse_into(dst, src, len);
     dst[w] = '\0';
     return w;
 }

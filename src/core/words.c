@@ -1,5 +1,6 @@
 /* words.c - content words, vocabulary and word vectors (see words.h). */
 #include "words.h"
+#include "hash.h"
 #include "arena.h"
 #include "text.h"
 #include "utf8.h"
@@ -202,12 +203,7 @@ struct Vocab {
 
 static uint64_t words_hash(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+    return hash_bytes(HASH_SEED, s, len);
 }
 
 static void table_init(WordTable *t)

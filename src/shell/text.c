@@ -7,6 +7,7 @@
  * their last use).
  */
 #include "text.h"
+#include "../core/hash.h"
 #include "../core/strbuf.h"
 #include "../core/text.h"
 #include "../core/utf8.h"
@@ -450,11 +451,8 @@ static uint32_t textcache_rgba(SDL_Color c)
 
 static uint64_t textcache_hash(Face face, int px, uint32_t rgba, const char *s, size_t len)
 {
-    uint64_t h = (1469598103934665603ull ^ (uint64_t)face ^ ((uint64_t)px << 8)) +
-                 (uint64_t)rgba * 0x9E3779B97F4A7C15ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
+    uint32_t head[3] = {(uint32_t)face, (uint32_t)px, rgba};
+    return hash_bytes(hash_bytes(HASH_SEED, head, sizeof head), s, len);
 }
 
 /* Removes the least recently used entries until there is room; with open
