@@ -45,6 +45,13 @@ static void sleep_us(long us)
     nanosleep(&t, NULL);
 }
 
+static long now_us(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
 static void test_sigkill_during_saves_leaves_old_or_new_file(void **state)
 {
     (void)state;
@@ -57,20 +64,35 @@ static void test_sigkill_during_saves_leaves_old_or_new_file(void **state)
     save_format(versions[0], &text[0]);
     save_format(versions[1], &text[1]);
     StrBuf err = {0};
-    assert_int_equal(save_write(path, versions[0], &err), 0);
+    /* How long one save takes here (sanitizers and slow disks make it
+     * several times slower): the kills are spread over about three saves,
+     * so they land before, inside and after whole writes. */
+    long t0 = now_us();
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(save_write(path, versions[0], &err), 0);
+    long per_save = (now_us() - t0) / 5 + 1;
 
     Rng rng;
     rng_seed(&rng, 2026, 11);
     int torn = 0, saw[2] = {0, 0};
     for (int k = 0; k < KILLS; k++) {
+        int ready[2];
+        assert_int_equal(pipe(ready), 0);
         pid_t child = fork();
         assert_true(child >= 0);
         if (child == 0) {
-            for (unsigned i = 0;; i++)
+            close(ready[0]);
+            if (write(ready[1], "r", 1) != 1)
+                _exit(4);
+            for (unsigned i = (unsigned)k;; i++)
                 if (save_write(path, versions[i % 2], &err) != 0)
                     _exit(3);
         }
-        sleep_us(200 + rng_below(&rng, 6000));
+        close(ready[1]);
+        char byte;
+        assert_int_equal(read(ready[0], &byte, 1), 1);
+        close(ready[0]);
+        sleep_us(rng_below(&rng, (uint32_t)(3 * per_save)));
         kill(child, SIGKILL);
         int status;
         waitpid(child, &status, 0);
@@ -102,7 +124,8 @@ static void test_sigkill_during_saves_leaves_old_or_new_file(void **state)
     assert_int_equal(torn, 0);
     /* The kills did land among the saves: both versions were seen. */
     assert_true(saw[0] > 0 && saw[1] > 0);
-    print_message("%d kills: old/new file %d/%d times, torn 0\n", KILLS, saw[0], saw[1]);
+    print_message("%d kills over saves of %ld us: file held version A/B %d/%d times, torn 0\n", KILLS,
+                  per_save, saw[0], saw[1]);
     strbuf_free(&err);
     strbuf_free(&text[0]);
     strbuf_free(&text[1]);
