@@ -277,6 +277,35 @@ static void test_hand_edited_file_without_checksum_loads(void **state)
     diag_free(d);
 }
 
+/* Found by the save fuzzer: a stray CR before a CRLF ending stayed in the
+ * table's name, and the name changed when the file was written again. */
+static void test_stray_carriage_returns_do_not_change_names(void **state)
+{
+    (void)state;
+    const char *text = "quizarcade-save 1\r\n"
+                       "score 4242 80 2026-01-01 BOB level:Functions:1\r\r\n"
+                       "level 2 1 4242 1 Functions\r\r\r\n"
+                       "end 2\r\n";
+    Profile *p = profile_new();
+    Diagnostics *d = diag_new();
+    assert_int_equal(save_parse("hand.txt", text, strlen(text), p, d), 0);
+    const HighScore *e;
+    assert_int_equal(profile_table(p, "level:Functions:1", &e), 1);
+    StrBuf once = {0}, twice = {0};
+    save_format(p, &once);
+    assert_null(memchr(once.data, '\r', once.len));
+    Profile *q = profile_new();
+    assert_int_equal(save_parse("again", once.data, once.len, q, d), 0);
+    save_format(q, &twice);
+    assert_int_equal(once.len, twice.len);
+    assert_memory_equal(once.data, twice.data, once.len);
+    strbuf_free(&once);
+    strbuf_free(&twice);
+    profile_free(q);
+    profile_free(p);
+    diag_free(d);
+}
+
 static void test_backups_never_replace_each_other(void **state)
 {
     (void)state;
@@ -362,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_damaged_files_are_kept_aside),
         cmocka_unit_test(test_each_bad_record_is_reported_by_line),
         cmocka_unit_test(test_hand_edited_file_without_checksum_loads),
+        cmocka_unit_test(test_stray_carriage_returns_do_not_change_names),
         cmocka_unit_test(test_backups_never_replace_each_other),
         cmocka_unit_test(test_unreadable_file_is_left_alone),
         cmocka_unit_test(test_write_failure_is_reported),

@@ -304,7 +304,9 @@ int save_parse(const char *name, const char *text, size_t len, Profile *p, Diagn
         if (has_newline)
             pos++;
         sp.line++;
-        if (n > 0 && text[start + n - 1] == '\r')
+        /* CRLF endings, and any stray CR before the newline: a name never
+         * ends with one, or it would not read back the same after a save. */
+        while (n > 0 && text[start + n - 1] == '\r')
             n--;
         strbuf_clear(&line);
         strbuf_append(&line, text + start, n);
