@@ -309,6 +309,23 @@ static void test_collapse_space_keeps_non_space_text(void **state)
     assert_memory_equal(s, "caf\xC3\xA9-au-lait", n);
 }
 
+/* Single spaces inside ASCII runs stay; a space before a newline, a
+ * non-ASCII letter or a non-breaking space joins the run around it. */
+static void test_collapse_space_single_spaces_next_to_other_text(void **state)
+{
+    (void)state;
+    char s[] = "a b  c \n d \xC3\xA9 f\xC2\xA0 g x ";
+    const char want[] = "a b c d \xC3\xA9 f g x";
+    size_t n = text_collapse_space(s, strlen(s));
+    assert_int_equal(n, LEN(want));
+    assert_memory_equal(s, want, n);
+
+    char dst[32];
+    const char src[] = " two words\tand  more ";
+    n = text_copy_collapsed(dst, src, strlen(src));
+    assert_string_equal(dst, "two words and more");
+}
+
 /* ---- text_number_prefix ---- */
 
 #define NUMBER_PREFIX(lit) text_number_prefix((lit), LEN(lit))
@@ -581,6 +598,7 @@ int main(void)
         cmocka_unit_test(test_collapse_space_handles_unicode_spaces),
         cmocka_unit_test(test_collapse_space_of_blank_text_is_empty),
         cmocka_unit_test(test_collapse_space_keeps_non_space_text),
+        cmocka_unit_test(test_collapse_space_single_spaces_next_to_other_text),
         cmocka_unit_test(test_number_prefix_accepts_list_numbers),
         cmocka_unit_test(test_number_prefix_accepts_en_dash_separator),
         cmocka_unit_test(test_number_prefix_leaves_question_labels_to_their_function),

@@ -987,8 +987,9 @@ static const char *corpus_sanitize(const char *name, const char *data, size_t *l
             const uint64_t low = 0x0101010101010101ull, high = 0x8080808080808080ull;
             /* No byte >= 0x80 and no byte < 0x20 (x - 0x20 borrows). */
             if (((w | (w - low * 0x20)) & high) == 0) {
-                for (int k = 0; k < 8; k++)
-                    visible += (unsigned char)data[i + k] > ' ';
+                if (!visible) /* only "any at all" matters */
+                    for (int k = 0; k < 8; k++)
+                        visible += (unsigned char)data[i + k] > ' ';
                 i += 8;
                 continue;
             }

@@ -153,11 +153,31 @@ static size_t text_collapse_into(char *dst, const char *src, size_t len)
     int space = 0;
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)src[i];
+        if (c > ' ' && c < 0x80) {
+            /* Fast path: a run of visible ASCII with single spaces inside
+             * it is copied as it is, in one move (w <= i: safe in place). */
+            if (space && w > 0)
+                dst[w++] = ' ';
+            space = 0;
+            size_t start = i++;
+            while (i < len) {
+                unsigned char d = (unsigned char)src[i];
+                if (d > ' ' && d < 0x80) {
+                    i++;
+                } else if (d == ' ' && i + 1 < len && (unsigned char)src[i + 1] > ' ' &&
+                           (unsigned char)src[i + 1] < 0x80) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            memmove(dst + w, src + start, i - start);
+            w += i - start;
+            continue;
+        }
         size_t n = 1;
         int is_space;
-        if (c > ' ' && c < 0x80) {
-            is_space = 0;
-        } else if (c < 0x80) {
+        if (c < 0x80) {
             is_space = c == ' ' || (c >= '\t' && c <= '\r');
         } else {
             uint32_t cp;
