@@ -446,6 +446,125 @@ static void test_initials_are_entered_with_directions_alone(void **state)
     stop(&f);
 }
 
+/* After the initials, the results screen offers its usual two choices
+ * again; before them, the only choice is entering them. */
+static void test_results_after_the_initials_offer_the_usual_menu(void **state)
+{
+    (void)state;
+    Fixture f = start(12);
+    act(&f, ACTION_CHOOSE, TITLE_ARCADE);
+    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+    press(&f, ACTION_CONFIRM);
+    for (int i = 0; i < 3; i++) {
+        act(&f, ACTION_CHOOSE, wrong_pick(f.v->item));
+        press(&f, ACTION_CONFIRM);
+    }
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    assert_int_equal(f.v->result.rank, 0);
+    assert_false(f.v->initials_done);
+    press(&f, ACTION_DOWN); /* one choice only: nothing moves */
+    assert_int_equal(f.v->selected, RESULT_AGAIN);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_INITIALS);
+    for (int i = 0; i < 3; i++)
+        press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_SCORES);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    assert_true(f.v->initials_done);
+    press(&f, ACTION_DOWN);
+    assert_int_equal(f.v->selected, RESULT_MENU);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    const HighScore *e;
+    assert_int_equal(profile_table(f.profile, GAME_TABLE_ARCADE, &e), 1);
+    stop(&f);
+}
+
+/* The daily's one attempt is spent when it starts: quitting half-way
+ * (or closing the game) gives no second scored look at its questions. */
+static void test_daily_is_spent_when_it_starts(void **state)
+{
+    (void)state;
+    Fixture f = start(21);
+    act(&f, ACTION_CHOOSE, TITLE_DAILY);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    assert_false(f.v->daily_replay);
+    assert_int_equal(profile_daily_day(f.profile), TODAY);
+    assert_true(game_take_profile_change(f.game));
+    press(&f, ACTION_PAUSE);
+    press(&f, ACTION_DOWN);
+    press(&f, ACTION_CONFIRM); /* Quit round */
+    press(&f, ACTION_LEFT);    /* Yes */
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    act(&f, ACTION_CHOOSE, TITLE_DAILY);
+    assert_true(f.v->daily_replay);
+    stop(&f);
+}
+
+/* The daily runs its own timer whatever the setting, so its attempt is
+ * recorded even with the timer set off. */
+static void test_daily_is_recorded_whatever_the_timer_setting(void **state)
+{
+    (void)state;
+    Fixture f = start(22);
+    profile_settings(f.profile)->timer = TIMER_OFF;
+    act(&f, ACTION_CHOOSE, TITLE_DAILY);
+    assert_true(f.v->timed);
+    for (int i = 0; i < 10; i++) {
+        act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+        press(&f, ACTION_CONFIRM);
+    }
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    assert_true(f.v->result.recorded);
+    assert_int_equal(f.v->result.rank, 0);
+    stop(&f);
+}
+
+/* With no timer, a long think still counts as slow for spaced repetition;
+ * pausing does not count. */
+static void test_practice_remembers_slow_answers(void **state)
+{
+    (void)state;
+    Fixture f = start(23);
+    act(&f, ACTION_CHOOSE, TITLE_PRACTICE);
+    press(&f, ACTION_CONFIRM); /* All topics */
+    assert_false(f.v->timed);
+    press(&f, ACTION_PAUSE);
+    advance(&f, 60000); /* paused: not thinking time */
+    press(&f, ACTION_CONFIRM); /* Resume */
+    assert_int_equal(f.v->overlay, OVERLAY_NONE);
+    advance(&f, 5000);
+    uint64_t quick = question_hash(bank_question(bank, f.v->item->question));
+    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+    press(&f, ACTION_CONFIRM);
+    advance(&f, 20000);
+    uint64_t slow = question_hash(bank_question(bank, f.v->item->question));
+    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+    const QuestionRecord *r = profile_history(f.profile, quick);
+    assert_non_null(r);
+    assert_int_equal(r->slow, 0);
+    r = profile_history(f.profile, slow);
+    assert_non_null(r);
+    assert_int_equal(r->right, 1);
+    assert_int_equal(r->slow, 1);
+    stop(&f);
+}
+
+static void test_mute_in_the_attract_mode_mutes_and_returns_to_the_title(void **state)
+{
+    (void)state;
+    Fixture f = start(24);
+    advance(&f, GAME_ATTRACT_AFTER_MS + 100);
+    assert_int_equal(f.v->mode, MODE_ATTRACT);
+    press(&f, ACTION_MUTE);
+    assert_true(profile_settings(f.profile)->muted);
+    assert_int_equal(f.v->mode, MODE_LEVEL);
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    stop(&f);
+}
+
 static void test_attract_mode_after_idle_and_any_input_returns(void **state)
 {
     (void)state;
@@ -563,6 +682,11 @@ int main(void)
         cmocka_unit_test(test_daily_challenge_is_the_same_everywhere_and_scored_once),
         cmocka_unit_test(test_initials_are_entered_with_directions_alone),
         cmocka_unit_test(test_attract_mode_after_idle_and_any_input_returns),
+        cmocka_unit_test(test_results_after_the_initials_offer_the_usual_menu),
+        cmocka_unit_test(test_daily_is_spent_when_it_starts),
+        cmocka_unit_test(test_daily_is_recorded_whatever_the_timer_setting),
+        cmocka_unit_test(test_practice_remembers_slow_answers),
+        cmocka_unit_test(test_mute_in_the_attract_mode_mutes_and_returns_to_the_title),
         cmocka_unit_test(test_settings_change_and_are_reported),
         cmocka_unit_test(test_a_static_screen_does_not_change_by_itself),
         cmocka_unit_test(test_scripted_player_visits_every_screen_without_getting_stuck),

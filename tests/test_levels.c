@@ -492,6 +492,97 @@ static void test_level_file_stars_not_rising_reported_with_line_and_topic_falls_
                         4, "rising");
 }
 
+/* `pass` and the first number of `stars` are the same mark (one star is a
+ * pass): given together in a level, in either order, they must agree; a
+ * pass mark given alone may equal the two-star mark. */
+static void test_level_file_pass_and_stars_together_must_agree(void **state)
+{
+    (void)state;
+    static const char text[] = "[topic]\n"
+                               "name = Marks\n"
+                               "[level 1]\n"
+                               "pass = 70\n"
+                               "stars = 70 85 100\n"
+                               "[level 2]\n"
+                               "stars = 50 60 70\n"
+                               "questions = 4\n"
+                               "pass = 50\n"
+                               "[level 3]\n"
+                               "pass = 60\n";
+    Levels *ls = levels_new();
+    Diagnostics *d = diag_new();
+    int rc = load(ls, "marks.ini", text, d);
+    if (rc != 0 || diag_count(d) != 0)
+        diag_print(d, stderr, DIAG_NOTE);
+    assert_int_equal(rc, 0);
+    assert_int_equal(diag_count(d), 0);
+    const Ladder *l = levels_for(ls, "Marks");
+    assert_int_equal(l->count, 3);
+    assert_spec(&l->levels[0], 8, 25, 3, 0, 70, 85, 100, KIND_BIT(KIND_ANSWER));
+    assert_spec(&l->levels[1], 4, 25, 3, 0, 50, 60, 70, KIND_BIT(KIND_ANSWER));
+    /* Level 3: a pass mark equal to the inherited two-star mark. */
+    assert_spec(&l->levels[2], 4, 25, 3, 0, 60, 60, 70, KIND_BIT(KIND_ANSWER));
+    diag_free(d);
+    levels_free(ls);
+}
+
+static void test_level_file_pass_disagreeing_with_stars_reported_with_line_and_topic_falls_back(
+    void **state)
+{
+    (void)state;
+    /* stars after pass: reported on the stars line (it would have changed
+     * the pass mark silently). */
+    expect_refused_text("[topic]\n"
+                        "name = Loops\n"
+                        "[level 1]\n"
+                        "pass = 50\n"
+                        "stars = 60 80 100\n"
+                        "kinds = answer\n",
+                        5, "disagrees");
+    /* pass after stars, in a later level: reported on the pass line. */
+    expect_refused_text("[topic]\n"
+                        "name = Loops\n"
+                        "[level 1]\n"
+                        "questions = 5\n"
+                        "[level 2]\n"
+                        "stars = 60 80 100\n"
+                        "pass = 65\n"
+                        "[level 3]\n"
+                        "seconds = 10\n",
+                        7, "one-star mark");
+}
+
+static void test_level_file_pass_above_two_star_mark_reported_with_line_and_topic_falls_back(
+    void **state)
+{
+    (void)state;
+    /* Above the default ladder's two-star mark (80), in the last level. */
+    expect_refused_text("[topic]\n"
+                        "name = Loops\n"
+                        "[level 1]\n"
+                        "pass = 90\n"
+                        "seconds = 20\n",
+                        4, "above the two-star mark (80)");
+    /* Above a two-star mark inherited from the previous level, reported when
+     * the next level starts, on the pass line. */
+    expect_refused_text("[topic]\n"
+                        "name = Loops\n"
+                        "[level 1]\n"
+                        "stars = 50 60 70\n"
+                        "[level 2]\n"
+                        "pass = 65\n"
+                        "\n"
+                        "[level 3]\n"
+                        "seconds = 10\n",
+                        6, "above the two-star mark (60)");
+    /* Out of range, as before. */
+    expect_refused_text("[topic]\n"
+                        "name = Loops\n"
+                        "[level 1]\n"
+                        "pass = 101\n",
+                        4, "0 to 100");
+}
+
 static void test_level_file_unknown_kind_reported_with_line_and_topic_falls_back(void **state)
 {
     (void)state;
@@ -910,6 +1001,11 @@ int main(void)
         cmocka_unit_test(test_level_file_bad_options_reported_with_line_and_topic_falls_back),
         cmocka_unit_test(test_level_file_bad_questions_reported_with_line_and_topic_falls_back),
         cmocka_unit_test(test_level_file_stars_not_rising_reported_with_line_and_topic_falls_back),
+        cmocka_unit_test(test_level_file_pass_and_stars_together_must_agree),
+        cmocka_unit_test(
+            test_level_file_pass_disagreeing_with_stars_reported_with_line_and_topic_falls_back),
+        cmocka_unit_test(
+            test_level_file_pass_above_two_star_mark_reported_with_line_and_topic_falls_back),
         cmocka_unit_test(test_level_file_unknown_kind_reported_with_line_and_topic_falls_back),
         cmocka_unit_test(test_level_file_unknown_key_reported_with_line_and_topic_falls_back),
         cmocka_unit_test(test_level_file_unknown_section_reported_with_line_and_topic_falls_back),

@@ -1,7 +1,8 @@
 /* test_save.c - saved data: the text format round-trips everything; writes
  * are atomic; every kind of damaged file (truncated, binary, unknown
  * version, changed, nonsense) is kept aside as .bak and reported, never
- * used and never overwritten. */
+ * used and never overwritten; an existing backup is never replaced, and
+ * when every backup name is taken the damaged file stays where it is. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -335,6 +336,121 @@ static void test_backups_never_replace_each_other(void **state)
     }
 }
 
+/* The whole content of a file (NUL-terminated), or NULL when unreadable. */
+static char *read_all(const char *file)
+{
+    FILE *f = fopen(file, "rb");
+    if (!f)
+        return NULL;
+    StrBuf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        strbuf_append(&b, chunk, n);
+    fclose(f);
+    strbuf_putc(&b, '\0');
+    return strbuf_take(&b);
+}
+
+/* Backup name number i: FILE.bak for 0, FILE.bak.I otherwise. */
+static void backup_name(char *out, size_t size, int i)
+{
+    if (i == 0)
+        snprintf(out, size, "%s.bak", path);
+    else
+        snprintf(out, size, "%s.bak.%d", path, i);
+}
+
+/* With .bak and .bak.1 ... .bak.9 all present (the old code's limit, where
+ * it replaced .bak.9), a damaged file goes to a new name, and no existing
+ * backup changes. */
+static void test_backups_past_nine_go_to_a_new_name_and_none_changes(void **state)
+{
+    (void)state;
+    char name[200], want[200], content[64];
+    for (int i = 0; i <= 9; i++) {
+        backup_name(name, sizeof name, i);
+        snprintf(content, sizeof content, "old backup %d\n", i);
+        write_text(name, content, strlen(content));
+    }
+    const char damaged[] = "quizarcade-save 1\ninitials ZZZ\nend 7\n";
+    write_text(path, damaged, sizeof damaged - 1);
+    Profile *q;
+    Diagnostics *d = diag_new();
+    char backup[256];
+    assert_int_equal(save_load(path, &q, d, backup, sizeof backup), SAVE_DAMAGED);
+    backup_name(want, sizeof want, 10);
+    assert_string_equal(backup, want);
+    assert_false(exists(path));
+    char *got = read_all(backup);
+    assert_non_null(got);
+    assert_string_equal(got, damaged);
+    free(got);
+    for (int i = 0; i <= 9; i++) {
+        backup_name(name, sizeof name, i);
+        snprintf(content, sizeof content, "old backup %d\n", i);
+        got = read_all(name);
+        assert_non_null(got);
+        assert_string_equal(got, content);
+        free(got);
+        unlink(name);
+    }
+    unlink(backup);
+    profile_free(q);
+    diag_free(d);
+}
+
+/* When every backup name is taken, nothing is replaced: the damaged file
+ * stays where it is, SAVE_FAILED tells the caller to save nothing, and the
+ * first message says why in one line. */
+static void test_all_backup_names_taken_leaves_the_damaged_file_alone(void **state)
+{
+    (void)state;
+    char name[200];
+    for (int i = 0; i <= SAVE_BACKUP_MAX; i++) {
+        if (i == 1)
+            continue; /* .bak.1 is never made: .bak is the first */
+        backup_name(name, sizeof name, i);
+        write_text(name, "old\n", 4);
+    }
+    const char damaged[] = "quizarcade-save 1\ninitials ZZZ\nend 7\n";
+    write_text(path, damaged, sizeof damaged - 1);
+    Profile *q;
+    Diagnostics *d = diag_new();
+    char backup[256] = "unchanged";
+    assert_int_equal(save_load(path, &q, d, backup, sizeof backup), SAVE_FAILED);
+    assert_string_equal(backup, "");
+    char *got = read_all(path);
+    assert_non_null(got);
+    assert_string_equal(got, damaged);
+    free(got);
+    assert_true(diag_count(d) >= 2);
+    const Diag *first = diag_get(d, 0);
+    assert_string_equal(first->file, path);
+    assert_non_null(strstr(first->message, "cannot be kept aside"));
+    assert_non_null(strstr(first->message, "all exist"));
+    assert_non_null(strstr(first->message, "line 3")); /* the damage itself */
+    assert_null(strchr(first->message, '\n'));
+    /* The parse's own messages follow. */
+    assert_int_equal(diag_get(d, 1)->line, 3);
+    assert_string_equal(profile_initials(q), "AAA"); /* a fresh profile */
+    backup_name(name, sizeof name, SAVE_BACKUP_MAX + 1);
+    assert_false(exists(name));
+    for (int i = 0; i <= SAVE_BACKUP_MAX; i++) {
+        if (i == 1)
+            continue;
+        backup_name(name, sizeof name, i);
+        got = read_all(name);
+        assert_non_null(got);
+        assert_string_equal(got, "old\n");
+        free(got);
+        unlink(name);
+    }
+    unlink(path);
+    profile_free(q);
+    diag_free(d);
+}
+
 static void test_unreadable_file_is_left_alone(void **state)
 {
     (void)state;
@@ -393,6 +509,8 @@ int main(void)
         cmocka_unit_test(test_hand_edited_file_without_checksum_loads),
         cmocka_unit_test(test_stray_carriage_returns_do_not_change_names),
         cmocka_unit_test(test_backups_never_replace_each_other),
+        cmocka_unit_test(test_backups_past_nine_go_to_a_new_name_and_none_changes),
+        cmocka_unit_test(test_all_backup_names_taken_leaves_the_damaged_file_alone),
         cmocka_unit_test(test_unreadable_file_is_left_alone),
         cmocka_unit_test(test_write_failure_is_reported),
         cmocka_unit_test(test_history_is_capped_to_the_most_recent),

@@ -24,6 +24,7 @@ enum {
     ARCADE_SECONDS_MAX = 20,
     ARCADE_SECONDS_MIN = 6,
     PRACTICE_QUESTIONS = 10,
+    GAME_SLOW_UNTIMED_MS = 15000, /* an untimed answer slower than this is "slow" */
     DAILY_QUESTIONS = 10,
     DAILY_SECONDS = 20,
     TICK_FROM_SECONDS = 5,
@@ -49,8 +50,10 @@ struct Game {
     char today_str[11];
     uint32_t anim_carry;      /* ms not yet spent on the score animation */
     uint32_t attract_ms;      /* time on the current attract screen */
+    uint32_t untimed_ms;      /* time on an untimed question (practice,
+                                 timer off): for the history's "slow" */
+    int weighted;             /* the generator holds practice's weights */
     unsigned last_tick;       /* last second a tick sounded for */
-    int initials_done;        /* the entry for this result was made */
     Screen scores_return;     /* where the scores screen goes back to */
     size_t scores_table;      /* index among game_scores_tables */
     int max_scroll;           /* set by the shell: how far a view scrolls */
@@ -185,6 +188,7 @@ static void game_ask(Game *g)
     g->v.timed = seconds > 0;
     g->last_tick = 0;
     g->attract_ms = 0;
+    g->untimed_ms = 0;
     game_go(g, SCREEN_QUESTION);
     g->v.selected = 0;
 }
@@ -218,10 +222,17 @@ static void game_begin(Game *g, GameMode mode, size_t topic, unsigned level)
     g->v.max_lives = 0;
     g->v.total = 0;
     g->v.daily_replay = 0;
-    g->initials_done = 0;
+    g->v.initials_done = 0;
     memset(&g->v.result, 0, sizeof g->v.result);
     g->v.result.rank = -1;
     RoundParams p = {10, 4, KINDS_ALL};
+    if (g->weighted && mode != MODE_PRACTICE) {
+        /* Practice's weights stay in practice: other modes draw evenly. */
+        for (size_t q = 0; q < bank_question_count(g->bank); q++)
+            roundgen_set_weight(g->gen, q, ROUND_WEIGHT_DEFAULT);
+        roundgen_reset_bags(g->gen);
+        g->weighted = 0;
+    }
     switch (mode) {
     case MODE_LEVEL: {
         const LevelSpec *l = &g->v.ladder->levels[level - 1];
@@ -246,6 +257,7 @@ static void game_begin(Game *g, GameMode mode, size_t topic, unsigned level)
                                                        question_hash(bank_question(g->bank, q)),
                                                        g->today));
         roundgen_reset_bags(g->gen);
+        g->weighted = 1;
         g->table[0] = '\0';
         break;
     case MODE_DAILY: {
@@ -273,6 +285,12 @@ static void game_begin(Game *g, GameMode mode, size_t topic, unsigned level)
     }
     if (mode != MODE_ARCADE)
         g->v.total = (unsigned)g->round.count;
+    if (mode == MODE_DAILY && !g->v.daily_replay) {
+        /* One scored attempt a day: the day is spent when it starts, so
+         * quitting half-way cannot buy a second look at the questions. */
+        profile_set_daily_day(g->profile, g->today);
+        g->profile_changed = 1;
+    }
     game_sound(g, SOUND_SELECT);
     game_ask(g);
 }
@@ -284,7 +302,7 @@ static void game_answer(Game *g, int pick)
     const RoundItem *it = g->v.item;
     if (pick >= (int)it->option_count)
         return;
-    uint32_t elapsed = g->timer.elapsed_ms;
+    uint32_t elapsed = g->v.timed ? g->timer.elapsed_ms : g->untimed_ms;
     int right = pick == (int)it->answer;
     g->v.picked = pick;
     g->v.right = right;
@@ -306,7 +324,10 @@ static void game_answer(Game *g, int pick)
         game_sound(g, pick < 0 ? SOUND_TIMEOUT : SOUND_WRONG);
     }
     if (g->v.mode != MODE_ATTRACT) {
-        int slow = g->timer.limit_ms && elapsed * 10 > g->timer.limit_ms * 6;
+        /* Slow: over 60% of the time allowed, or with no timer over
+         * GAME_SLOW_UNTIMED_MS. */
+        int slow = g->timer.limit_ms ? (uint64_t)elapsed * 10 > (uint64_t)g->timer.limit_ms * 6
+                                     : elapsed > GAME_SLOW_UNTIMED_MS;
         profile_history_record(g->profile, question_hash(bank_question(g->bank, it->question)),
                                right, slow, g->today);
     }
@@ -326,12 +347,13 @@ static void game_finish(Game *g)
     r->best_streak = g->v.best_streak;
     r->time_ms = g->v.play_ms;
     const Settings *s = profile_settings(g->profile);
-    r->recorded = s->timer == TIMER_ON && g->v.mode != MODE_PRACTICE &&
-                  g->v.mode != MODE_ATTRACT && !(g->v.mode == MODE_DAILY && g->v.daily_replay);
-    if (g->v.mode == MODE_DAILY && g->v.daily_replay)
-        r->recorded = 0;
-    if (g->v.mode == MODE_DAILY && s->timer == TIMER_ON && !g->v.daily_replay)
-        r->recorded = 1;
+    /* The daily always runs its own timer, whatever the setting: its one
+     * attempt a day is recorded, its replays are not. */
+    if (g->v.mode == MODE_DAILY)
+        r->recorded = !g->v.daily_replay;
+    else
+        r->recorded = s->timer == TIMER_ON && g->v.mode != MODE_PRACTICE &&
+                      g->v.mode != MODE_ATTRACT;
     if (g->v.mode == MODE_LEVEL) {
         const char *topic = bank_topic_name(g->bank, g->v.topic);
         const LevelSpec *l = &g->v.ladder->levels[g->v.level - 1];
@@ -351,8 +373,6 @@ static void game_finish(Game *g)
         if (g->v.mode != MODE_LEVEL)
             r->new_best = r->rank == 0;
     }
-    if (g->v.mode == MODE_DAILY && r->recorded)
-        profile_set_daily_day(g->profile, g->today);
     game_sound(g, SOUND_COMPLETE);
     if (r->new_best || r->rank == 0)
         game_sound(g, SOUND_HIGHSCORE);
@@ -694,12 +714,14 @@ static void game_show_scores(Game *g, const char *table, Screen back)
 
 static void game_results(Game *g, Action a)
 {
+    /* While initials are due there is one choice: entering them. */
+    int entering = g->v.result.rank >= 0 && !g->v.initials_done;
     switch (a.type) {
-    case ACTION_UP: game_move(g, -1, RESULT_COUNT, 1); return;
-    case ACTION_DOWN: game_move(g, 1, RESULT_COUNT, 1); return;
-    case ACTION_HOVER: game_hover(g, a.index, RESULT_COUNT); return;
+    case ACTION_UP: if (!entering) game_move(g, -1, RESULT_COUNT, 1); return;
+    case ACTION_DOWN: if (!entering) game_move(g, 1, RESULT_COUNT, 1); return;
+    case ACTION_HOVER: game_hover(g, a.index, entering ? 1 : RESULT_COUNT); return;
     case ACTION_CHOOSE:
-        if (!game_pick(g, a.index, RESULT_COUNT))
+        if (!game_pick(g, a.index, entering ? 1 : RESULT_COUNT))
             return;
         break;
     case ACTION_CONFIRM: break;
@@ -707,7 +729,7 @@ static void game_results(Game *g, Action a)
     default: return;
     }
     game_sound(g, SOUND_SELECT);
-    if (g->v.result.rank >= 0 && !g->initials_done) {
+    if (g->v.result.rank >= 0 && !g->v.initials_done) {
         /* A place in the table: initials first, arcade-style. */
         memcpy(g->v.initials, profile_initials(g->profile), 4);
         g->v.initials_pos = 0;
@@ -803,7 +825,7 @@ static void game_initials(Game *g, Action a)
     memcpy(e.date, g->today_str, sizeof e.date);
     g->v.result.rank = profile_insert(g->profile, g->table, &e);
     profile_set_initials(g->profile, g->v.initials);
-    g->initials_done = 1;
+    g->v.initials_done = 1;
     g->profile_changed = 1;
     game_sound(g, SOUND_SELECT);
     game_show_scores(g, g->table, SCREEN_RESULTS);
@@ -964,7 +986,8 @@ void game_handle(Game *g, Action a)
         s->muted = !s->muted;
         g->settings_changed = 1;
         game_changed(g);
-        return;
+        if (g->v.mode != MODE_ATTRACT)
+            return; /* else it is input too: back to the title */
     }
     if (g->v.mode == MODE_ATTRACT) {
         if (a.type == ACTION_HOVER || a.type == ACTION_FOCUS_GAINED || a.type == ACTION_FOCUS_LOST)
@@ -1058,7 +1081,14 @@ void game_update(Game *g, uint32_t dt)
         }
         return;
     }
-    if (g->v.screen != SCREEN_QUESTION || !g->timer.running)
+    if (g->v.screen != SCREEN_QUESTION)
+        return;
+    if (!g->v.timed) {
+        if (g->untimed_ms < UINT32_MAX - dt)
+            g->untimed_ms += dt;
+        return;
+    }
+    if (!g->timer.running)
         return;
     unsigned before = timer_seconds_left(&g->timer);
     timer_advance(&g->timer, dt);

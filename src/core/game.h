@@ -172,6 +172,8 @@ typedef struct GameView {
     int daily_replay;           /* today's daily was already scored */
 
     RoundResult result;         /* RESULTS, INITIALS */
+    int initials_done;          /* RESULTS: the initials for result.rank
+                                   were entered; the table holds them */
     char initials[4];           /* INITIALS: being entered */
     int initials_pos;           /* INITIALS: 0 to 2 */
     const char *score_table;    /* SCORES, INITIALS: the table shown */

@@ -10,14 +10,16 @@
  *   seconds = 25
  *   options = 3
  *   lives = 0
- *   pass = 60
  *   stars = 60 80 100
  *   kinds = answer
  *
  * A key left out of a level takes the previous level's value (level 1's
- * come from the default ladder). Debian's inih does not pass line numbers
- * to the handler, so the text is fed through ini_parse_stream with a reader
- * that counts lines: the handler runs right after its line is read.
+ * come from the default ladder). `pass = N` sets the pass mark alone, which
+ * is the one-star mark: the first number of `stars` (see level_end).
+ *
+ * Debian's inih does not pass line numbers to the handler, so the text is
+ * fed through ini_parse_stream with a reader that counts lines: the handler
+ * runs right after its line is read.
  */
 #include "levels.h"
 #include "arena.h"
@@ -31,6 +33,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,12 +124,64 @@ typedef struct LevelParse {
     Ladder ladder;
     int current;        /* level being read (index), -1 in [topic], -2 none */
     unsigned seen_keys; /* bits of keys given in the current level */
+    /* The current level's valid pass and stars keys (line 0: not given),
+     * checked together when the level ends (level_end). */
+    unsigned pass_line, stars_line;
+    unsigned pass_value, stars_one;
+    char stars_text[64];
 } LevelParse;
 
 static void level_error(LevelParse *lp, const char *fmt, const char *a, const char *b)
 {
     lp->errors++;
     diag_add(lp->diag, DIAG_ERROR, lp->name, lp->line, fmt, a, b);
+}
+
+/* An error on a line other than the current one. */
+static void level_error_at(LevelParse *lp, unsigned line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void level_error_at(LevelParse *lp, unsigned line, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    lp->errors++;
+    diag_add(lp->diag, DIAG_ERROR, lp->name, line, "%s", msg);
+}
+
+/* The pass mark is the one-star mark (a level is passed with one star or
+ * more): `pass = N` and the first number of `stars` set the same mark. So
+ * when a level gives both they must agree, and a pass mark given alone must
+ * not be above the level's two-star mark (given, inherited from the
+ * previous level or from the default ladder). Checked when a level ends,
+ * as its keys come in any order. */
+static void level_end(LevelParse *lp)
+{
+    if (lp->current < 0 || !lp->pass_line)
+        return;
+    const LevelSpec *l = &lp->ladder.levels[lp->current];
+    if (lp->stars_line) {
+        if (lp->pass_value != lp->stars_one) {
+            int pass_last = lp->pass_line > lp->stars_line;
+            level_error_at(lp, pass_last ? lp->pass_line : lp->stars_line,
+                           "pass = %u disagrees with stars = %s (line %u): the pass mark is "
+                           "the one-star mark, the first number of stars; give one of them, "
+                           "or the same number",
+                           lp->pass_value, lp->stars_text,
+                           pass_last ? lp->stars_line : lp->pass_line);
+        }
+    } else if (l->pass > l->stars2) {
+        level_error_at(lp, lp->pass_line,
+                       "pass = %u is above the two-star mark (%u): the pass mark is the "
+                       "one-star mark, at most the two-star mark (set all three with stars)",
+                       l->pass, l->stars2);
+    }
 }
 
 static void level_section(LevelParse *lp, const char *section);
@@ -226,7 +281,9 @@ enum { KEY_QUESTIONS, KEY_SECONDS, KEY_OPTIONS, KEY_LIVES, KEY_PASS, KEY_STARS, 
 static void level_section(LevelParse *lp, const char *section)
 {
     unsigned n;
+    level_end(lp);
     lp->seen_keys = 0;
+    lp->pass_line = lp->stars_line = 0;
     if (strcmp(section, "topic") == 0) {
         lp->current = -1;
         return;
@@ -302,7 +359,13 @@ static int level_handler(void *user, const char *section, const char *name, cons
     case KEY_SECONDS: bad = level_number(value, 3, 600, &l->seconds); break;
     case KEY_OPTIONS: bad = level_number(value, 2, ROUND_MAX_OPTIONS, &l->options); break;
     case KEY_LIVES: bad = level_number(value, 0, 9, &l->lives); break;
-    case KEY_PASS: bad = level_number(value, 0, 100, &l->pass); break;
+    case KEY_PASS:
+        bad = level_number(value, 0, 100, &l->pass);
+        if (!bad) {
+            lp->pass_line = lp->line;
+            lp->pass_value = l->pass;
+        }
+        break;
     case KEY_KINDS: bad = level_kinds(value, &l->kinds); break;
     case KEY_STARS: {
         unsigned s[3];
@@ -313,6 +376,9 @@ static int level_handler(void *user, const char *section, const char *name, cons
             l->pass = s[0];
             l->stars2 = s[1];
             l->stars3 = s[2];
+            lp->stars_line = lp->line;
+            lp->stars_one = s[0];
+            snprintf(lp->stars_text, sizeof lp->stars_text, "%u %u %u", s[0], s[1], s[2]);
         }
         break;
     }
@@ -346,6 +412,7 @@ int levels_load_text(Levels *ls, const char *name, const char *text, size_t len,
         return -1;
     }
     int rc = ini_parse_stream(level_reader, &lp, level_handler, &lp);
+    level_end(&lp); /* the last level */
     if (rc > 0) {
         lp.errors++;
         diag_add(diag, DIAG_ERROR, name, (unsigned)rc,

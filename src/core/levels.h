@@ -2,8 +2,9 @@
  *
  * A level says how a round of its topic is played: questions per round,
  * seconds per question, options per question, lives (0: none, the round is
- * "question n of N"), the pass mark and the marks for one to three stars
- * (percent of questions answered right), and the kinds of question allowed.
+ * "question n of N"), the marks for one to three stars (percent of
+ * questions answered right; the one-star mark is the pass mark, so
+ * pass <= stars2 <= stars3), and the kinds of question allowed.
  * Difficulty rises along a ladder: less time, more options, harder kinds.
  *
  * Ladders come from human-editable INI files, one per topic (see
@@ -24,7 +25,7 @@ typedef struct LevelSpec {
     unsigned seconds;   /* per question, 3 to 600 */
     unsigned options;   /* 2 to 5 */
     unsigned lives;     /* 0 to 9; 0: no lives */
-    unsigned pass;      /* percent right to pass (and for one star) */
+    unsigned pass;      /* percent right to pass, which is one star */
     unsigned stars2;    /* percent right for two stars */
     unsigned stars3;    /* percent right for three stars */
     unsigned kinds;     /* KIND_BIT()s, see round.h */

@@ -382,6 +382,41 @@ static char *save_read(const char *path, size_t *len, int *err)
     return strbuf_take(&b);
 }
 
+/* Renames from to `to` only if `to` does not exist: a hard link then an
+ * unlink, so an existing file is never replaced, even by a race. On a file
+ * system without hard links, a check and a rename. Returns 0 when moved, 1
+ * when `to` exists, -1 on another error (errno set). */
+static int save_move_aside(const char *from, const char *to)
+{
+    if (link(from, to) == 0) {
+        if (unlink(from) == 0)
+            return 0;
+        int e = errno;
+        unlink(to); /* undo: the damaged file stays where it was */
+        errno = e;
+        return -1;
+    }
+    if (errno == EEXIST)
+        return 1;
+    if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != ENOSYS &&
+        errno != EMLINK)
+        return -1;
+    struct stat st;
+    if (lstat(to, &st) == 0)
+        return 1;
+    if (errno != ENOENT)
+        return -1;
+    return rename(from, to) == 0 ? 0 : -1;
+}
+
+static void save_copy_diags(Diagnostics *to, const Diagnostics *from)
+{
+    for (size_t i = 0; i < diag_count(from); i++) {
+        const Diag *g = diag_get(from, i);
+        diag_add(to, g->level, g->file, g->line, "%s", g->message);
+    }
+}
+
 SaveStatus save_load(const char *path, Profile **out, Diagnostics *diag, char *backup,
                      size_t backup_size)
 {
@@ -397,35 +432,61 @@ SaveStatus save_load(const char *path, Profile **out, Diagnostics *diag, char *b
         diag_add(diag, DIAG_ERROR, path, 0, "cannot read: %s", strerror(err));
         return SAVE_FAILED;
     }
-    if (save_parse(path, text, len, *out, diag) == 0) {
-        free(text);
+    /* The parse's messages are held back: when the damaged file cannot be
+     * kept aside, the first message must say so (the caller shows one). */
+    Diagnostics *found = diag_new();
+    int parsed = save_parse(path, text, len, *out, found);
+    free(text);
+    if (parsed == 0) {
+        save_copy_diags(diag, found);
+        diag_free(found);
         return SAVE_LOADED;
     }
-    free(text);
     profile_free(*out);
     *out = profile_new();
-    /* Keep the damaged file aside, under the first free name. */
+    /* Keep the damaged file aside under the first free name; an existing
+     * backup is never replaced. */
     StrBuf name = {0};
-    for (int i = 1; i <= 9; i++) {
+    int kept = 0, last = 0, err_aside = 0;
+    for (int i = 1; i <= SAVE_BACKUP_MAX && !kept && !err_aside; i++) {
         strbuf_clear(&name);
         if (i == 1)
             strbuf_printf(&name, "%s.bak", path);
         else
             strbuf_printf(&name, "%s.bak.%d", path, i);
-        struct stat st;
-        if (stat(strbuf_str(&name), &st) != 0 || i == 9)
-            break;
+        last = i;
+        int r = save_move_aside(path, strbuf_str(&name));
+        if (r == 0)
+            kept = 1;
+        else if (r < 0)
+            err_aside = errno;
     }
-    if (rename(path, strbuf_str(&name)) != 0) {
-        diag_add(diag, DIAG_ERROR, path, 0, "cannot keep the damaged file aside: %s",
-                 strerror(errno));
-        strbuf_free(&name);
-        return SAVE_FAILED;
+    if (!kept) {
+        /* Nor is a fresh profile saved over the damaged file: it stays
+         * where it is, and SAVE_FAILED tells the caller to save nothing. */
+        const Diag *why = diag_count(found) ? diag_get(found, 0) : NULL;
+        StrBuf reason = {0};
+        if (why && why->line)
+            strbuf_printf(&reason, "line %u: %s", why->line, why->message);
+        else
+            strbuf_puts(&reason, why ? why->message : "unreadable");
+        if (err_aside)
+            diag_add(diag, DIAG_ERROR, path, 0,
+                     "damaged (%s) and cannot be kept aside (%s); left as it is",
+                     strbuf_str(&reason), strerror(err_aside));
+        else
+            diag_add(diag, DIAG_ERROR, path, 0,
+                     "damaged (%s) and cannot be kept aside: %s.bak to .bak.%d all exist "
+                     "(move some away); left as it is",
+                     strbuf_str(&reason), path, last);
+        strbuf_free(&reason);
     }
-    if (backup_size)
+    save_copy_diags(diag, found);
+    diag_free(found);
+    if (kept && backup_size)
         snprintf(backup, backup_size, "%s", strbuf_str(&name));
     strbuf_free(&name);
-    return SAVE_DAMAGED;
+    return kept ? SAVE_DAMAGED : SAVE_FAILED;
 }
 
 int save_write(const char *path, const Profile *p, StrBuf *err)

@@ -22,8 +22,11 @@
  * Writing is atomic: a temporary file in the same folder, fsync, rename,
  * fsync of the folder. A crash or power cut during a save leaves the
  * previous file whole. A damaged, truncated, binary or unknown-version file
- * is never used and never overwritten: it is kept aside as FILE.bak (then
- * .bak.2 ...), reported in one line, and the game starts fresh.
+ * is never used and never overwritten: it is kept aside under the first free
+ * name among FILE.bak, FILE.bak.2 ... FILE.bak.1000 (an existing backup is
+ * never replaced), reported in one line, and the game starts fresh. When
+ * every name is taken, the file stays where it is and save_load returns
+ * SAVE_FAILED: the caller must then save nothing.
  */
 #ifndef QA_SAVE_H
 #define QA_SAVE_H
@@ -35,13 +38,17 @@
 #include <stddef.h>
 
 enum { SAVE_VERSION = 1, SAVE_MAX_BYTES = 16 << 20, SAVE_HISTORY_MAX = 20000 };
+/* Backup names tried for a damaged file: FILE.bak, FILE.bak.2 ... up to
+ * FILE.bak.SAVE_BACKUP_MAX. */
+enum { SAVE_BACKUP_MAX = 1000 };
 
 typedef enum SaveStatus {
     SAVE_LOADED,  /* the file was read */
     SAVE_NEW,     /* there was no file: a fresh profile */
     SAVE_DAMAGED, /* kept aside (see backup): a fresh profile */
-    SAVE_FAILED   /* unreadable and could not be kept aside: a fresh profile,
-                     and the file is left alone */
+    SAVE_FAILED   /* unreadable, or damaged and could not be kept aside: a
+                     fresh profile, the file is left alone, and the caller
+                     must not save over it */
 } SaveStatus;
 
 /* Writes a profile as text into out. */
@@ -52,7 +59,9 @@ void save_format(const Profile *p, StrBuf *out);
 int save_parse(const char *name, const char *text, size_t len, Profile *p, Diagnostics *diag);
 
 /* Loads the profile at path into *out (always a usable profile). When the
- * file is damaged it is renamed, and backup receives the new name. */
+ * file is damaged it is renamed to the first free backup name (never over
+ * an existing file), and backup receives the new name. For SAVE_FAILED the
+ * first message added to diag says why, in one line. */
 SaveStatus save_load(const char *path, Profile **out, Diagnostics *diag, char *backup,
                      size_t backup_size);
 

@@ -10,11 +10,20 @@ Action ui_choose(int i)
     return a;
 }
 
+enum { UI_CORNER_W = 84, UI_CORNER_H = 28 };
+
 double ui_heading(Ui *ui, const char *text, const char *sub, double y)
 {
+    /* Left of the corner button: a long name shrinks a little, then is cut. */
+    int max_w = ui_px(ui, ui->design_w - 2 * UI_MARGIN - UI_CORNER_W - 12);
     int px = ui_px(ui, 26);
-    scene_text(ui, FACE_BOLD, px, text, ui->pal.text, ui->content.x + ui_px(ui, UI_MARGIN),
-               ui->content.y + ui_px(ui, y));
+    for (double units = 25; ui_text_width(ui, FACE_BOLD, px, text) > max_w && units >= 20; units--)
+        px = ui_px(ui, units);
+    char fitted[256];
+    ui_fit_text(ui, FACE_BOLD, px, text, max_w, fitted, sizeof fitted);
+    int line = ui_px(ui, 26);
+    scene_text(ui, FACE_BOLD, px, fitted, ui->pal.text, ui->content.x + ui_px(ui, UI_MARGIN),
+               ui->content.y + ui_px(ui, y) + (line - px) * 3 / 4);
     y += 34;
     if (sub && *sub) {
         scene_text(ui, FACE_SANS, ui_px(ui, 14), sub, ui->pal.dim,
@@ -151,6 +160,31 @@ void ui_fit_text(Ui *ui, Face face, int px, const char *text, int max_w, char *o
         if (ui_text_width(ui, face, px, out) <= max_w)
             return;
     }
+}
+
+/* A small labelled button at (x, y) in design units that sends an action. */
+static void ui_small_button(Ui *ui, const char *label, ActionType type, double x, double y,
+                            double w, double h)
+{
+    SDL_Rect r = ui_rect(ui, x, y, w, h);
+    scene_fill(ui, r, ui->pal.panel);
+    int px = ui_px(ui, 14);
+    scene_text_centered(ui, FACE_SANS, px, label, ui->pal.text, r.x, r.w,
+                        r.y + (r.h - text_line_height(ui->fonts, FACE_SANS, px)) / 2);
+    Action a = {type, 0};
+    scene_hit(ui, r, a, -1);
+}
+
+void ui_corner_button(Ui *ui, const char *label, ActionType type)
+{
+    ui_small_button(ui, label, type, ui->design_w - UI_MARGIN - UI_CORNER_W, 14, UI_CORNER_W,
+                    UI_CORNER_H);
+}
+
+void ui_hint_button(Ui *ui, const char *label, ActionType type)
+{
+    ui_small_button(ui, label, type, ui->design_w - UI_MARGIN - UI_CORNER_W, UI_DESIGN_H - 28,
+                    UI_CORNER_W, 24);
 }
 
 void ui_hint(Ui *ui, const char *text)

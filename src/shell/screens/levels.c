@@ -70,5 +70,6 @@ void screen_levels(Ui *ui, const GameView *v, const ScreenCtx *ctx)
                    r.x + r.w - ui_px(ui, 12) - rw, ty);
         scene_hit(ui, r, ui_choose((int)i), (int)i);
     }
+    ui_corner_button(ui, "\xE2\x80\xB9 Back", ACTION_BACK);
     ui_hint(ui, "Arrows choose  -  Enter or A plays  -  Esc or B goes back");
 }

@@ -1,13 +1,40 @@
 /* question.c - the question: its kind, the prompt (or the code to read),
- * the options labelled 1 to 5, the timer bar with the seconds left, and the
- * round's status. Everything fits at 640x480 for every question of the
- * corpus: text wraps, and the font shrinks within readable limits. */
+ * the options labelled with both of their keys ("1/A" to "5/E"), the timer
+ * bar with the seconds left, and the round's status. Everything fits at
+ * 640x480 for every question of the corpus: text wraps, and the font
+ * shrinks within readable limits. */
 #include "screens.h"
 #include "../../core/text.h"
 #include "question_layout.h"
 
 #include <stdio.h>
 #include <string.h>
+
+/* Option labels: both keys that choose the option, "1/A" to "5/E", in bold
+ * at this size (design units). The label column is as wide as the widest
+ * label with padding, and at least QUESTION_LABEL_W. */
+#define QUESTION_LABEL_PX 15
+
+static void question_label(unsigned o, char out[8])
+{
+    snprintf(out, 8, "%c/%c", (char)('1' + o), (char)('A' + o));
+}
+
+static int question_label_w(Ui *ui)
+{
+    int px = ui_px(ui, QUESTION_LABEL_PX);
+    int w = 0;
+    for (unsigned o = 0; o < ROUND_MAX_OPTIONS; o++) {
+        char label[8];
+        question_label(o, label);
+        int lw = ui_text_width(ui, FACE_BOLD, px, label);
+        if (lw > w)
+            w = lw;
+    }
+    w += 2 * ui_px(ui, QUESTION_PAD);
+    int min = ui_px(ui, QUESTION_LABEL_W);
+    return w > min ? w : min;
+}
 
 /* Tries sizes from the largest down until the question fits. */
 void question_fit(Ui *ui, const RoundItem *it, int width, int height, QuestionFit *fit)
@@ -16,7 +43,7 @@ void question_fit(Ui *ui, const RoundItem *it, int width, int height, QuestionFi
         {21, 17, 15}, {20, 16, 14}, {19, 15, 13.5}, {18, 15, 13}, {17, 14, 12.5},
         {16, 14, 12}, {15, 13, 11.5}, {14, 13, 11}, {13, 12, 10.5}, {13, 12, 10}};
     const size_t n = sizeof sizes / sizeof *sizes;
-    int label_w = ui_px(ui, QUESTION_LABEL_W);
+    int label_w = question_label_w(ui);
     int text_w = width - label_w - 2 * ui_px(ui, QUESTION_PAD);
     for (size_t s = 0; s < n; s++) {
         fit->prompt_px = ui_px(ui, sizes[s].prompt);
@@ -114,7 +141,7 @@ void screen_question(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         y += fit->prompt.height;
     }
     y += ui_px(ui, QUESTION_GAP);
-    int label_w = ui_px(ui, QUESTION_LABEL_W);
+    int label_w = question_label_w(ui);
     int gap = ui_px(ui, QUESTION_OPTION_GAP);
     int col_w = (width - gap) / 2;
     int row_y = y;
@@ -136,8 +163,9 @@ void screen_question(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         scene_fill(ui, r, on ? ui->pal.panel_hi : ui->pal.panel);
         SDL_Rect label = {ox, y, label_w, h};
         scene_fill(ui, label, on ? ui->pal.accent : ui->pal.panel_hi);
-        char num[4] = {(char)('1' + o), 0, 0, 0};
-        int lpx = ui_px(ui, 17);
+        char num[8];
+        question_label(o, num);
+        int lpx = ui_px(ui, QUESTION_LABEL_PX);
         scene_text_centered(ui, FACE_BOLD, lpx, num, on ? ui->pal.bg : ui->pal.text, ox, label_w,
                             y + (h - text_line_height(ui->fonts, FACE_BOLD, lpx)) / 2);
         scene_box(ui, &fit->options[o], ox + label_w + pad,
@@ -148,7 +176,12 @@ void screen_question(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         scene_hit(ui, r, ui_choose((int)o), (int)o);
         y += h + gap;
     }
-    ui_hint(ui, it->option_count > 4
-                    ? "1-5 or A-E answers  -  arrows + Enter  -  Esc or Start pauses"
-                    : "1-4 or A-D answers  -  arrows + Enter  -  Esc or Start pauses");
+    /* The keys of the options shown, as on their labels. */
+    char hint[96];
+    unsigned last = it->option_count ? it->option_count - 1 : 0;
+    snprintf(hint, sizeof hint, "1-%c or A-%c answers  -  arrows + Enter  -  Esc or Start pauses",
+             (char)('1' + last), (char)('A' + last));
+    ui_hint(ui, hint);
+    if (v->mode != MODE_ATTRACT)
+        ui_hint_button(ui, "\xE2\x9D\x9A\xE2\x9D\x9A Pause", ACTION_PAUSE); /* for touch */
 }

@@ -56,8 +56,11 @@ void screen_results(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     int n = 0;
     if (r->new_best)
         snprintf(lines[n++], sizeof lines[0], "New best on this machine!");
+    /* A place in the table: initials first, then the usual menu. */
+    int entering = r->rank >= 0 && !v->initials_done;
     if (r->rank >= 0)
-        snprintf(lines[n++], sizeof lines[0], "High score #%d: enter your initials", r->rank + 1);
+        snprintf(lines[n++], sizeof lines[0],
+                 entering ? "High score #%d: enter your initials" : "High score #%d", r->rank + 1);
     if (r->opened_next)
         snprintf(lines[n++], sizeof lines[0], "Level %u is open", v->level + 1);
     if (r->mastered)
@@ -76,10 +79,10 @@ void screen_results(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     /* The menu, side by side. */
     const char *again = v->mode == MODE_LEVEL && r->opened_next ? "Next level" : "Play again";
     const char *back = v->mode == MODE_LEVEL || v->mode == MODE_PRACTICE ? "Choose again" : "Title";
-    if (r->rank >= 0)
+    if (entering)
         again = back = "Enter initials";
     const char *entries[2] = {again, back};
-    int buttons = r->rank >= 0 ? 1 : 2;
+    int buttons = entering ? 1 : 2;
     double bw = 200, gap = 16, bx = (ui->design_w - buttons * bw - (buttons - 1) * gap) / 2,
            by = UI_DESIGN_H - 70;
     for (int i = 0; i < 2; i++) {
@@ -89,7 +92,7 @@ void screen_results(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         scene_text_centered(ui, FACE_BOLD, ui_px(ui, 17), entries[i], on ? ui->pal.bg : ui->pal.text,
                             b.x, b.w, b.y + (b.h - text_line_height(ui->fonts, FACE_BOLD, ui_px(ui, 17))) / 2);
         scene_hit(ui, b, ui_choose(i), i);
-        if (r->rank >= 0)
+        if (entering)
             break;
     }
     ui_hint(ui, "Arrows choose  -  Enter or A confirms");

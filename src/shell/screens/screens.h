@@ -52,6 +52,11 @@ void ui_menu(Ui *ui, const char *const *entries, int count, int selected, double
 /* The status bar of a round: where, how far, score, streak, lives. */
 void ui_round_bar(Ui *ui, const GameView *v, const ScreenCtx *ctx);
 /* A hint line at the bottom. */
+/* A small button in the top right corner that sends an action (Back,
+ * Pause): for the mouse and touch, which have no Esc. */
+void ui_corner_button(Ui *ui, const char *label, ActionType type);
+/* The same at the right end of the hint line (the question's Pause). */
+void ui_hint_button(Ui *ui, const char *label, ActionType type);
 void ui_hint(Ui *ui, const char *text);
 /* Copies text into out, cut with "..." to fit max_w pixels. */
 void ui_fit_text(Ui *ui, Face face, int px, const char *text, int max_w, char *out, size_t size);

@@ -39,5 +39,6 @@ void screen_settings(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         }
         scene_hit(ui, r, ui_choose(i), i);
     }
+    ui_corner_button(ui, "\xE2\x80\xB9 Back", ACTION_BACK);
     ui_hint(ui, "Up/down choose  -  left/right change  -  Esc or B: back  -  F11 full screen");
 }

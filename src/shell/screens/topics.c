@@ -111,5 +111,6 @@ void screen_topics(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     if (first + visible < entries)
         scene_text_centered(ui, FACE_SANS, small, "\xE2\x96\xBC more", ui->pal.dim, ui->content.x,
                             ui->content.w, ui->content.y + ui_px(ui, bottom - 6));
+    ui_corner_button(ui, "\xE2\x80\xB9 Back", ACTION_BACK);
     ui_hint(ui, "Arrows choose  -  Enter or A opens  -  Esc or B goes back");
 }
