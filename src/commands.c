@@ -75,7 +75,11 @@ static Levels *commands_levels(const Options *opts, Diagnostics *diag)
         levels_load_dir(levels, opts->levels, diag);
         return levels;
     }
+    /* The shipped levels sit with the shipped data, found by its corpus or,
+     * in an install that lacks it, by its fonts. */
     char *root = paths_data_root();
+    if (!root)
+        root = paths_data_root_with(PATHS_FONT, NULL);
     if (root) {
         char *dir = paths_join(root, "levels");
         struct stat st;

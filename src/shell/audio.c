@@ -32,6 +32,7 @@ static const struct {
 
 struct Audio {
     int open;
+    int muted; /* nothing is played, not even at volume 0 */
     Mix_Chunk *chunks[SOUND_COUNT];
 };
 
@@ -75,7 +76,7 @@ Audio *audio_open(const char *dir, char *err, size_t errlen)
 
 void audio_play(Audio *a, GameSound s)
 {
-    if (!a || !a->open || s <= SOUND_NONE || s >= SOUND_COUNT || !a->chunks[s])
+    if (!a || !a->open || a->muted || s <= SOUND_NONE || s >= SOUND_COUNT || !a->chunks[s])
         return;
     Mix_PlayChannel(-1, a->chunks[s], 0);
 }
@@ -84,6 +85,7 @@ void audio_apply(Audio *a, const Settings *s)
 {
     if (!a || !a->open)
         return;
+    a->muted = s->muted != 0;
     int v = s->muted ? 0 : (int)(s->volume * MIX_MAX_VOLUME / 100);
     Mix_Volume(-1, v);
 }

@@ -16,7 +16,7 @@ typedef struct Audio Audio;
  * there is one. */
 Audio *audio_open(const char *dir, char *err, size_t errlen);
 void audio_play(Audio *a, GameSound s);
-/* Applies volume and mute. */
+/* Applies volume and mute (muted, nothing is played). */
 void audio_apply(Audio *a, const Settings *s);
 int audio_active(const Audio *a);
 void audio_close(Audio *a);

@@ -6,22 +6,59 @@
  * the wheel scrolls. Touch: a tap is a click (SDL's synthetic mouse events
  * from touch are turned off so a tap counts once). Gamepad: D-pad or left
  * stick move, A confirms, B goes back, Start pauses; pads are opened and
- * closed as they are plugged in and out.
+ * closed as they are plugged in and out. A pad takes the first free slot:
+ * SDL's device indices (of SDL_CONTROLLERDEVICEADDED) shift as pads come
+ * and go, so slots are matched to pads by joystick instance id.
  */
 #include "input.h"
 
 #include <string.h>
 
 enum { STICK_ON = 16000, STICK_OFF = 8000 };
+/* Touch, in design units: a finger that travels more than the slop drags
+ * (no tap); each line's worth of travel scrolls one line. */
+enum { INPUT_TAP_SLOP_UNITS = 8, INPUT_DRAG_LINE_UNITS = 18 };
+
+static SDL_JoystickID input_pad_id(SDL_GameController *pad)
+{
+    return SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(pad));
+}
+
+/* Opens the game controller at a device index into the first free slot,
+ * unless it is open already or every slot is taken. */
+static void input_add_pad(Input *in, int device)
+{
+    if (device < 0 || device >= SDL_NumJoysticks() || !SDL_IsGameController(device))
+        return;
+    SDL_JoystickID id = SDL_JoystickGetDeviceInstanceID(device);
+    int free_slot = -1;
+    for (int i = 0; i < INPUT_MAX_PADS; i++) {
+        if (in->pads[i] && input_pad_id(in->pads[i]) == id)
+            return;
+        if (!in->pads[i] && free_slot < 0)
+            free_slot = i;
+    }
+    if (free_slot >= 0)
+        in->pads[free_slot] = SDL_GameControllerOpen(device);
+}
+
+static void input_remove_pad(Input *in, SDL_JoystickID id)
+{
+    for (int i = 0; i < INPUT_MAX_PADS; i++) {
+        if (in->pads[i] && input_pad_id(in->pads[i]) == id) {
+            SDL_GameControllerClose(in->pads[i]);
+            in->pads[i] = NULL;
+        }
+    }
+}
 
 void input_open(Input *in)
 {
     memset(in, 0, sizeof *in);
     in->hover = -1;
     in->scale_x = in->scale_y = 1.0f;
-    for (int i = 0; i < SDL_NumJoysticks() && i < INPUT_MAX_PADS; i++)
-        if (SDL_IsGameController(i))
-            in->pads[i] = SDL_GameControllerOpen(i);
+    for (int i = 0; i < SDL_NumJoysticks(); i++)
+        input_add_pad(in, i);
 }
 
 void input_close(Input *in)
@@ -160,23 +197,41 @@ int input_event(Input *in, const SDL_Event *e, const Ui *ui, const GameView *v,
         return dy ? input_put(out, 0, ACTION_SCROLL, -dy * 2) : 0;
     }
     case SDL_FINGERDOWN:
-        return input_pointer(in, ui, (int)(e->tfinger.x * (float)ui->out_w),
-                             (int)(e->tfinger.y * (float)ui->out_h), 1, out);
-    case SDL_CONTROLLERDEVICEADDED: {
-        int i = e->cdevice.which;
-        if (i >= 0 && i < INPUT_MAX_PADS && !in->pads[i] && SDL_IsGameController(i))
-            in->pads[i] = SDL_GameControllerOpen(i);
-        return 0;
+        if (in->touching)
+            return 0; /* one finger at a time */
+        in->touching = 1;
+        in->finger = e->tfinger.fingerId;
+        in->touch_x = (int)(e->tfinger.x * (float)ui->out_w);
+        in->touch_y = (int)(e->tfinger.y * (float)ui->out_h);
+        in->drag = 0;
+        in->dragged = 0;
+        return input_pointer(in, ui, in->touch_x, in->touch_y, 0, out);
+    case SDL_FINGERMOTION: {
+        if (!in->touching || e->tfinger.fingerId != in->finger)
+            return 0;
+        in->drag += e->tfinger.dy * (float)ui->out_h;
+        float moved = e->tfinger.y * (float)ui->out_h - (float)in->touch_y;
+        float slop = (float)ui_px(ui, INPUT_TAP_SLOP_UNITS);
+        if (moved > slop || moved < -slop)
+            in->dragged = 1;
+        /* A finger moving down shows what is above: scrolls up. */
+        float line = (float)ui_px(ui, INPUT_DRAG_LINE_UNITS);
+        int lines = (int)(in->drag / (line > 1 ? line : 1));
+        if (lines == 0 || !in->dragged)
+            return 0;
+        in->drag -= (float)lines * line;
+        return input_put(out, 0, ACTION_SCROLL, -lines);
     }
-    case SDL_CONTROLLERDEVICEREMOVED:
-        for (int i = 0; i < INPUT_MAX_PADS; i++) {
-            if (in->pads[i] &&
-                SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(in->pads[i])) ==
-                    e->cdevice.which) {
-                SDL_GameControllerClose(in->pads[i]);
-                in->pads[i] = NULL;
-            }
-        }
+    case SDL_FINGERUP:
+        if (!in->touching || e->tfinger.fingerId != in->finger)
+            return 0;
+        in->touching = 0;
+        return in->dragged ? 0 : input_pointer(in, ui, in->touch_x, in->touch_y, 1, out);
+    case SDL_CONTROLLERDEVICEADDED: /* which: a device index */
+        input_add_pad(in, e->cdevice.which);
+        return 0;
+    case SDL_CONTROLLERDEVICEREMOVED: /* which: an instance id */
+        input_remove_pad(in, e->cdevice.which);
         return 0;
     case SDL_CONTROLLERBUTTONDOWN:
         return input_pad_button(e->cbutton.button, out);

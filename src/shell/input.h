@@ -28,6 +28,12 @@ typedef struct Input {
     int stick_x, stick_y; /* -1, 0, 1: the left stick's held direction */
     int hover;            /* last hover index sent */
     float scale_x, scale_y; /* window coordinates to renderer pixels */
+    /* Touch: a tap clicks when the finger lifts; a drag scrolls instead. */
+    int touching;
+    SDL_FingerID finger;
+    int touch_x, touch_y;   /* where the finger went down, renderer pixels */
+    float drag;             /* vertical travel not yet scrolled, pixels */
+    int dragged;            /* the finger moved: no click on lifting */
 } Input;
 
 void input_open(Input *in);

@@ -9,9 +9,12 @@
  *
  * The timedemo plays a scripted session (demo.h) with no vsync and no
  * waiting, one 16 ms step of game time per frame, and prints its timings.
+ * It plays the same on every run: the default settings, a fixed date (the
+ * script plays the daily challenge), and a fresh profile that is never
+ * saved unless --save-dir names one (its progress is then loaded and saved
+ * there, but its saved settings are neither used nor changed).
  */
 #include "shell.h"
-#include "../commands.h"
 #include "../core/bank.h"
 #include "../core/corpus.h"
 #include "../core/demo.h"
@@ -40,6 +43,9 @@
 
 enum { SHELL_STEP_MS = 10, DEMO_STEP_MS = 16 };
 
+/* The calendar day the timedemo plays on, whatever today is. */
+#define DEMO_DAY "2026-01-01"
+
 typedef struct Shell {
     const Options *opts;
     char *root;
@@ -58,8 +64,14 @@ typedef struct Shell {
     uint64_t built_version; /* of the game, when the scene was built */
     int scene_dirty;        /* rebuild even if the version is the same */
     int bar_lit;            /* timer bar segments lit when last drawn */
-    int fullscreen;
+    int timedemo;
+    int fullscreen;         /* the window is full screen now */
+    int settings_fullscreen; /* the setting's value last applied to the window */
     char *save_path;        /* NULL: nothing is saved (the file could not be read) */
+    /* Timedemo with --save-dir: the settings read from the save, written
+     * back in place of the demo's (which are the defaults). */
+    Settings saved_settings;
+    int keep_saved_settings;
     char corpus_name[160];
     int sdl_up, ttf_up;
 } Shell;
@@ -93,16 +105,26 @@ static const Palette shell_palette = {
 
 /* ---- loading ---- */
 
-/* Where the profile lives: --save-dir, or the user's data folder. */
+/* Where the profile lives: --save-dir (made with its parents), or the
+ * user's data folder. NULL, after one line on stderr, when there is none. */
 static char *shell_save_dir(const Options *o)
 {
     if (o->save_dir) {
-        mkdir(o->save_dir, 0755);
+        char err[1200];
+        if (paths_mkdir_p(o->save_dir, err, sizeof err) != 0) {
+            fprintf(stderr,
+                    "quizarcade: cannot create the save folder %s (%s); nothing will be saved\n",
+                    o->save_dir, err);
+            return NULL;
+        }
         return xstrdup(o->save_dir);
     }
     char *pref = SDL_GetPrefPath("", "quizarcade");
-    if (!pref)
+    if (!pref) {
+        fprintf(stderr, "quizarcade: no folder to save progress in (%s); nothing will be saved\n",
+                SDL_GetError());
         return NULL;
+    }
     char *dir = xstrdup(pref);
     SDL_free(pref);
     size_t n = strlen(dir);
@@ -113,10 +135,9 @@ static char *shell_save_dir(const Options *o)
 
 static int shell_load_profile(Shell *s)
 {
-    char *dir = shell_save_dir(s->opts);
+    /* The timedemo never touches the player's own save. */
+    char *dir = s->timedemo && !s->opts->save_dir ? NULL : shell_save_dir(s->opts);
     if (!dir) {
-        fprintf(stderr, "quizarcade: no folder to save progress in (%s); nothing will be saved\n",
-                SDL_GetError());
         s->profile = profile_new();
     } else {
         s->save_path = paths_join(dir, "save.txt");
@@ -136,8 +157,18 @@ static int shell_load_profile(Shell *s)
         }
         diag_free(diag);
     }
-    if (s->opts->mute)
-        profile_settings(s->profile)->muted = 1;
+    if (s->timedemo) {
+        /* The demo plays with the default settings; the saved ones are
+         * written back unchanged. */
+        Settings *set = profile_settings(s->profile);
+        Profile *fresh = profile_new();
+        s->saved_settings = *set;
+        s->keep_saved_settings = 1;
+        *set = *profile_settings(fresh);
+        profile_free(fresh);
+    }
+    /* --mute silences this session only (shell_apply_audio): the saved
+     * setting is left as it is. */
     return 0;
 }
 
@@ -146,7 +177,13 @@ static void shell_save(Shell *s)
     if (!s->save_path)
         return;
     StrBuf err = {0};
-    if (save_write(s->save_path, s->profile, &err) != 0) {
+    Settings *set = profile_settings(s->profile);
+    Settings playing = *set;
+    if (s->keep_saved_settings)
+        *set = s->saved_settings;
+    int rc = save_write(s->save_path, s->profile, &err);
+    *set = playing;
+    if (rc != 0) {
         fprintf(stderr, "quizarcade: %s\n", strbuf_str(&err));
         free(s->save_path);
         s->save_path = NULL; /* one message is enough */
@@ -157,15 +194,24 @@ static void shell_save(Shell *s)
 static int shell_load(Shell *s)
 {
     const Options *o = s->opts;
-    s->root = paths_data_root();
+    /* The data root is where the fonts are: the shipped corpus is only
+     * needed without --corpus. */
+    char *searched = NULL;
+    s->root = paths_data_root_with(PATHS_FONT, &searched);
     if (!s->root) {
-        fprintf(stderr, "quizarcade: the game's data (assets/, levels/) was not found next to "
-                        "the executable nor in the install folder\n");
+        fprintf(stderr, "quizarcade: the game's data was not found: no %s in %s\n", PATHS_FONT,
+                searched ? searched : "any data folder");
+        free(searched);
         return -1;
     }
-    char *path = commands_corpus_path(o, stderr);
-    if (!path)
+    /* Full paths, so that a message about a missing file names it. */
+    char *path = o->corpus ? paths_absolute(o->corpus) : paths_join(s->root, PATHS_CORPUS);
+    struct stat st;
+    if (!o->corpus && stat(path, &st) != 0) {
+        fprintf(stderr, "quizarcade: the shipped corpus %s is missing; use --corpus PATH\n", path);
+        free(path);
         return -1;
+    }
     Diagnostics *diag = diag_new();
     s->bank = corpus_load(path, diag);
     diag_print(diag, stderr, DIAG_ERROR);
@@ -229,6 +275,10 @@ static int shell_video(Shell *s, int timedemo)
     SDL_DisplayMode dm;
     int small_display = SDL_GetDesktopDisplayMode(0, &dm) == 0 && (dm.w < w || dm.h < h);
     Settings *set = profile_settings(s->profile);
+    /* What is shown may differ from the setting (--fullscreen, --windowed,
+     * a small display); the window follows the setting only when the
+     * setting itself changes (shell_apply_settings). */
+    s->settings_fullscreen = set->fullscreen;
     s->fullscreen = !s->opts->windowed &&
                     (s->opts->fullscreen || set->fullscreen || (small_display && !timedemo));
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -274,14 +324,32 @@ static void shell_resize(Shell *s)
     s->scene_dirty = 1;
 }
 
+/* Volume and mute; --mute keeps this session silent whatever the setting. */
+static void shell_apply_audio(Shell *s)
+{
+    Settings set = *profile_settings(s->profile);
+    if (s->opts->mute)
+        set.muted = 1;
+    audio_apply(s->audio, &set);
+}
+
+static void shell_show_fullscreen(Shell *s, int on)
+{
+    if (on == s->fullscreen)
+        return;
+    s->fullscreen = on;
+    SDL_SetWindowFullscreen(s->window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    shell_resize(s);
+}
+
 static void shell_apply_settings(Shell *s)
 {
     const Settings *set = profile_settings(s->profile);
-    audio_apply(s->audio, set);
-    if (set->fullscreen != s->fullscreen) {
-        s->fullscreen = set->fullscreen;
-        SDL_SetWindowFullscreen(s->window, s->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-        shell_resize(s);
+    shell_apply_audio(s);
+    /* Another setting changing (volume, mute) leaves the window as it is. */
+    if (set->fullscreen != s->settings_fullscreen) {
+        s->settings_fullscreen = set->fullscreen;
+        shell_show_fullscreen(s, set->fullscreen);
     }
 }
 
@@ -338,9 +406,11 @@ static int shell_handle_event(Shell *s, const SDL_Event *e)
     for (int i = 0; i < n; i++)
         game_handle(s->game, acts[i]);
     if (req & REQUEST_FULLSCREEN) {
+        /* Toggles what is shown, and keeps it as the setting. */
         Settings *set = profile_settings(s->profile);
         set->fullscreen = !s->fullscreen;
-        shell_apply_settings(s);
+        s->settings_fullscreen = set->fullscreen;
+        shell_show_fullscreen(s, set->fullscreen);
     }
     if (req & REQUEST_RESIZED)
         shell_resize(s);
@@ -459,19 +529,23 @@ int shell_run(const Options *opts)
     memset(&s, 0, sizeof s);
     s.opts = opts;
     int timedemo = opts->command == CMD_TIMEDEMO;
+    s.timedemo = timedemo;
     int rc = 1;
     if (shell_load(&s) == 0 && shell_video(&s, timedemo) == 0) {
         uint64_t seed = opts->seed_given ? opts->seed
                                          : (uint64_t)time(NULL) ^ SDL_GetPerformanceCounter();
         if (timedemo && !opts->seed_given)
             seed = 1;
-        s.game = game_new(s.bank, s.levels, s.profile, seed, shell_today());
+        uint32_t today = shell_today();
+        if (timedemo)
+            profile_day_parse(DEMO_DAY, &today);
+        s.game = game_new(s.bank, s.levels, s.profile, seed, today);
         s.ctx.bank = s.bank;
         s.ctx.profile = s.profile;
         s.ctx.levels = s.levels;
         s.ctx.corpus_name = s.corpus_name;
         shell_resize(&s);
-        audio_apply(s.audio, profile_settings(s.profile));
+        shell_apply_audio(&s);
         if (timedemo)
             shell_timedemo(&s, start);
         else

@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -48,9 +49,13 @@ Fonts *fonts_open(const char *dir, char *err, size_t errlen)
     for (int i = 0; i < FACE_COUNT; i++) {
         StrBuf path = {0};
         strbuf_printf(&path, "%s/%s", dir, font_files[i]);
+        errno = 0;
         f->data[i] = SDL_LoadFile(strbuf_str(&path), &f->size[i]);
         if (!f->data[i]) {
-            snprintf(err, errlen, "missing font %s: %s", strbuf_str(&path), SDL_GetError());
+            /* SDL's message after a failed open is about its own arguments;
+             * the reason is in errno. */
+            snprintf(err, errlen, "cannot read the font %s: %s", strbuf_str(&path),
+                     errno ? strerror(errno) : SDL_GetError());
             strbuf_free(&path);
             fonts_close(f);
             return NULL;
