@@ -210,9 +210,12 @@ int input_event(Input *in, const SDL_Event *e, const Ui *ui, const GameView *v,
         if (!in->touching || e->tfinger.fingerId != in->finger)
             return 0;
         in->drag += e->tfinger.dy * (float)ui->out_h;
-        float moved = e->tfinger.y * (float)ui->out_h - (float)in->touch_y;
+        /* Travel either way beyond the slop makes it a drag: a finger that
+         * slides onto another option and lifts there answers neither. */
+        float mx = e->tfinger.x * (float)ui->out_w - (float)in->touch_x;
+        float my = e->tfinger.y * (float)ui->out_h - (float)in->touch_y;
         float slop = (float)ui_px(ui, INPUT_TAP_SLOP_UNITS);
-        if (moved > slop || moved < -slop)
+        if (mx > slop || mx < -slop || my > slop || my < -slop)
             in->dragged = 1;
         /* A finger moving down shows what is above: scrolls up. */
         float line = (float)ui_px(ui, INPUT_DRAG_LINE_UNITS);
