@@ -472,6 +472,10 @@ static void test_results_after_the_initials_offer_the_usual_menu(void **state)
     press(&f, ACTION_CONFIRM);
     assert_int_equal(f.v->screen, SCREEN_RESULTS);
     assert_true(f.v->initials_done);
+    press(&f, ACTION_RIGHT); /* the buttons sit side by side */
+    assert_int_equal(f.v->selected, RESULT_MENU);
+    press(&f, ACTION_LEFT);
+    assert_int_equal(f.v->selected, RESULT_AGAIN);
     press(&f, ACTION_DOWN);
     assert_int_equal(f.v->selected, RESULT_MENU);
     press(&f, ACTION_CONFIRM);
@@ -571,9 +575,14 @@ static void test_attract_mode_after_idle_and_any_input_returns(void **state)
     Fixture f = start(13);
     advance(&f, GAME_ATTRACT_AFTER_MS - 100);
     assert_int_equal(f.v->screen, SCREEN_TITLE);
+    unsigned sounds[SOUND_COUNT];
+    take_sounds(&f, sounds);
     advance(&f, 200);
     assert_int_equal(f.v->mode, MODE_ATTRACT);
     assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    take_sounds(&f, sounds);
+    for (int k = 0; k < SOUND_COUNT; k++)
+        assert_int_equal(sounds[k], 0); /* silent from its start */
     advance(&f, 2600);
     assert_int_equal(f.v->screen, SCREEN_FEEDBACK);
     assert_true(f.v->right); /* the answer is revealed */

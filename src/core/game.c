@@ -70,8 +70,8 @@ static void game_changed(Game *g)
 
 static void game_sound(Game *g, GameSound s)
 {
-    if (g->v.mode == MODE_ATTRACT && g->v.screen != SCREEN_TITLE)
-        return; /* the attract mode plays silently */
+    if (g->v.mode == MODE_ATTRACT)
+        return; /* the attract mode plays silently, from its start */
     if (g->sound_count == SOUND_QUEUE)
         return;
     g->sounds[(g->sound_head + g->sound_count++) % SOUND_QUEUE] = s;
@@ -717,8 +717,17 @@ static void game_results(Game *g, Action a)
     /* While initials are due there is one choice: entering them. */
     int entering = g->v.result.rank >= 0 && !g->v.initials_done;
     switch (a.type) {
-    case ACTION_UP: if (!entering) game_move(g, -1, RESULT_COUNT, 1); return;
-    case ACTION_DOWN: if (!entering) game_move(g, 1, RESULT_COUNT, 1); return;
+    /* The two choices sit side by side: left/right move as up/down do. */
+    case ACTION_UP:
+    case ACTION_LEFT:
+        if (!entering)
+            game_move(g, -1, RESULT_COUNT, 1);
+        return;
+    case ACTION_DOWN:
+    case ACTION_RIGHT:
+        if (!entering)
+            game_move(g, 1, RESULT_COUNT, 1);
+        return;
     case ACTION_HOVER: game_hover(g, a.index, entering ? 1 : RESULT_COUNT); return;
     case ACTION_CHOOSE:
         if (!game_pick(g, a.index, entering ? 1 : RESULT_COUNT))
