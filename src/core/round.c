@@ -34,6 +34,11 @@ enum { SHAPE_PROSE, SHAPE_LIST, SHAPE_CODE };
 enum { ROUND_RARE_WORDS = 8 };
 /* ...that are not too common to say anything. */
 enum { ROUND_DF_CAP_MIN = 64 };
+/* At most this many postings are visited per question, rarest words first,
+ * so that finding conflicts stays linear in the bank's size (8 words of at
+ * most 64 questions each: a bank of up to 1,280 questions never reaches
+ * it). */
+enum { ROUND_VISITS_MAX = ROUND_RARE_WORDS * ROUND_DF_CAP_MIN };
 
 /* Near duplicates: similar (Dice over rarity-weighted word sets) or one
  * contained in the other. Tuned on the shipped corpus: "key features" vs
@@ -320,9 +325,11 @@ static void round_find_conflicts(RoundGen *g, WordSet *prompts, WordSet *answers
             }
         }
         const Question *qq = bank_question(g->bank, q);
-        for (size_t r = 0; r < nrare; r++) {
+        size_t visits = 0;
+        for (size_t r = 0; r < nrare && visits < ROUND_VISITS_MAX; r++) {
             uint32_t t = rare[r];
-            for (size_t p = start[t]; p < start[t + 1]; p++) {
+            for (size_t p = start[t]; p < start[t + 1] && visits < ROUND_VISITS_MAX; p++) {
+                visits++;
                 uint32_t c = post[p];
                 if (c <= q || seen[c] == q + 1)
                     continue;
