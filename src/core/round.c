@@ -741,9 +741,8 @@ void roundgen_check(const RoundGen *g, unsigned options, Diagnostics *diag)
         } else if (fewer > 0) {
             diag_add(diag, DIAG_WARNING, q->file, q->line,
                      "topic \"%s\": %zu of its %zu questions get fewer than %u options "
-                     "(too few fair distractors; at least %zu)",
-                     bank_topic_name(g->bank, t), fewer, n, options,
-                     lowest + 1 < 3 ? lowest + 1 : 3);
+                     "(too few fair distractors; as few as %zu)",
+                     bank_topic_name(g->bank, t), fewer, n, options, lowest + 1);
         }
     }
 }
