@@ -519,6 +519,70 @@ static void test_q_and_a_lines_in_one_or_two_paragraphs(void **state)
     unload(&l);
 }
 
+/* The README's own example pack ("Writing a quiz pack"), read from the
+ * README: every question it shows is one question, and a heading
+ * question's answer stops at the next labelled or bold question. */
+static void test_the_readmes_example_pack_reads_as_it_says(void **state)
+{
+    (void)state;
+    FILE *f = fopen(QA_SOURCE_DIR "/README.md", "rb");
+    assert_non_null(f);
+    StrBuf readme = {0}, pack = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        strbuf_append(&readme, chunk, n);
+    fclose(f);
+    const char *section = strstr(strbuf_str(&readme), "## Writing a quiz pack");
+    assert_non_null(section);
+    const char *start = strstr(section, "```markdown\n");
+    assert_non_null(start);
+    start += strlen("```markdown\n");
+    const char *end = strstr(start, "\n```\n");
+    assert_non_null(end);
+    strbuf_append(&pack, start, (size_t)(end - start) + 1);
+    Loaded l = load(strbuf_str(&pack));
+    assert_int_equal(bank_question_count(l.bank), 5);
+    const Question *self = find_question(l.bank, "What is self in Python classes?");
+    assert_non_null(self);
+    for (size_t b = 0; b < self->answer_len; b++)
+        assert_null(strstr(self->answer[b].text, "decorator"));
+    const Question *q = find_question(l.bank, "What is a decorator?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "A function that wraps another function.");
+    assert_non_null(find_question(l.bank, "Which command prints the working directory?"));
+    assert_non_null(find_question(l.bank, "What does git stash do?"));
+    assert_int_equal(diag_total(l.diag, DIAG_WARNING), 0);
+    unload(&l);
+    strbuf_free(&pack);
+    strbuf_free(&readme);
+}
+
+/* "3. What is X?", a paragraph, then "   1. a step" and "4. What is Y?":
+ * Markdown makes the steps and question 4 one list; the steps stay in the
+ * answer of question 3. */
+static void test_numbered_steps_after_a_paragraph_answer_stay_in_it(void **state)
+{
+    (void)state;
+    Loaded l = load("## SQL\n\n"
+                    "3. What is normalization?\n\n"
+                    "Organising tables to reduce redundancy.\n\n"
+                    "   1. First normal form: atomic values.\n"
+                    "   2. Second normal form: no partial dependencies.\n\n"
+                    "4. What is an index?\n\n"
+                    "A data structure that speeds up lookups.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    const Question *q = find_question(l.bank, "What is normalization?");
+    assert_non_null(q);
+    assert_int_equal(q->answer_len, 3);
+    assert_int_equal(q->answer[1].kind, ANSWER_ITEM);
+    assert_int_equal(q->answer[1].number, 1);
+    assert_string_equal(q->answer[2].text, "Second normal form: no partial dependencies.");
+    assert_non_null(find_question(l.bank, "What is an index?"));
+    assert_int_equal(diag_total(l.diag, DIAG_NOTE), 0);
+    unload(&l);
+}
+
 static void test_details_summary_blocks(void **state)
 {
     (void)state;
@@ -993,6 +1057,8 @@ int main(void)
         cmocka_unit_test(test_question_without_answer_is_reported_and_left_out),
         cmocka_unit_test(test_table_of_contents_links_are_not_questions),
         cmocka_unit_test(test_q_and_a_lines_in_one_or_two_paragraphs),
+        cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
+        cmocka_unit_test(test_numbered_steps_after_a_paragraph_answer_stay_in_it),
         cmocka_unit_test(test_details_summary_blocks),
         cmocka_unit_test(test_sectionless_run_goes_to_the_topic_it_is_about),
         cmocka_unit_test(test_sectionless_run_about_nothing_gets_its_own_topic),

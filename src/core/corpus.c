@@ -376,21 +376,26 @@ static size_t fr_find_ci(const char *s, size_t len, const char *needle)
 static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth);
 static void fr_ignore(FileReader *fr, const MdNode *n, const char *why);
 
+/* Adds one item of a list, with what it holds, to the open answer. */
+static void fr_add_item(FileReader *fr, const MdNode *list, const MdNode *li, unsigned depth)
+{
+    const MdNode *child = li->first;
+    unsigned number = list->kind == MDK_OL ? li->number : 0;
+    if (child && child->kind == MDK_P) {
+        fr_push(fr, ANSWER_ITEM, depth, number, child->text, child->text_len, NULL,
+                child->line);
+        child = child->next;
+    } else {
+        fr_push(fr, ANSWER_ITEM, depth, number, "", 0, NULL, li->line);
+    }
+    for (; child; child = child->next)
+        fr_add_block(fr, child, depth + 1);
+}
+
 static void fr_add_list(FileReader *fr, const MdNode *list, unsigned depth)
 {
-    for (const MdNode *li = list->first; li; li = li->next) {
-        const MdNode *child = li->first;
-        unsigned number = list->kind == MDK_OL ? li->number : 0;
-        if (child && child->kind == MDK_P) {
-            fr_push(fr, ANSWER_ITEM, depth, number, child->text, child->text_len, NULL,
-                    child->line);
-            child = child->next;
-        } else {
-            fr_push(fr, ANSWER_ITEM, depth, number, "", 0, NULL, li->line);
-        }
-        for (; child; child = child->next)
-            fr_add_block(fr, child, depth + 1);
-    }
+    for (const MdNode *li = list->first; li; li = li->next)
+        fr_add_item(fr, list, li, depth);
 }
 
 /* Adds a block of the tree to the open question's answer. */
@@ -609,6 +614,13 @@ static void fr_list(FileReader *fr, const MdNode *list)
     for (const MdNode *li = list->first; li; li = li->next) {
         size_t from;
         if (!fr_is_question_item(li, &prompt, &from)) {
+            /* Items before the list's first question continue the answer
+             * of a question still open: Markdown joins "   1. a step"
+             * and the next "4. What...?" into one list. */
+            if (fr->open && fr->kind != OPEN_HEADING) {
+                fr_add_item(fr, list, li, 0);
+                continue;
+            }
             fr_close(fr);
             fr_ignore(fr, li, "list item that asks no question");
             continue;
@@ -916,6 +928,26 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
     fr_push_section(fr, h->level, name);
 }
 
+/* A paragraph that is marked as a question of its own: labelled ("Q:",
+ * "Q5.", "Question 3:") or bold, and asking. Inside the answer of a
+ * heading question it starts a new question rather than continuing that
+ * answer (a pack may mix heading and paragraph questions). */
+static int fr_marked_question(const MdNode *p, StrBuf *tmp)
+{
+    size_t from;
+    if (!fr_split_question(p, 0, tmp, &from))
+        return 0;
+    const char *s = p->text;
+    size_t len = p->text_len, lead = 0;
+    while (lead < len && (s[lead] == ' ' || s[lead] == '\n'))
+        lead++;
+    size_t num = text_number_prefix(s + lead, len - lead);
+    if (text_question_label(s + lead, len - lead) ||
+        text_question_label(s + lead + num, len - lead - num))
+        return 1;
+    return (p->all_bold || p->bold_prefix_len > 0) && text_ends_with_question(tmp->data, tmp->len);
+}
+
 static void fr_walk(FileReader *fr, const MdNode *doc)
 {
     size_t heading_count;
@@ -934,6 +966,9 @@ static void fr_walk(FileReader *fr, const MdNode *doc)
                 if (text_is_chatter(b->text, b->text_len)) {
                     fr_close(fr);
                     fr_ignore(fr, b, "closing words, not part of an answer");
+                } else if (fr_marked_question(b, &fr->tmp)) {
+                    fr_close(fr);
+                    fr_paragraph(fr, b);
                 } else {
                     fr_add_block(fr, b, 0);
                 }
