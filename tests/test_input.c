@@ -18,6 +18,7 @@
 #include "shell/screens/screens.h"
 #include "shell/text.h"
 #include "shell/ui.h"
+#include "ui_fixture.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -30,11 +31,7 @@
 enum { W = 640, H = 480 };
 
 static Bank *bank;
-static SDL_Window *window;
-static SDL_Renderer *renderer;
-static Fonts *fonts;
-static TextCache *cache;
-static Ui ui;
+static UiFixture fx;
 
 /* What every test gets: a fresh profile, game and input. */
 typedef struct Fixture {
@@ -57,33 +54,13 @@ static int group_setup(void **state)
     diag_free(d);
     if (!bank)
         return -1;
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS) != 0 ||
-        TTF_Init() != 0)
-        return -1;
-    window = SDL_CreateWindow("test", 0, 0, W, H, 0);
-    renderer = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE) : NULL;
-    char err[256];
-    fonts = fonts_open(QA_SOURCE_DIR "/assets/fonts", err, sizeof err);
-    if (!renderer || !fonts)
-        return -1;
-    cache = textcache_new(renderer, fonts);
-    ui.renderer = renderer;
-    ui.fonts = fonts;
-    ui.cache = cache;
-    return 0;
+    return ui_fixture_open(&fx, SDL_INIT_GAMECONTROLLER | SDL_INIT_EVENTS, W, H);
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    screens_free();
-    ui_free(&ui);
-    textcache_free(cache);
-    fonts_close(fonts);
-    SDL_DestroyRenderer(renderer);
-    SDL_DestroyWindow(window);
-    TTF_Quit();
-    SDL_Quit();
+    ui_fixture_close(&fx);
     bank_free(bank);
     return 0;
 }
@@ -97,7 +74,7 @@ static int setup(void **state)
     f->game = game_new(bank, NULL, f->profile, 1, 20781);
     f->ctx = (ScreenCtx){bank, f->profile, NULL, "python-interview.md"};
     input_open(&f->in);
-    ui_resize(&ui, W, H);
+    ui_resize(&fx.ui, W, H);
     *state = f;
     return 0;
 }
@@ -122,8 +99,8 @@ static const GameView *view(Fixture *f)
 /* Builds the current screen's scene, as the shell does after a change. */
 static void build(Fixture *f)
 {
-    screens_build(&ui, view(f), &f->ctx);
-    game_set_max_scroll(f->game, ui.scene.max_scroll);
+    screens_build(&fx.ui, view(f), &f->ctx);
+    game_set_max_scroll(f->game, fx.ui.scene.max_scroll);
 }
 
 static void act(Fixture *f, ActionType t, int index)
@@ -156,7 +133,7 @@ static int feed(Fixture *f, const SDL_Event *e, Action out[INPUT_MAX_ACTIONS], u
     for (int i = 0; i < INPUT_MAX_ACTIONS; i++)
         out[i] = (Action){ACTION_NONE, 0};
     *req = 0;
-    int n = input_event(&f->in, e, &ui, view(f), out, req);
+    int n = input_event(&f->in, e, &fx.ui, view(f), out, req);
     assert_true(n >= 0 && n <= INPUT_MAX_ACTIONS);
     return n;
 }
@@ -198,9 +175,9 @@ static int has_type(int n, const Action out[], ActionType t)
 /* The hit region of the current scene that clicks {t, index}. */
 static const HitRegion *find_hit(ActionType t, int index)
 {
-    for (size_t i = 0; i < ui.scene.hit_count; i++)
-        if (ui.scene.hits[i].click.type == t && ui.scene.hits[i].click.index == index)
-            return &ui.scene.hits[i];
+    for (size_t i = 0; i < fx.ui.scene.hit_count; i++)
+        if (fx.ui.scene.hits[i].click.type == t && fx.ui.scene.hits[i].click.index == index)
+            return &fx.ui.scene.hits[i];
     fail_msg("no hit region clicks {%d, %d}", t, index);
     return NULL;
 }
@@ -363,7 +340,7 @@ static void test_key_m_mutes_except_when_typing_initials(void **state)
     memset(&initials, 0, sizeof initials);
     initials.screen = SCREEN_INITIALS;
     req = 0;
-    int n = input_event(&f->in, &m, &ui, &initials, out, &req);
+    int n = input_event(&f->in, &m, &fx.ui, &initials, out, &req);
     assert_one(n, out, ACTION_CHAR, 'm');
 }
 
@@ -528,8 +505,8 @@ static void test_mouse_hover_once_per_option(void **state)
     e = mouse_motion(p0.x, p0.y, 0);
     assert_one(feed(f, &e, out, &req), out, ACTION_HOVER, 0);
     /* Off every region, then back: hovers again. */
-    e = mouse_motion(ui.content.x + 1, ui.content.y + 1, 0);
-    assert_null(scene_hit_at(&ui, ui.content.x + 1, ui.content.y + 1));
+    e = mouse_motion(fx.ui.content.x + 1, fx.ui.content.y + 1, 0);
+    assert_null(scene_hit_at(&fx.ui, fx.ui.content.x + 1, fx.ui.content.y + 1));
     assert_int_equal(feed(f, &e, out, &req), 0);
     e = mouse_motion(p0.x, p0.y, 0);
     assert_one(feed(f, &e, out, &req), out, ACTION_HOVER, 0);
@@ -567,7 +544,7 @@ static void test_mouse_click_chooses_option(void **state)
     assert_action(out[0], ACTION_HOVER, last);
     assert_action(out[1], ACTION_CHOOSE, last);
     /* Off every region: nothing. */
-    e = mouse_button(ui.content.x + 1, ui.content.y + 1, SDL_BUTTON_LEFT, 0);
+    e = mouse_button(fx.ui.content.x + 1, fx.ui.content.y + 1, SDL_BUTTON_LEFT, 0);
     assert_int_equal(feed(f, &e, out, &req), 0);
     /* The game answers with it. */
     e = mouse_button(p.x, p.y, SDL_BUTTON_LEFT, 0);
@@ -584,8 +561,8 @@ static void test_mouse_back_button_on_topics(void **state)
     go_topics(f);
     const HitRegion *b = find_hit(ACTION_BACK, 0);
     /* Top right corner. */
-    assert_true(b->r.x > ui.content.x + ui.content.w / 2);
-    assert_true(b->r.y < ui.content.y + ui.content.h / 4);
+    assert_true(b->r.x > fx.ui.content.x + fx.ui.content.w / 2);
+    assert_true(b->r.y < fx.ui.content.y + fx.ui.content.h / 4);
     SDL_Point p = center(b);
     SDL_Event e = mouse_button(p.x, p.y, SDL_BUTTON_LEFT, 0);
     assert_one(feed(f, &e, out, &req), out, ACTION_BACK, 0);
@@ -601,8 +578,8 @@ static void test_mouse_pause_button_on_question(void **state)
     go_question(f);
     const HitRegion *b = find_hit(ACTION_PAUSE, 0);
     /* Bottom right corner. */
-    assert_true(b->r.x > ui.content.x + ui.content.w / 2);
-    assert_true(b->r.y > ui.content.y + ui.content.h * 3 / 4);
+    assert_true(b->r.x > fx.ui.content.x + fx.ui.content.w / 2);
+    assert_true(b->r.y > fx.ui.content.y + fx.ui.content.h * 3 / 4);
     SDL_Point p = center(b);
     SDL_Event e = mouse_button(p.x, p.y, SDL_BUTTON_LEFT, 0);
     assert_one(feed(f, &e, out, &req), out, ACTION_PAUSE, 0);
@@ -635,7 +612,7 @@ static void test_mouse_scales_window_to_pixels(void **state)
     Fixture *f = *state;
     Action out[INPUT_MAX_ACTIONS];
     unsigned req;
-    ui_resize(&ui, 2 * W, 2 * H);
+    ui_resize(&fx.ui, 2 * W, 2 * H);
     f->in.scale_x = f->in.scale_y = 2.0f;
     go_question(f);
     /* Near the option's top left corner, where the unscaled point (half

@@ -2,7 +2,7 @@
  * video driver: every question of the shipped corpus, of every kind, fits
  * at 640x480 (and at 720p and 4K) with nothing clipped or overlapping;
  * every screen stays inside the content area; text is rendered once and
- * then found in the cache. */
+ * then found in the fx.cache. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +19,7 @@
 #include "shell/screens/screens.h"
 #include "shell/text.h"
 #include "shell/ui.h"
+#include "ui_fixture.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -29,45 +30,21 @@
 #define SEED QA_SOURCE_DIR "/assets/corpus/python-interview.md"
 
 static Bank *bank;
-static SDL_Window *window;
-static SDL_Renderer *renderer;
-static Fonts *fonts;
-static TextCache *cache;
-static Ui ui;
+static UiFixture fx;
 
 static int setup(void **state)
 {
     (void)state;
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
     Diagnostics *d = diag_new();
     bank = corpus_load(SEED, d);
     diag_free(d);
-    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0)
-        return -1;
-    window = SDL_CreateWindow("test", 0, 0, 640, 480, 0);
-    renderer = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE) : NULL;
-    char err[256];
-    fonts = fonts_open(QA_SOURCE_DIR "/assets/fonts", err, sizeof err);
-    if (!renderer || !fonts)
-        return -1;
-    cache = textcache_new(renderer, fonts);
-    ui.renderer = renderer;
-    ui.fonts = fonts;
-    ui.cache = cache;
-    return 0;
+    return ui_fixture_open(&fx, 0, 640, 480);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    screens_free();
-    ui_free(&ui);
-    textcache_free(cache);
-    fonts_close(fonts);
-    SDL_DestroyRenderer(renderer);
-    SDL_DestroyWindow(window);
-    TTF_Quit();
-    SDL_Quit();
+    ui_fixture_close(&fx);
     bank_free(bank);
     return 0;
 }
@@ -84,12 +61,12 @@ static void check_scene_inside(const char *what)
 {
     int clipped = 0;
     SDL_Rect clip = {0, 0, 0, 0};
-    for (size_t i = 0; i < ui.scene.count; i++) {
-        const DrawCmd *d = &ui.scene.cmds[i];
+    for (size_t i = 0; i < fx.ui.scene.count; i++) {
+        const DrawCmd *d = &fx.ui.scene.cmds[i];
         if (d->kind == DRAW_CLIP) {
             clipped = 1;
             clip = d->r;
-            if (!rect_inside(clip, ui.content))
+            if (!rect_inside(clip, fx.ui.content))
                 fail_msg("%s: clip rectangle outside the content area", what);
             continue;
         }
@@ -104,9 +81,9 @@ static void check_scene_inside(const char *what)
                 continue;
             r = visible;
         }
-        if (!rect_inside(r, ui.content))
+        if (!rect_inside(r, fx.ui.content))
             fail_msg("%s: command %zu (%d,%d %dx%d) outside the content area %dx%d", what, i, r.x,
-                     r.y, r.w, r.h, ui.content.w, ui.content.h);
+                     r.y, r.w, r.h, fx.ui.content.w, fx.ui.content.h);
     }
 }
 
@@ -114,14 +91,14 @@ static void check_scene_inside(const char *what)
  * above them, and all sit inside the content area. */
 static void check_question_hits(const char *what, int prompt_bottom)
 {
-    for (size_t i = 0; i < ui.scene.hit_count; i++) {
-        SDL_Rect a = ui.scene.hits[i].r;
-        if (!rect_inside(a, ui.content))
+    for (size_t i = 0; i < fx.ui.scene.hit_count; i++) {
+        SDL_Rect a = fx.ui.scene.hits[i].r;
+        if (!rect_inside(a, fx.ui.content))
             fail_msg("%s: option %zu outside the content area", what, i);
         if (a.y < prompt_bottom)
             fail_msg("%s: option %zu overlaps the prompt", what, i);
-        for (size_t j = i + 1; j < ui.scene.hit_count; j++) {
-            SDL_Rect b = ui.scene.hits[j].r;
+        for (size_t j = i + 1; j < fx.ui.scene.hit_count; j++) {
+            SDL_Rect b = fx.ui.scene.hits[j].r;
             if (SDL_HasIntersection(&a, &b))
                 fail_msg("%s: options %zu and %zu overlap", what, i, j);
         }
@@ -151,7 +128,7 @@ static GameView question_view(const RoundItem *it, Round *round, Timer *timer)
 
 static void check_every_item_at(int w, int h)
 {
-    ui_resize(&ui, w, h);
+    ui_resize(&fx.ui, w, h);
     RoundGen *gen = roundgen_new(bank, 77);
     Timer timer;
     timer_start(&timer, 15000);
@@ -166,24 +143,24 @@ static void check_every_item_at(int w, int h)
             GameView v = question_view(it, &round, &timer);
             snprintf(what, sizeof what, "%dx%d question %zu (%s)", w, h, it->question,
                      kind_name(it->kind));
-            screens_build(&ui, &v, &(ScreenCtx){bank, NULL, NULL, "test"});
+            screens_build(&fx.ui, &v, &(ScreenCtx){bank, NULL, NULL, "test"});
             check_scene_inside(what);
             /* Fitting: the layout says it fits, and no line is wider than
              * the text area. */
             QuestionFit fit;
             memset(&fit, 0, sizeof fit);
-            int width = ui.content.w - 2 * ui_px(&ui, UI_MARGIN);
-            int height = ui.content.h - ui_px(&ui, QUESTION_TOP) - ui_px(&ui, QUESTION_BOTTOM);
-            question_fit(&ui, it, width, height, &fit);
+            int width = fx.ui.content.w - 2 * ui_px(&fx.ui, UI_MARGIN);
+            int height = fx.ui.content.h - ui_px(&fx.ui, QUESTION_TOP) - ui_px(&fx.ui, QUESTION_BOTTOM);
+            question_fit(&fx.ui, it, width, height, &fit);
             if (!fit.fits)
                 fail_msg("%s does not fit: %d of %d pixels", what, fit.height, height);
             int code = it->kind == KIND_OUTPUT;
-            if (fit.prompt.width > width - (code ? 2 * ui_px(&ui, QUESTION_PAD) : 0))
+            if (fit.prompt.width > width - (code ? 2 * ui_px(&fx.ui, QUESTION_PAD) : 0))
                 fail_msg("%s: prompt %d wider than %d: %s", what, fit.prompt.width, width,
                          it->prompt);
             if ((size_t)fit.option_px < smallest)
                 smallest = (size_t)fit.option_px;
-            int prompt_bottom = ui.content.y + ui_px(&ui, QUESTION_TOP) + fit.prompt.height;
+            int prompt_bottom = fx.ui.content.y + ui_px(&fx.ui, QUESTION_TOP) + fit.prompt.height;
             question_fit_free(&fit);
             check_question_hits(what, prompt_bottom);
             items++;
@@ -191,7 +168,7 @@ static void check_every_item_at(int w, int h)
         round_free(&round);
     }
     /* Readable: never below 12 design units. */
-    assert_true(smallest >= (size_t)ui_px(&ui, 12));
+    assert_true(smallest >= (size_t)ui_px(&fx.ui, 12));
     print_message("%dx%d: %zu questions fit, smallest option text %zu px\n", w, h, items, smallest);
     roundgen_free(gen);
 }
@@ -213,7 +190,7 @@ static void test_every_question_fits_at_720p_and_4k(void **state)
 static void test_every_screen_stays_inside_at_640x480(void **state)
 {
     (void)state;
-    ui_resize(&ui, 640, 480);
+    ui_resize(&fx.ui, 640, 480);
     Profile *profile = profile_new();
     Levels *levels = levels_new();
     Game *g = game_new(bank, levels, profile, 3, 20781);
@@ -232,8 +209,8 @@ static void test_every_screen_stays_inside_at_640x480(void **state)
         if (game_version(g) == built)
             continue;
         built = game_version(g);
-        screens_build(&ui, v, &ctx);
-        game_set_max_scroll(g, ui.scene.max_scroll);
+        screens_build(&fx.ui, v, &ctx);
+        game_set_max_scroll(g, fx.ui.scene.max_scroll);
         snprintf(what, sizeof what, "screen %d overlay %d", v->screen, v->overlay);
         check_scene_inside(what);
         seen[v->screen] = 1;
@@ -249,7 +226,7 @@ static void test_every_screen_stays_inside_at_640x480(void **state)
 static void test_long_explanations_scroll(void **state)
 {
     (void)state;
-    ui_resize(&ui, 640, 480);
+    ui_resize(&fx.ui, 640, 480);
     RoundGen *gen = roundgen_new(bank, 8);
     RoundParams p = {75, 4, KIND_BIT(KIND_ANSWER)};
     Round round;
@@ -263,13 +240,13 @@ static void test_long_explanations_scroll(void **state)
         GameView v = question_view(it, &round, &timer);
         v.screen = SCREEN_FEEDBACK;
         v.picked = (int)(it->answer + 1) % (int)it->option_count;
-        screens_build(&ui, &v, &ctx);
+        screens_build(&fx.ui, &v, &ctx);
         check_scene_inside("feedback, top");
-        if (ui.scene.max_scroll <= 0)
+        if (fx.ui.scene.max_scroll <= 0)
             continue;
         scrolling++;
-        v.scroll = ui.scene.max_scroll;
-        screens_build(&ui, &v, &ctx);
+        v.scroll = fx.ui.scene.max_scroll;
+        screens_build(&fx.ui, &v, &ctx);
         check_scene_inside("feedback, scrolled to the end");
     }
     /* At 640x480 the long answers with code do not fit at once. */
@@ -282,15 +259,15 @@ static void test_long_explanations_scroll(void **state)
 static void test_text_is_rendered_once_then_cached(void **state)
 {
     (void)state;
-    ui_resize(&ui, 1280, 720);
+    ui_resize(&fx.ui, 1280, 720);
     Profile *profile = profile_new();
     Game *g = game_new(bank, NULL, profile, 1, 20781);
     ScreenCtx ctx = {bank, profile, NULL, "test"};
-    screens_build(&ui, game_view(g), &ctx);
-    size_t first = textcache_renders(cache);
+    screens_build(&fx.ui, game_view(g), &ctx);
+    size_t first = textcache_renders(fx.cache);
     for (int i = 0; i < 50; i++)
-        screens_build(&ui, game_view(g), &ctx);
-    assert_int_equal(textcache_renders(cache), first);
+        screens_build(&fx.ui, game_view(g), &ctx);
+    assert_int_equal(textcache_renders(fx.cache), first);
     game_free(g);
     profile_free(profile);
 }
@@ -298,17 +275,17 @@ static void test_text_is_rendered_once_then_cached(void **state)
 static void test_layout_scales_and_letterboxes(void **state)
 {
     (void)state;
-    ui_resize(&ui, 640, 480);
-    assert_int_equal(ui.content.w, 640);
-    assert_int_equal(ui.design_w, 640);
-    ui_resize(&ui, 1280, 720);
-    assert_int_equal(ui.design_w, 853);
-    ui_resize(&ui, 3000, 720); /* ultra-wide: pillarboxed to 16:9 */
-    assert_int_equal(ui.content.w, 1280);
-    assert_int_equal(ui.content.x, 860);
-    ui_resize(&ui, 800, 1200); /* portrait: letterboxed to 4:3 */
-    assert_int_equal(ui.content.h, 600);
-    assert_int_equal(ui.content.y, 300);
+    ui_resize(&fx.ui, 640, 480);
+    assert_int_equal(fx.ui.content.w, 640);
+    assert_int_equal(fx.ui.design_w, 640);
+    ui_resize(&fx.ui, 1280, 720);
+    assert_int_equal(fx.ui.design_w, 853);
+    ui_resize(&fx.ui, 3000, 720); /* ultra-wide: pillarboxed to 16:9 */
+    assert_int_equal(fx.ui.content.w, 1280);
+    assert_int_equal(fx.ui.content.x, 860);
+    ui_resize(&fx.ui, 800, 1200); /* portrait: letterboxed to 4:3 */
+    assert_int_equal(fx.ui.content.h, 600);
+    assert_int_equal(fx.ui.content.y, 300);
 }
 
 int main(void)
