@@ -33,6 +33,7 @@ typedef struct Builder {
     int depth;           /* open nodes below the root made from md4c blocks */
     int skipped;         /* md4c blocks open past the depth limit */
     int flatten_reported;
+    int flatten_pending;  /* reported, but not yet with its line */
 
     StrBuf text;         /* text of the open leaf */
     MdNode *leaf;        /* open leaf, or NULL */
@@ -82,6 +83,13 @@ static unsigned builder_line_of(Builder *b, const char *p)
     b->cursor_line += builder_count_breaks(b, b->cursor_off, off);
     b->cursor_off = off;
     return b->cursor_line;
+}
+
+static void builder_report_flatten(Builder *b, unsigned line)
+{
+    b->flatten_pending = 0;
+    diag_add(b->diag, DIAG_WARNING, b->file, line,
+             "blocks nested deeper than %d levels are flattened", MDTREE_MAX_DEPTH);
 }
 
 static int builder_is_leaf_kind(MdKind k)
@@ -211,11 +219,10 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     builder_close_implicit(b);
     if (b->depth >= MDTREE_MAX_DEPTH || b->leaf) {
         b->skipped++;
-        if (!b->flatten_reported) {
-            b->flatten_reported = 1;
-            diag_add(b->diag, DIAG_WARNING, b->file, b->cursor_line,
-                     "blocks nested deeper than %d levels are flattened", MDTREE_MAX_DEPTH);
-        }
+        /* Reported with the line of the next text: md4c tells no line
+         * when a block opens. */
+        if (!b->flatten_reported)
+            b->flatten_reported = b->flatten_pending = 1;
         return 0;
     }
     MdNode *n = builder_push(b, builder_kind(type));
@@ -430,6 +437,8 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata
     }
     builder_ensure_leaf(b);
     unsigned line = builder_line_of(b, s);
+    if (line && b->flatten_pending)
+        builder_report_flatten(b, line);
     if (line) {
         for (MdNode *p = b->leaf; p && !p->line; p = p->parent)
             p->line = line;
@@ -499,6 +508,8 @@ MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t input_len, const 
     parser.leave_span = on_leave_span;
     parser.text = on_text;
     int rc = md_parse(text, (MD_SIZE)len, &parser, &b);
+    if (b.flatten_pending)
+        builder_report_flatten(&b, b.cursor_line);
     strbuf_free(&b.text);
     if (rc != 0 || !b.root) {
         diag_add(diag, DIAG_ERROR, file, 0, "the Markdown parser failed (out of memory?)");

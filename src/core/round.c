@@ -733,11 +733,16 @@ void roundgen_check(const RoundGen *g, unsigned options, Diagnostics *diag)
         const Question *q = bank_question(g->bank, first);
         if (lowest == 0) {
             long near = g->nearest[t];
-            diag_add(diag, DIAG_WARNING, q->file, q->line,
-                     "topic \"%s\" cannot offer 2 fair options for every question: "
-                     "distractors are borrowed from \"%s\"",
-                     bank_topic_name(g->bank, t),
-                     near >= 0 ? bank_topic_name(g->bank, (size_t)near) : "(none)");
+            if (near >= 0)
+                diag_add(diag, DIAG_WARNING, q->file, q->line,
+                         "topic \"%s\" cannot offer 2 fair options for every question: "
+                         "distractors are borrowed from \"%s\"",
+                         bank_topic_name(g->bank, t), bank_topic_name(g->bank, (size_t)near));
+            else
+                diag_add(diag, DIAG_WARNING, q->file, q->line,
+                         "topic \"%s\" cannot offer 2 fair options for every question, "
+                         "and no other topic can lend it distractors",
+                         bank_topic_name(g->bank, t));
         } else if (fewer > 0) {
             diag_add(diag, DIAG_WARNING, q->file, q->line,
                      "topic \"%s\": %zu of its %zu questions get fewer than %u options "
