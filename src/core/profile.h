@@ -97,7 +97,7 @@ void profile_history_put(Profile *p, const QuestionRecord *r);
 
 /* ---- small state ---- */
 
-/* Day of the last scored daily challenge, 0 if none. */
+/* Day of the last daily challenge started as the scored attempt, 0 if none. */
 uint32_t profile_daily_day(const Profile *p);
 void profile_set_daily_day(Profile *p, uint32_t day);
 /* Initials last entered ("AAA" at first). */

@@ -62,7 +62,12 @@ void screen_title(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         int w = ui_text_width(ui, FACE_MONO, px, num);
         scene_text(ui, FACE_MONO, px, num, ui->pal.text, box.x + box.w - ui_px(ui, 14) - w, ty);
     } else {
-        scene_text(ui, FACE_SANS, px, "Not played yet", ui->pal.text, tx, ty);
+        scene_text(ui, FACE_SANS, px, "No scores yet", ui->pal.text, tx, ty);
     }
+    uint32_t today;
+    if (v->daily_date && profile_day_parse(v->daily_date, &today) == 0 &&
+        profile_daily_day(ctx->profile) == today)
+        scene_text(ui, FACE_SANS, ui_px(ui, 12), "Played today: replays are not scored",
+                   ui->pal.dim, tx, ty + line);
     ui_hint(ui, "Arrows choose  -  Enter or A selects  -  Esc quits  -  M mutes");
 }
