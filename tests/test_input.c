@@ -474,6 +474,9 @@ static void test_pad_stick_acts_once_until_it_returns(void **state)
     assert_int_equal(feed(f, &e, out, &req), 0);
     e = pad_axis(X, -32768);
     assert_one(feed(f, &e, out, &req), out, ACTION_LEFT, 0);
+    /* Flicked straight across the centre: the new direction at once. */
+    e = pad_axis(X, 30000);
+    assert_one(feed(f, &e, out, &req), out, ACTION_RIGHT, 0);
     /* The right stick and the triggers do not move. */
     e = pad_axis(SDL_CONTROLLER_AXIS_RIGHTY, 30000);
     assert_int_equal(feed(f, &e, out, &req), 0);

@@ -149,9 +149,11 @@ static int input_stick(Input *in, const SDL_ControllerAxisEvent *a, Action out[]
         return 0;
     }
     int value = a->value;
-    if (*held == 0 && (value > STICK_ON || value < -STICK_ON)) {
-        *held = value > 0 ? 1 : -1;
-        return input_put(out, 0, value > 0 ? plus : minus, 0);
+    int dir = value > STICK_ON ? 1 : value < -STICK_ON ? -1 : 0;
+    /* A new direction: from the centre, or flicked straight across it. */
+    if (dir != 0 && dir != *held) {
+        *held = dir;
+        return input_put(out, 0, dir > 0 ? plus : minus, 0);
     }
     if (*held != 0 && value < STICK_OFF && value > -STICK_OFF)
         *held = 0;
