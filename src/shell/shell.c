@@ -64,6 +64,7 @@ typedef struct Shell {
     uint64_t built_version; /* of the game, when the scene was built */
     int scene_dirty;        /* rebuild even if the version is the same */
     int bar_lit;            /* timer bar segments lit when last drawn */
+    int built_screen;       /* the screen (and overlay) the scene shows */
     int timedemo;
     int fullscreen;         /* the window is full screen now */
     int settings_fullscreen; /* the setting's value last applied to the window */
@@ -372,6 +373,13 @@ static int shell_frame(Shell *s, int force)
     int rebuilt = 0;
     if (s->scene_dirty || game_version(s->game) != s->built_version) {
         s->ui.view = v;
+        int screen = (int)v->screen * 8 + (int)v->overlay;
+        if (screen != s->built_screen) {
+            /* A new screen: the pointer's next move hovers what is under
+             * it there, even if it has the same index as before. */
+            s->input.hover = -1;
+            s->built_screen = screen;
+        }
         screens_build(&s->ui, v, &s->ctx);
         game_set_max_scroll(s->game, s->ui.scene.max_scroll);
         s->built_version = game_version(s->game);
