@@ -167,6 +167,19 @@ static void test_the_seeds_near_duplicates_are_never_offered_together(void **sta
     assert_true(roundgen_conflict(g, key, web));
     assert_true(roundgen_conflict(g, web, key));
     assert_true(roundgen_conflict(g, comp, isa));
+    /* An option that answers the other question too: "Enables asynchronous
+     * programming using async and await" for "the difference between
+     * synchronous and asynchronous programming", and encapsulation's
+     * definition for "the main principles of OOP". */
+    size_t aio = find_q(seed_bank, "What is the use of the asyncio library in Python?");
+    size_t sync = find_q(seed_bank,
+                         "What is the difference between synchronous and asynchronous programming "
+                         "in Python?");
+    size_t principles = find_q(seed_bank, "What are the main principles of OOP?");
+    size_t encap = find_q(seed_bank, "What is encapsulation?");
+    assert_true(roundgen_conflict(g, aio, sync));
+    assert_true(roundgen_conflict(g, sync, aio));
+    assert_true(roundgen_conflict(g, principles, encap));
     /* And ordinary pairs of a topic are not conflicts. */
     size_t gil = find_q(seed_bank,
                         "Explain Python's GIL (Global Interpreter Lock) and its impact on multi-threading.");

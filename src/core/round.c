@@ -205,6 +205,37 @@ static double round_shared(const WordSet *a, const WordSet *b, const float *w)
     return shared;
 }
 
+/* The union of two sets, weighed. */
+static WordSet round_set_union(const WordSet *a, const WordSet *b, const float *w)
+{
+    WordSet u = {0};
+    u.ids = xmalloc(((size_t)a->count + b->count + 1) * sizeof *u.ids);
+    uint32_t i = 0, j = 0;
+    while (i < a->count || j < b->count) {
+        uint32_t x;
+        if (j >= b->count || (i < a->count && a->ids[i] < b->ids[j]))
+            x = a->ids[i++];
+        else if (i >= a->count || b->ids[j] < a->ids[i])
+            x = b->ids[j++];
+        else
+            x = a->ids[i++], j++;
+        u.ids[u.count++] = x;
+    }
+    round_set_weigh(&u, w);
+    return u;
+}
+
+/* An option that answers another question too: its words are almost all
+ * among that question's own (prompt and option), as "Enables asynchronous
+ * programming using async and await" is within "difference between
+ * synchronous and asynchronous programming? ... async and await". */
+static int round_answers_too(const WordSet *option, const WordSet *about, const float *w)
+{
+    if (option->weight < ROUND_CONTAIN_MIN_WEIGHT)
+        return 0;
+    return round_shared(option, about, w) >= ROUND_CONTAIN_NEAR * option->weight;
+}
+
 static int round_near(const WordSet *a, const WordSet *b, const float *w)
 {
     if (a->count == 0 || b->count == 0)
@@ -292,6 +323,11 @@ static void round_find_conflicts(RoundGen *g, WordSet *prompts, WordSet *answers
             }
     }
 
+    /* What each question is about: its prompt and its option together. */
+    WordSet *about = xmalloc((nq + 1) * sizeof *about);
+    for (size_t q = 0; q < nq; q++)
+        about[q] = round_set_union(&prompts[q], &options[q], w);
+
     Pair *pairs = NULL;
     size_t npairs = 0, cap = 0;
     uint32_t *seen = xcalloc(nq + 1, sizeof *seen); /* q + 1 once compared with q */
@@ -338,7 +374,9 @@ static void round_find_conflicts(RoundGen *g, WordSet *prompts, WordSet *answers
                     continue;
                 if (round_near(&prompts[q], &prompts[c], w) ||
                     round_near(&answers[q], &answers[c], w) ||
-                    round_near(&options[q], &options[c], w)) {
+                    round_near(&options[q], &options[c], w) ||
+                    round_answers_too(&options[q], &about[c], w) ||
+                    round_answers_too(&options[c], &about[q], w)) {
                     pairs = xgrow(pairs, &cap, npairs + 2, sizeof *pairs);
                     pairs[npairs++] = (Pair){(uint32_t)q, c};
                     pairs[npairs++] = (Pair){c, (uint32_t)q};
@@ -374,6 +412,9 @@ static void round_find_conflicts(RoundGen *g, WordSet *prompts, WordSet *answers
         g->conflict_start[q + 1] += g->conflict_start[q];
     free(pairs);
     free(seen);
+    for (size_t q = 0; q < nq; q++)
+        free(about[q].ids);
+    free(about);
     free(fill);
     free(post);
     free(mark);
