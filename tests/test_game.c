@@ -412,18 +412,25 @@ static void test_daily_challenge_is_the_same_everywhere_and_scored_once(void **s
     profile_free(p2);
 }
 
+/* An arcade game from the title: one right answer, then three wrong ones
+ * and out, on the results screen with a place in the table. */
+static void arcade_one_right_then_out(Fixture *f)
+{
+    act(f, ACTION_CHOOSE, TITLE_ARCADE);
+    act(f, ACTION_CHOOSE, (int)f->v->item->answer);
+    press(f, ACTION_CONFIRM);
+    for (int i = 0; i < 3; i++) {
+        act(f, ACTION_CHOOSE, wrong_pick(f->v->item));
+        press(f, ACTION_CONFIRM);
+    }
+    assert_int_equal(f->v->screen, SCREEN_RESULTS);
+}
+
 static void test_initials_are_entered_with_directions_alone(void **state)
 {
     (void)state;
     Fixture f = start(12);
-    act(&f, ACTION_CHOOSE, TITLE_ARCADE);
-    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
-    press(&f, ACTION_CONFIRM);
-    for (int i = 0; i < 3; i++) {
-        act(&f, ACTION_CHOOSE, wrong_pick(f.v->item));
-        press(&f, ACTION_CONFIRM);
-    }
-    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    arcade_one_right_then_out(&f);
     press(&f, ACTION_CONFIRM);
     assert_int_equal(f.v->screen, SCREEN_INITIALS);
     assert_string_equal(f.v->initials, "AAA");
@@ -452,14 +459,7 @@ static void test_results_after_the_initials_offer_the_usual_menu(void **state)
 {
     (void)state;
     Fixture f = start(12);
-    act(&f, ACTION_CHOOSE, TITLE_ARCADE);
-    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
-    press(&f, ACTION_CONFIRM);
-    for (int i = 0; i < 3; i++) {
-        act(&f, ACTION_CHOOSE, wrong_pick(f.v->item));
-        press(&f, ACTION_CONFIRM);
-    }
-    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    arcade_one_right_then_out(&f);
     assert_int_equal(f.v->result.rank, 0);
     assert_false(f.v->initials_done);
     press(&f, ACTION_DOWN); /* one choice only: nothing moves */
