@@ -44,8 +44,9 @@ static Bank *commands_load(const Options *opts, FILE *err)
     diag_print(diag, err, DIAG_ERROR);
     size_t warnings = diag_total(diag, DIAG_WARNING);
     if (warnings)
-        fprintf(err, "quizarcade: %s: %zu warning%s (run with --check to see them)\n", path,
-                warnings, warnings == 1 ? "" : "s");
+        fprintf(err, "quizarcade: %s: %zu warning%s while reading (--check shows them, "
+                     "and checks rounds and levels too)\n",
+                path, warnings, warnings == 1 ? "" : "s");
     if (!corpus_is_playable(bank)) {
         fprintf(err, "quizarcade: %s: no playable questions (a round needs at least 2)\n",
                 path);

@@ -218,8 +218,9 @@ static int shell_load(Shell *s)
     diag_print(diag, stderr, DIAG_ERROR);
     size_t warnings = diag_total(diag, DIAG_WARNING);
     if (warnings)
-        fprintf(stderr, "quizarcade: %s: %zu warning%s (run with --check to see them)\n", path,
-                warnings, warnings == 1 ? "" : "s");
+        fprintf(stderr, "quizarcade: %s: %zu warning%s while reading (--check shows them, "
+                        "and checks rounds and levels too)\n",
+                path, warnings, warnings == 1 ? "" : "s");
     diag_free(diag);
     const char *base = strrchr(path, '/');
     snprintf(s->corpus_name, sizeof s->corpus_name, "%s", base ? base + 1 : path);
