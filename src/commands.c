@@ -166,7 +166,9 @@ int command_check(const Options *opts, FILE *out, FILE *err)
     /* Small topics are reported by roundgen_check below, which knows how
      * many options each question really gets. */
     Levels *levels = commands_levels(opts, diag);
-    commands_check_levels(levels, bank, opts->levels != NULL, diag);
+    /* Ladders are checked against the corpus they are for: the ones the
+     * user named, or the shipped ones with the shipped corpus. */
+    commands_check_levels(levels, bank, opts->levels != NULL || opts->corpus == NULL, diag);
     levels_free(levels);
     if (bank_question_count(bank) > 0) {
         RoundGen *gen = roundgen_new(bank, 1);

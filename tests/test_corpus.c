@@ -891,6 +891,13 @@ static void test_control_bytes_become_spaces(void **state)
     assert_string_equal(q->prompt, "What is X ?");
     assert_true(has_diag(l.diag, DIAG_WARNING, 3, "control character"));
     unload(&l);
+    /* DEL too, also inside a long run of plain text (read 8 bytes at a
+     * time). */
+    l = load("## A\n\n### What is the answer here?\nabcdefghijklmnop\x7fqrstuvwxyz and so on.\n");
+    q = bank_question(l.bank, 0);
+    assert_string_equal(q->answer[0].text, "abcdefghijklmnop qrstuvwxyz and so on.");
+    assert_true(has_diag(l.diag, DIAG_WARNING, 4, "control character 0x7F"));
+    unload(&l);
 }
 
 static void test_one_megabyte_line_is_cut_not_fatal(void **state)

@@ -1020,8 +1020,10 @@ static const char *corpus_sanitize(const char *name, const char *data, size_t *l
             uint64_t w;
             memcpy(&w, data + i, 8);
             const uint64_t low = 0x0101010101010101ull, high = 0x8080808080808080ull;
-            /* No byte >= 0x80 and no byte < 0x20 (x - 0x20 borrows). */
-            if (((w | (w - low * 0x20)) & high) == 0) {
+            /* No byte >= 0x80, no byte < 0x20 (x - 0x20 borrows), and no
+             * DEL (0x7F: a zero byte in w ^ 0x7F7F...). */
+            uint64_t del = w ^ (low * 0x7F);
+            if (((w | (w - low * 0x20)) & high) == 0 && ((del - low) & ~del & high) == 0) {
                 if (!visible) /* only "any at all" matters */
                     for (int k = 0; k < 8; k++)
                         visible += (unsigned char)data[i + k] > ' ';

@@ -34,11 +34,11 @@ enum { SHAPE_PROSE, SHAPE_LIST, SHAPE_CODE };
 enum { ROUND_RARE_WORDS = 8 };
 /* ...that are not too common to say anything. */
 enum { ROUND_DF_CAP_MIN = 64 };
-/* At most this many postings are visited per question, rarest words first,
- * so that finding conflicts stays linear in the bank's size (8 words of at
- * most 64 questions each: a bank of up to 1,280 questions never reaches
- * it). */
-enum { ROUND_VISITS_MAX = ROUND_RARE_WORDS * ROUND_DF_CAP_MIN };
+/* Each question is compared with at most this many later questions of its
+ * topic, found through its rarest words first, so that finding conflicts
+ * stays linear in the bank's size (8 words of at most 64 questions each: a
+ * bank of up to 1,280 questions never reaches it). */
+enum { ROUND_COMPARED_MAX = ROUND_RARE_WORDS * ROUND_DF_CAP_MIN };
 
 /* Near duplicates: similar (Dice over rarity-weighted word sets) or one
  * contained in the other. Tuned on the shipped corpus: "key features" vs
@@ -360,18 +360,30 @@ static void round_find_conflicts(RoundGen *g, WordSet *prompts, WordSet *answers
                 }
             }
         }
+        /* Pairs are found from their first question, within its topic:
+         * the candidates are the postings past q and before the topic's
+         * end (questions are stored topic by topic). */
         const Question *qq = bank_question(g->bank, q);
-        size_t visits = 0;
-        for (size_t r = 0; r < nrare && visits < ROUND_VISITS_MAX; r++) {
+        size_t topic_end = bank_topic_first(g->bank, qq->topic) + bank_topic_size(g->bank, qq->topic);
+        size_t compared = 0;
+        for (size_t r = 0; r < nrare && compared < ROUND_COMPARED_MAX; r++) {
             uint32_t t = rare[r];
-            for (size_t p = start[t]; p < start[t + 1] && visits < ROUND_VISITS_MAX; p++) {
-                visits++;
+            size_t lo = start[t], hi = start[t + 1];
+            while (lo < hi) { /* the first posting past q */
+                size_t mid = lo + (hi - lo) / 2;
+                if (post[mid] <= q)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t p = lo; p < start[t + 1] && post[p] < topic_end &&
+                                compared < ROUND_COMPARED_MAX;
+                 p++) {
                 uint32_t c = post[p];
-                if (c <= q || seen[c] == q + 1)
+                if (seen[c] == q + 1)
                     continue;
                 seen[c] = (uint32_t)q + 1;
-                if (bank_question(g->bank, c)->topic != qq->topic)
-                    continue;
+                compared++;
                 if (round_near(&prompts[q], &prompts[c], w) ||
                     round_near(&answers[q], &answers[c], w) ||
                     round_near(&options[q], &options[c], w) ||

@@ -72,6 +72,7 @@ typedef struct Shell {
     /* Timedemo with --save-dir: the settings read from the save, written
      * back in place of the demo's (which are the defaults). */
     Settings saved_settings;
+    uint32_t saved_daily;   /* ... and the day of its last daily, kept too */
     int keep_saved_settings;
     char corpus_name[160];
     int sdl_up, ttf_up;
@@ -164,6 +165,7 @@ static int shell_load_profile(Shell *s)
         Settings *set = profile_settings(s->profile);
         Profile *fresh = profile_new();
         s->saved_settings = *set;
+        s->saved_daily = profile_daily_day(s->profile);
         s->keep_saved_settings = 1;
         *set = *profile_settings(fresh);
         profile_free(fresh);
@@ -180,10 +182,15 @@ static void shell_save(Shell *s)
     StrBuf err = {0};
     Settings *set = profile_settings(s->profile);
     Settings playing = *set;
-    if (s->keep_saved_settings)
+    uint32_t daily = profile_daily_day(s->profile);
+    if (s->keep_saved_settings) {
+        /* The timedemo's settings and fixed day are its own. */
         *set = s->saved_settings;
+        profile_set_daily_day(s->profile, s->saved_daily);
+    }
     int rc = save_write(s->save_path, s->profile, &err);
     *set = playing;
+    profile_set_daily_day(s->profile, daily);
     if (rc != 0) {
         fprintf(stderr, "quizarcade: %s\n", strbuf_str(&err));
         free(s->save_path);
@@ -379,6 +386,7 @@ static int shell_frame(Shell *s, int force)
             /* A new screen: the pointer's next move hovers what is under
              * it there, even if it has the same index as before. */
             s->input.hover = -1;
+            s->input.touching = 0; /* a finger down on the last screen taps nothing here */
             s->built_screen = screen;
         }
         screens_build(&s->ui, v, &s->ctx);
