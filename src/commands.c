@@ -170,13 +170,15 @@ int command_check(const Options *opts, FILE *out, FILE *err)
      * user named, or the shipped ones with the shipped corpus. */
     commands_check_levels(levels, bank, opts->levels != NULL || opts->corpus == NULL, diag);
     levels_free(levels);
+    size_t askable = 0;
     if (bank_question_count(bank) > 0) {
         RoundGen *gen = roundgen_new(bank, 1);
         roundgen_check(gen, 4, diag);
+        askable = roundgen_askable(gen);
         roundgen_free(gen);
     }
     diag_print(diag, out, DIAG_NOTE);
-    int playable = corpus_is_playable(bank);
+    int playable = corpus_is_playable(bank) && askable > 0;
     fprintf(out, "%s: %zu question%s in %zu topic%s; %zu error%s, %zu warning%s, %zu note%s; %s\n",
             path, bank_question_count(bank), bank_question_count(bank) == 1 ? "" : "s",
             bank_topic_count(bank), bank_topic_count(bank) == 1 ? "" : "s",

@@ -514,6 +514,37 @@ static void test_reverse_questions_offer_prompts(void **state)
     roundgen_free(g);
 }
 
+/* A lone topic whose questions all nearly duplicate each other has no
+ * fair distractor and no topic to borrow from: its questions are not asked
+ * (they would show their answer alone), and the generator says so. */
+static void test_questions_with_nothing_to_choose_from_are_not_asked(void **state)
+{
+    (void)state;
+    const char *md = "## Lists\n\n"
+                     "1. What is a list?\n   - A list is an ordered mutable sequence.\n"
+                     "2. What is a Python list?\n   - A list is an ordered mutable sequence of items.\n"
+                     "3. What is a list in Python?\n   - A Python list is an ordered, mutable sequence.\n";
+    Diagnostics *d = diag_new();
+    CorpusReader *r = corpus_reader_new();
+    corpus_reader_add(r, "lists.md", md, strlen(md), d);
+    Bank *b = corpus_reader_finish(r, d);
+    assert_int_equal(bank_question_count(b), 3);
+    RoundGen *g = roundgen_new(b, 1);
+    assert_int_equal(roundgen_askable(g), 0);
+    RoundParams p = {3, 4, KIND_BIT(KIND_ANSWER)};
+    Round round;
+    round_generate(g, NULL, 0, &p, &round);
+    assert_int_equal(round.count, 0);
+    round_free(&round);
+    roundgen_free(g);
+    bank_free(b);
+    diag_free(d);
+    /* With the seed, every question can be asked. */
+    g = roundgen_new(seed_bank, 1);
+    assert_int_equal(roundgen_askable(g), bank_question_count(seed_bank));
+    roundgen_free(g);
+}
+
 static void test_kind_names_round_trip(void **state)
 {
     (void)state;
@@ -546,6 +577,7 @@ int main(void)
         cmocka_unit_test(test_kinds_appear_only_where_allowed),
         cmocka_unit_test(test_output_questions_show_code_and_ask_for_its_output),
         cmocka_unit_test(test_reverse_questions_offer_prompts),
+        cmocka_unit_test(test_questions_with_nothing_to_choose_from_are_not_asked),
         cmocka_unit_test(test_kind_names_round_trip),
     };
     return cmocka_run_group_tests(tests, setup_seed, teardown_seed);

@@ -744,6 +744,21 @@ size_t roundgen_fair_distractors(const RoundGen *g, size_t q)
     return n - 1 - conflicts;
 }
 
+/* A question that can get at least two options. */
+static int round_askable(const RoundGen *g, size_t q)
+{
+    return roundgen_fair_distractors(g, q) > 0 ||
+           g->nearest[bank_question(g->bank, q)->topic] >= 0;
+}
+
+size_t roundgen_askable(const RoundGen *g)
+{
+    size_t n = 0;
+    for (size_t q = 0; q < g->nq; q++)
+        n += round_askable(g, q);
+    return n;
+}
+
 long roundgen_nearest_topic(const RoundGen *g, size_t topic)
 {
     return topic < g->nt ? g->nearest[topic] : -1;
@@ -794,7 +809,8 @@ void roundgen_check(const RoundGen *g, unsigned options, Diagnostics *diag)
             else
                 diag_add(diag, DIAG_WARNING, q->file, q->line,
                          "topic \"%s\" cannot offer 2 fair options for every question, "
-                         "and no other topic can lend it distractors",
+                         "and no other topic can lend it distractors: those questions are "
+                         "not asked",
                          bank_topic_name(g->bank, t));
         } else if (fewer > 0) {
             diag_add(diag, DIAG_WARNING, q->file, q->line,
@@ -1105,6 +1121,8 @@ int round_generate(RoundGen *g, const size_t *topics, size_t topic_count,
             continue;
         taken[out->count] = q;
         round_make_item(g, q, params, &out->items[out->count]);
+        if (out->items[out->count].option_count < 2)
+            continue; /* nothing to choose from: not asked (--check says so) */
         out->count++;
     }
     free(taken);

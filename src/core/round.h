@@ -120,5 +120,9 @@ size_t roundgen_output_count(const RoundGen *g, size_t question);
 /* Reports topics whose questions get fewer than `options` options, and
  * topics that must borrow distractors, to diag. */
 void roundgen_check(const RoundGen *g, unsigned options, Diagnostics *diag);
+/* How many questions can be asked: those with a fair distractor in their
+ * topic or a topic to borrow one from. The others (a lone topic of near
+ * duplicates) would show their answer alone, so rounds leave them out. */
+size_t roundgen_askable(const RoundGen *g);
 
 #endif
