@@ -561,6 +561,7 @@ int shell_run(const Options *opts)
         s.ctx.profile = s.profile;
         s.ctx.levels = s.levels;
         s.ctx.corpus_name = s.corpus_name;
+        s.ctx.session_muted = opts->mute;
         shell_resize(&s);
         shell_apply_audio(&s);
         if (timedemo)

@@ -20,6 +20,7 @@ typedef struct ScreenCtx {
     const Profile *profile;
     const Levels *levels;
     const char *corpus_name; /* shown on the title */
+    int session_muted;       /* --mute: silent this session, whatever the setting */
 } ScreenCtx;
 
 void screens_build(Ui *ui, const GameView *v, const ScreenCtx *ctx);

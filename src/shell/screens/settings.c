@@ -16,7 +16,8 @@ void screen_settings(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     for (unsigned i = 0; i < 10; i++)
         strcat(bar, i < s->volume / 10 ? "\xE2\x96\xA0" : "\xE2\x96\xA1"); /* ■ □ */
     snprintf(values[SETTING_VOLUME], sizeof values[0], "%s %u%%", bar, s->volume);
-    snprintf(values[SETTING_MUTE], sizeof values[0], "%s", s->muted ? "Muted" : "On");
+    snprintf(values[SETTING_MUTE], sizeof values[0], "%s",
+             s->muted ? "Muted" : ctx->session_muted ? "On (silenced by --mute)" : "On");
     snprintf(values[SETTING_FULLSCREEN], sizeof values[0], "%s", s->fullscreen ? "Full screen" : "Window");
     snprintf(values[SETTING_TIMER], sizeof values[0], "%s", timers[s->timer % 3]);
     values[SETTING_BACK][0] = '\0';
