@@ -205,7 +205,7 @@ static double round_shared(const WordSet *a, const WordSet *b, const float *w)
     return shared;
 }
 
-/* The union of two sets, weighed. */
+/* The union of two sets, weighed when w is given. */
 static WordSet round_set_union(const WordSet *a, const WordSet *b, const float *w)
 {
     WordSet u = {0};
@@ -221,7 +221,8 @@ static WordSet round_set_union(const WordSet *a, const WordSet *b, const float *
             x = a->ids[i++], j++;
         u.ids[u.count++] = x;
     }
-    round_set_weigh(&u, w);
+    if (w)
+        round_set_weigh(&u, w);
     return u;
 }
 
@@ -277,51 +278,30 @@ static int round_cmp_pair(const void *x, const void *y)
     return (p->b > q->b) - (p->b < q->b);
 }
 
-/* Finds near-duplicate pairs within topics and stores them as CSR. */
+/* Finds near-duplicate pairs within topics and stores them as CSR. all[q]
+ * is every word of q (prompt, answer and option), terms the vocabulary's
+ * size. */
 static void round_find_conflicts(RoundGen *g, WordSet *prompts, WordSet *answers,
-                                 WordSet *options, const float *w, const uint32_t *df)
+                                 WordSet *options, const WordSet *all, size_t terms,
+                                 const float *w, const uint32_t *df)
 {
     size_t nq = g->nq;
-    /* Inverted index over all words of each question (prompt, answer,
-     * option together). */
-    size_t terms = 0;
-    for (size_t q = 0; q < nq; q++) {
-        WordSet *sets[3] = {&prompts[q], &answers[q], &options[q]};
-        for (int k = 0; k < 3; k++)
-            for (uint32_t i = 0; i < sets[k]->count; i++)
-                if (sets[k]->ids[i] + 1 > terms)
-                    terms = sets[k]->ids[i] + 1;
-    }
+    /* Inverted index over the words of each question: its postings in
+     * question order. */
     size_t df_cap = nq / 20 > ROUND_DF_CAP_MIN ? nq / 20 : ROUND_DF_CAP_MIN;
     size_t *start = xcalloc(terms + 2, sizeof *start);
-    uint32_t *mark = xcalloc(terms + 1, sizeof *mark); /* q + 1 once counted for q */
-    for (size_t q = 0; q < nq; q++) {
-        WordSet *sets[3] = {&prompts[q], &answers[q], &options[q]};
-        for (int k = 0; k < 3; k++)
-            for (uint32_t i = 0; i < sets[k]->count; i++) {
-                uint32_t t = sets[k]->ids[i];
-                if (mark[t] != q + 1) {
-                    mark[t] = (uint32_t)q + 1;
-                    start[t + 1]++;
-                }
-            }
-    }
+    for (size_t q = 0; q < nq; q++)
+        for (uint32_t i = 0; i < all[q].count; i++)
+            start[all[q].ids[i] + 1]++;
     for (size_t t = 0; t < terms; t++)
         start[t + 1] += start[t];
     uint32_t *post = xmalloc((start[terms] + 1) * sizeof *post);
     size_t *fill = xcalloc(terms + 1, sizeof *fill);
-    memset(mark, 0, (terms + 1) * sizeof *mark);
-    for (size_t q = 0; q < nq; q++) {
-        WordSet *sets[3] = {&prompts[q], &answers[q], &options[q]};
-        for (int k = 0; k < 3; k++)
-            for (uint32_t i = 0; i < sets[k]->count; i++) {
-                uint32_t t = sets[k]->ids[i];
-                if (mark[t] != q + 1) {
-                    mark[t] = (uint32_t)q + 1;
-                    post[start[t] + fill[t]++] = (uint32_t)q;
-                }
-            }
-    }
+    for (size_t q = 0; q < nq; q++)
+        for (uint32_t i = 0; i < all[q].count; i++) {
+            uint32_t t = all[q].ids[i];
+            post[start[t] + fill[t]++] = (uint32_t)q;
+        }
 
     /* What each question is about: its prompt and its option together. */
     WordSet *about = xmalloc((nq + 1) * sizeof *about);
@@ -335,29 +315,21 @@ static void round_find_conflicts(RoundGen *g, WordSet *prompts, WordSet *answers
     for (size_t q = 0; q < nq; q++) {
         /* The question's rarest words (lowest document frequency). */
         size_t nrare = 0;
-        WordSet *sets[3] = {&prompts[q], &answers[q], &options[q]};
-        for (int k = 0; k < 3; k++) {
-            for (uint32_t i = 0; i < sets[k]->count; i++) {
-                uint32_t t = sets[k]->ids[i];
-                if (df[t] < 2 || df[t] > df_cap)
-                    continue;
-                size_t at = nrare;
-                int dup = 0;
-                for (size_t r = 0; r < nrare; r++)
-                    dup |= rare[r] == t;
-                if (dup)
-                    continue;
-                while (at > 0 && (df[rare[at - 1]] > df[t] ||
-                                  (df[rare[at - 1]] == df[t] && rare[at - 1] > t))) {
-                    if (at < ROUND_RARE_WORDS)
-                        rare[at] = rare[at - 1];
-                    at--;
-                }
-                if (at < ROUND_RARE_WORDS) {
-                    rare[at] = t;
-                    if (nrare < ROUND_RARE_WORDS)
-                        nrare++;
-                }
+        for (uint32_t i = 0; i < all[q].count; i++) {
+            uint32_t t = all[q].ids[i];
+            if (df[t] < 2 || df[t] > df_cap)
+                continue;
+            size_t at = nrare;
+            while (at > 0 && (df[rare[at - 1]] > df[t] ||
+                              (df[rare[at - 1]] == df[t] && rare[at - 1] > t))) {
+                if (at < ROUND_RARE_WORDS)
+                    rare[at] = rare[at - 1];
+                at--;
+            }
+            if (at < ROUND_RARE_WORDS) {
+                rare[at] = t;
+                if (nrare < ROUND_RARE_WORDS)
+                    nrare++;
             }
         }
         /* Pairs are found from their first question, within its topic:
@@ -429,7 +401,6 @@ static void round_find_conflicts(RoundGen *g, WordSet *prompts, WordSet *answers
     free(about);
     free(fill);
     free(post);
-    free(mark);
     free(start);
 }
 
@@ -647,18 +618,17 @@ RoundGen *roundgen_new(const Bank *bank, uint64_t seed)
     }
     strbuf_free(&tmp);
     size_t terms = vocab_size(vocab);
+    /* Every word of each question once, and in how many questions each
+     * word is. */
+    WordSet *all = xmalloc((nq + 1) * sizeof *all);
     uint32_t *df = xcalloc(terms + 1, sizeof *df);
-    uint32_t *mark = xcalloc(terms + 1, sizeof *mark);
     for (size_t q = 0; q < nq; q++) {
-        WordSet *sets[3] = {&prompts[q], &answers[q], &options[q]};
-        for (int k = 0; k < 3; k++)
-            for (uint32_t i = 0; i < sets[k]->count; i++)
-                if (mark[sets[k]->ids[i]] != q + 1) {
-                    mark[sets[k]->ids[i]] = (uint32_t)q + 1;
-                    df[sets[k]->ids[i]]++;
-                }
+        WordSet pa = round_set_union(&prompts[q], &answers[q], NULL);
+        all[q] = round_set_union(&pa, &options[q], NULL);
+        free(pa.ids);
+        for (uint32_t i = 0; i < all[q].count; i++)
+            df[all[q].ids[i]]++;
     }
-    free(mark);
     /* Weight 1 + rarity: even a word every question has counts a little,
      * so that two questions of a tiny bank can still be compared. */
     float *w = xcalloc(terms + 1, sizeof *w);
@@ -671,7 +641,7 @@ RoundGen *roundgen_new(const Bank *bank, uint64_t seed)
     }
     round_order(g, g->option_len, g->by_option, g->pos_option);
     round_order(g, g->prompt_len, g->by_prompt, g->pos_prompt);
-    round_find_conflicts(g, prompts, answers, options, w, df);
+    round_find_conflicts(g, prompts, answers, options, all, terms, w, df);
     round_nearest_topics(g, prompts, answers, w, terms);
     round_collect_outputs(g);
 
@@ -679,7 +649,9 @@ RoundGen *roundgen_new(const Bank *bank, uint64_t seed)
         free(prompts[q].ids);
         free(answers[q].ids);
         free(options[q].ids);
+        free(all[q].ids);
     }
+    free(all);
     free(prompts);
     free(answers);
     free(options);
