@@ -765,6 +765,16 @@ static char game_initial_step(char c, int delta)
     return set[((i + delta) % n + n) % n];
 }
 
+/* Moves the initials' cursor to slot `to` (0 to 2), if it is elsewhere. */
+static void game_initials_to(Game *g, int to, GameSound sound)
+{
+    if (to < 0 || to > 2 || to == g->v.initials_pos)
+        return;
+    g->v.initials_pos = to;
+    game_sound(g, sound);
+    game_changed(g);
+}
+
 static void game_initials(Game *g, Action a)
 {
     int pos = g->v.initials_pos;
@@ -777,18 +787,10 @@ static void game_initials(Game *g, Action a)
         return;
     case ACTION_LEFT:
     case ACTION_BACK:
-        if (pos > 0) {
-            g->v.initials_pos--;
-            game_sound(g, SOUND_MOVE);
-            game_changed(g);
-        }
+        game_initials_to(g, pos - 1, SOUND_MOVE);
         return;
     case ACTION_RIGHT:
-        if (pos < 2) {
-            g->v.initials_pos++;
-            game_sound(g, SOUND_MOVE);
-            game_changed(g);
-        }
+        game_initials_to(g, pos + 1, SOUND_MOVE);
         return;
     case ACTION_CHAR: {
         int c = a.index;
@@ -806,11 +808,7 @@ static void game_initials(Game *g, Action a)
     case ACTION_CHOOSE:
         /* A pointer picks a letter's slot (0 to 2), or OK (3). */
         if (a.index >= 0 && a.index < 3) {
-            if (a.index != pos) {
-                g->v.initials_pos = a.index;
-                game_sound(g, SOUND_MOVE);
-                game_changed(g);
-            }
+            game_initials_to(g, a.index, SOUND_MOVE);
             return;
         }
         if (a.index != 3)
@@ -818,9 +816,7 @@ static void game_initials(Game *g, Action a)
         break;
     case ACTION_CONFIRM:
         if (pos < 2) {
-            g->v.initials_pos++;
-            game_sound(g, SOUND_SELECT);
-            game_changed(g);
+            game_initials_to(g, pos + 1, SOUND_SELECT);
             return;
         }
         break;
