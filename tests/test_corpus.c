@@ -1047,6 +1047,57 @@ static void test_small_topics_are_reported_by_check(void **state)
     unload(&l);
 }
 
+
+/* Headings are classified while the document streams in; these are
+ * settled only by what comes later. */
+static void test_headings_settled_by_later_blocks(void **state)
+{
+    (void)state;
+    /* The first heading looks like a title until a lower heading comes:
+     * then it was a section all along. */
+    Loaded l = load("## Basics\n\n1. What is a Python dict?\n   - A dict maps keys to values.\n\n"
+                    "### Deeper\n\n1. What is a set?\n   - A set holds unique items.\n\n"
+                    "# Part two\n\n## Dicts\n\n1. How do dict keys work?\n"
+                    "   - Dict keys map to values; keys must be hashable.\n\n"
+                    "2. How do you merge two dicts?\n   - Use the | operator on dict values.\n");
+    assert_int_equal(bank_question_count(l.bank), 4);
+    assert_string_equal(bank_topic_name(l.bank, bank_question(l.bank, 0)->topic), "Basics");
+    unload(&l);
+    /* Without the lower heading, it is the title, and its question is
+     * placed by what it is about. */
+    Loaded t = load("## Basics\n\n1. What is a Python dict?\n   - A dict maps keys to values.\n\n"
+                    "### Deeper\n\n1. What is a set?\n   - A set holds unique items.\n\n"
+                    "### Dicts\n\n1. How do dict keys work?\n"
+                    "   - Dict keys map to values; keys must be hashable.\n\n"
+                    "2. How do you merge two dicts?\n   - Use the | operator on dict values.\n");
+    assert_int_equal(bank_question_count(t.bank), 4);
+    for (size_t i = 0; i < bank_topic_count(t.bank); i++)
+        assert_string_not_equal(bank_topic_name(t.bank, i), "Basics");
+    unload(&t);
+
+    /* A heading worded as a question is a section once two list questions
+     * with answers turn up under it, however far down. */
+    Loaded s = load("## What should you know about loops?\n\nSome words.\n\nMore words.\n\n"
+                    "1. What is a for loop?\n   - It iterates.\n\n"
+                    "2. What is a while loop?\n   - It repeats while true.\n");
+    assert_int_equal(bank_question_count(s.bank), 2);
+    assert_string_equal(bank_topic_name(s.bank, 0), "What should you know about loops?");
+    unload(&s);
+
+    /* A heading question whose answer runs over many blocks. */
+    StrBuf md = {0};
+    strbuf_puts(&md, "# Pack\n\n## Basics\n\n### What is a list?\n\n");
+    for (int i = 0; i < 500; i++)
+        strbuf_printf(&md, "Point %d about lists.\n\n", i);
+    strbuf_puts(&md, "### What is a dict?\n\nA mapping.\n");
+    Loaded big = load(strbuf_str(&md));
+    assert_int_equal(bank_question_count(big.bank), 2);
+    assert_string_equal(bank_topic_name(big.bank, 0), "Basics");
+    assert_true(bank_question(big.bank, 0)->answer_len >= 400);
+    unload(&big);
+    strbuf_free(&md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1058,6 +1109,7 @@ int main(void)
         cmocka_unit_test(test_question_heading_at_section_level_ends_the_section),
         cmocka_unit_test(test_sub_headings_inside_a_question_belong_to_its_answer),
         cmocka_unit_test(test_title_heading_is_not_a_topic),
+        cmocka_unit_test(test_headings_settled_by_later_blocks),
         cmocka_unit_test(test_sections_with_the_same_name_merge_across_files),
         cmocka_unit_test(test_duplicate_prompts_are_kept_once),
         cmocka_unit_test(test_chatter_and_loose_text_never_enter_an_answer),

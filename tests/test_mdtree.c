@@ -279,6 +279,100 @@ static void test_link_cut_by_end_of_input_does_not_read_past_it(void **state)
     diag_free(diag);
 }
 
+
+/* ---- streaming ---- */
+
+typedef struct StreamLog {
+    StrBuf kinds;      /* one letter per top-level block, as handed over */
+    unsigned lines[64];
+    size_t count;
+    int ends;          /* calls with block NULL */
+    int hold;          /* release nothing until the end */
+    int order_ok;      /* every block handed over was doc->last */
+} StreamLog;
+
+static char kind_letter(const MdNode *n)
+{
+    static const char letters[] = "dqulrhHcmpTR";
+    return letters[n->kind];
+}
+
+static void on_stream_block(MdStream *s, MdNode *doc, MdNode *block, void *userdata)
+{
+    StreamLog *log = userdata;
+    if (!block) {
+        log->ends++;
+        /* Everything held is still intact at the end. */
+        size_t i = 0;
+        for (const MdNode *b = doc->first; b && log->hold && i < log->count; b = b->next, i++)
+            assert_int_equal(b->line, log->lines[i]);
+        mdtree_release(s, NULL);
+        return;
+    }
+    log->order_ok &= doc->last == block && block->next == NULL && block->parent == doc;
+    strbuf_putc(&log->kinds, kind_letter(block));
+    if (log->count < 64)
+        log->lines[log->count++] = block->line;
+    if (!log->hold)
+        mdtree_release(s, block); /* keep only the newest, to look ahead */
+}
+
+static void test_stream_hands_over_top_level_blocks_in_order(void **state)
+{
+    (void)state;
+    const char *md = "# Title\n\nSome text.\n\n- a\n- b\n\n```c\nint x;\n```\n\n---\n\n"
+                     "> quoted\n\n1. one\n2. two\n";
+    Fixture f;
+    parse(&f, md);
+    StrBuf tree = {0};
+    for (const MdNode *b = f.doc->first; b; b = b->next)
+        strbuf_putc(&tree, kind_letter(b));
+    for (int hold = 0; hold < 2; hold++) {
+        StreamLog log = {0};
+        log.hold = hold;
+        log.order_ok = 1;
+        size_t len = strlen(md);
+        char *buf = malloc(len + MDTREE_SLACK);
+        memcpy(buf, md, len);
+        assert_int_equal(mdtree_stream(buf, len, "t.md", f.diag, on_stream_block, &log), 0);
+        assert_string_equal(strbuf_str(&log.kinds), strbuf_str(&tree));
+        assert_int_equal(log.ends, 1);
+        assert_true(log.order_ok);
+        assert_int_equal(log.lines[0], 1);
+        assert_int_equal(log.lines[1], 3);
+        strbuf_free(&log.kinds);
+        free(buf);
+    }
+    strbuf_free(&tree);
+    done(&f);
+}
+
+static void test_stream_keeps_held_blocks_across_many_chunks(void **state)
+{
+    (void)state;
+    /* Thousands of blocks, far more than one arena chunk: blocks held
+     * from the start stay valid while later ones come and go. */
+    StrBuf md = {0};
+    for (int i = 0; i < 3000; i++)
+        strbuf_printf(&md, "Paragraph number %d with some words in it.\n\n", i);
+    Diagnostics *diag = diag_new();
+    for (int hold = 0; hold < 2; hold++) {
+        StreamLog log = {0};
+        log.hold = hold;
+        log.order_ok = 1;
+        char *buf = malloc(md.len + MDTREE_SLACK);
+        memcpy(buf, md.data, md.len);
+        assert_int_equal(mdtree_stream(buf, md.len, "t.md", diag, on_stream_block, &log), 0);
+        assert_int_equal(log.kinds.len, 3000);
+        assert_int_equal(log.lines[63], 127);
+        assert_true(log.order_ok);
+        strbuf_free(&log.kinds);
+        free(buf);
+    }
+    diag_free(diag);
+    strbuf_free(&md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +391,8 @@ int main(void)
         cmocka_unit_test(test_table_rows_join_cells),
         cmocka_unit_test(test_html_block_text_is_kept_verbatim),
         cmocka_unit_test(test_link_cut_by_end_of_input_does_not_read_past_it),
+        cmocka_unit_test(test_stream_hands_over_top_level_blocks_in_order),
+        cmocka_unit_test(test_stream_keeps_held_blocks_across_many_chunks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

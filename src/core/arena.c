@@ -83,3 +83,19 @@ void arena_free(Arena *a)
     a->head = NULL;
     a->total = 0;
 }
+
+void arena_reset(Arena *a)
+{
+    ArenaChunk *keep = a->head;
+    if (!keep)
+        return;
+    ArenaChunk *c = keep->next;
+    while (c) {
+        ArenaChunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    keep->next = NULL;
+    keep->used = 0;
+    a->total = 0;
+}

@@ -38,4 +38,8 @@ void *arena_memdup(Arena *a, const void *p, size_t size);
 /* Releases everything the arena handed out; the arena is empty again. */
 void arena_free(Arena *a);
 
+/* Like arena_free, but keeps the newest (largest) chunk for reuse, so that
+ * memory used over and over is not returned and faulted in again. */
+void arena_reset(Arena *a);
+
 #endif

@@ -1,11 +1,13 @@
 /* corpus.c - quiz packs in Markdown read into a question bank (see corpus.h).
  *
- * Three stages per file: sanitise the bytes (byte-order mark, binary files,
- * invalid UTF-8, control bytes), build a block tree with md4c (mdtree.h),
- * then walk the top-level blocks with a small state machine that knows the
- * open section stack and the question whose answer is being collected.
- * After the last file, sectionless questions are placed (placement.h) and
- * the bank is built.
+ * Two stages per file: sanitise the bytes (byte-order mark, binary files,
+ * invalid UTF-8, control bytes), then stream the document through md4c
+ * (mdtree.h), which hands over one top-level block at a time. A small state
+ * machine walks those blocks: it knows the open section stack and the
+ * question whose answer is being collected. Headings are classified as the
+ * blocks come in, and the walk waits only while a heading is unsettled, so
+ * memory stays small whatever the size of the file. After the last file,
+ * sectionless questions are placed (placement.h) and the bank is built.
  */
 #include "corpus.h"
 #include "arena.h"
@@ -130,6 +132,14 @@ typedef struct FileReader {
     int truncated;
 
     StrBuf tmp;
+
+    /* Streaming: headings seen but not walked yet (see fr_stream_block). */
+    struct PendingHeading *pending;
+    size_t pending_head, pending_len, pending_cap;
+    size_t headings_seen;
+    unsigned min_level;     /* lowest heading level so far */
+    int eof;
+    StrBuf scan;            /* scratch for classifying ahead of the walk */
 } FileReader;
 
 static void fr_excerpt(StrBuf *out, const char *s, size_t len)
@@ -818,54 +828,6 @@ static int fr_heading_asks(const MdNode *h, StrBuf *tmp)
     return text_opens_as_question(tmp->data, tmp->len);
 }
 
-/* Classifies every top-level heading: question, section or title. */
-static HeadingInfo *fr_classify_headings(const MdNode *doc, size_t *count)
-{
-    size_t n = 0, cap = 0;
-    HeadingInfo *h = NULL;
-    StrBuf tmp = {0};
-    unsigned min_level = 7;
-    for (const MdNode *b = doc->first; b; b = b->next) {
-        if (b->kind != MDK_H)
-            continue;
-        h = xgrow(h, &cap, n + 1, sizeof *h);
-        h[n].node = b;
-        h[n].opens = (unsigned char)fr_heading_asks(b, &tmp);
-        h[n].question = h[n].title = 0;
-        if (b->level < min_level)
-            min_level = b->level;
-        n++;
-    }
-    for (size_t i = 0; i < n; i++) {
-        unsigned level = h[i].node->level;
-        size_t end = i + 1;
-        int holds_question = 0, holds_section = 0;
-        while (end < n && h[end].node->level > level) {
-            holds_question |= h[end].opens;
-            holds_section |= !h[end].opens;
-            end++;
-        }
-        if (h[i].opens && !holds_question) {
-            /* A heading worded as a question may still be a section whose
-             * questions are list items with answers. */
-            const MdNode *stop = end < n ? h[end].node : NULL;
-            size_t listed = 0;
-            for (const MdNode *b = h[i].node->next; b && b != stop && listed < 2; b = b->next) {
-                if (b->kind == MDK_UL || b->kind == MDK_OL) {
-                    size_t strict, loose, answered;
-                    fr_count_list_questions(b, &tmp, &strict, &loose, &answered);
-                    listed += answered;
-                }
-            }
-            h[i].question = listed < 2;
-        }
-        h[i].title = i == 0 && level == min_level && !h[i].question && holds_section;
-    }
-    strbuf_free(&tmp);
-    *count = n;
-    return h;
-}
-
 /* A topic name from a heading: numbers, emoji and trailing colons gone. */
 static const char *fr_topic_name(FileReader *fr, const MdNode *h)
 {
@@ -948,54 +910,166 @@ static int fr_marked_question(const MdNode *p, StrBuf *tmp)
     return (p->all_bold || p->bold_prefix_len > 0) && text_ends_with_question(tmp->data, tmp->len);
 }
 
-static void fr_walk(FileReader *fr, const MdNode *doc)
+/* Walks one top-level block that is not a heading. */
+static void fr_block(FileReader *fr, const MdNode *b)
 {
-    size_t heading_count;
-    HeadingInfo *headings = fr_classify_headings(doc, &heading_count);
-    size_t next_heading = 0;
-    for (const MdNode *b = doc->first; b; b = b->next) {
-        switch (b->kind) {
-        case MDK_H:
-            fr_heading(fr, &headings[next_heading++]);
-            break;
-        case MDK_HR:
-            fr_close(fr);
-            break;
-        case MDK_P:
-            if (fr->open && fr->kind == OPEN_HEADING) {
-                if (text_is_chatter(b->text, b->text_len)) {
-                    fr_close(fr);
-                    fr_ignore(fr, b, "closing words, not part of an answer");
-                } else if (fr_marked_question(b, &fr->tmp)) {
-                    fr_close(fr);
-                    fr_paragraph(fr, b);
-                } else {
-                    fr_add_block(fr, b, 0);
-                }
-            } else {
+    switch (b->kind) {
+    case MDK_HR:
+        fr_close(fr);
+        break;
+    case MDK_P:
+        if (fr->open && fr->kind == OPEN_HEADING) {
+            if (text_is_chatter(b->text, b->text_len)) {
+                fr_close(fr);
+                fr_ignore(fr, b, "closing words, not part of an answer");
+            } else if (fr_marked_question(b, &fr->tmp)) {
+                fr_close(fr);
                 fr_paragraph(fr, b);
+            } else {
+                fr_add_block(fr, b, 0);
             }
-            break;
-        case MDK_UL:
-        case MDK_OL:
-            if (fr->open && fr->kind == OPEN_HEADING)
-                fr_add_block(fr, b, 0);
-            else
-                fr_list(fr, b);
-            break;
-        case MDK_HTML:
-            fr_html(fr, b);
-            break;
-        default:
-            if (fr->open)
-                fr_add_block(fr, b, 0);
-            else
-                fr_ignore(fr, b, "not part of a question");
-            break;
+        } else {
+            fr_paragraph(fr, b);
+        }
+        break;
+    case MDK_UL:
+    case MDK_OL:
+        if (fr->open && fr->kind == OPEN_HEADING)
+            fr_add_block(fr, b, 0);
+        else
+            fr_list(fr, b);
+        break;
+    case MDK_HTML:
+        fr_html(fr, b);
+        break;
+    default:
+        if (fr->open)
+            fr_add_block(fr, b, 0);
+        else
+            fr_ignore(fr, b, "not part of a question");
+        break;
+    }
+}
+
+/* ---- classifying headings while the document streams in ----
+ *
+ * A heading is a question when its wording asks one, no deeper heading
+ * under it asks one, and its part holds fewer than two list items that are
+ * questions with answers; the first heading is the document's title when
+ * it is at the lowest level of the document, is no question and holds
+ * sections. Most headings are settled a block or two after they appear
+ * (the next heading at their level ends their part); the walk waits for
+ * the oldest unsettled one, so only the blocks since then are held. */
+
+typedef struct PendingHeading {
+    MdNode *node;
+    unsigned char opens;          /* its wording asks a question */
+    unsigned char holds_question; /* a deeper heading in its part asks one */
+    unsigned char holds_section;  /* a deeper heading in its part does not */
+    unsigned char scope_open;     /* no heading at its level or above yet */
+    unsigned char first;          /* the document's first heading */
+    unsigned char settled;
+    size_t listed;                /* list questions with answers in its part */
+    HeadingInfo info;             /* once settled */
+} PendingHeading;
+
+/* What a new top-level block tells the headings waiting to be settled. */
+static void fr_note_block(FileReader *fr, MdNode *b)
+{
+    if (b->kind == MDK_H) {
+        int opens = fr_heading_asks(b, &fr->scan);
+        for (size_t i = fr->pending_head; i < fr->pending_len; i++) {
+            PendingHeading *p = &fr->pending[i];
+            if (p->settled || !p->scope_open)
+                continue;
+            if (b->level <= p->node->level) {
+                p->scope_open = 0;
+            } else {
+                p->holds_question |= (unsigned char)opens;
+                p->holds_section |= (unsigned char)!opens;
+            }
+        }
+        if (b->level < fr->min_level)
+            fr->min_level = b->level;
+        fr->pending = xgrow(fr->pending, &fr->pending_cap, fr->pending_len + 1,
+                            sizeof *fr->pending);
+        PendingHeading *p = &fr->pending[fr->pending_len++];
+        memset(p, 0, sizeof *p);
+        p->node = b;
+        p->opens = (unsigned char)opens;
+        p->scope_open = 1;
+        p->first = fr->headings_seen++ == 0;
+    } else if (b->kind == MDK_UL || b->kind == MDK_OL) {
+        int counted = 0;
+        size_t strict, loose, answered = 0;
+        for (size_t i = fr->pending_head; i < fr->pending_len; i++) {
+            PendingHeading *p = &fr->pending[i];
+            if (p->settled || !p->scope_open || !p->opens || p->holds_question || p->listed >= 2)
+                continue;
+            if (!counted) {
+                fr_count_list_questions(b, &fr->scan, &strict, &loose, &answered);
+                counted = 1;
+            }
+            p->listed += answered;
         }
     }
-    fr_close(fr);
-    free(headings);
+}
+
+/* Settles a pending heading if what is known suffices. */
+static void fr_settle(FileReader *fr, PendingHeading *p)
+{
+    int open = p->scope_open && !fr->eof;
+    if (open && p->opens && !p->holds_question && p->listed < 2)
+        return; /* may still turn out a question or a section */
+    int question = p->opens && !p->holds_question && p->listed < 2;
+    int title = 0;
+    if (p->first && !question && fr->min_level >= p->node->level) {
+        if (!p->holds_section && open)
+            return; /* a section may still follow under it */
+        if (p->holds_section) {
+            if (p->node->level > 1 && !fr->eof)
+                return; /* a lower heading later would make it a section */
+            title = 1;
+        }
+    }
+    p->info.node = p->node;
+    p->info.opens = p->opens;
+    p->info.question = (unsigned char)question;
+    p->info.title = (unsigned char)title;
+    p->settled = 1;
+}
+
+/* mdtree_stream's consumer: classifies, then walks every block it can (all
+ * but the newest, which a bold section title needs to look ahead to, and
+ * none past an unsettled heading), and releases what it walked. */
+static void fr_stream_block(MdStream *stream, MdNode *doc, MdNode *block, void *userdata)
+{
+    FileReader *fr = userdata;
+    if (block)
+        fr_note_block(fr, block);
+    else
+        fr->eof = 1;
+    for (size_t i = fr->pending_head; i < fr->pending_len; i++)
+        if (!fr->pending[i].settled)
+            fr_settle(fr, &fr->pending[i]);
+    MdNode *b = doc->first;
+    while (b && (b->next || fr->eof)) {
+        if (b->kind == MDK_H) {
+            PendingHeading *p = &fr->pending[fr->pending_head];
+            if (!p->settled)
+                break;
+            fr_heading(fr, &p->info);
+            fr->pending_head++;
+        } else {
+            fr_block(fr, b);
+        }
+        b = b->next;
+    }
+    mdtree_release(stream, b);
+    if (fr->pending_head == fr->pending_len)
+        fr->pending_head = fr->pending_len = 0;
+    if (fr->eof)
+        fr_close(fr);
 }
 
 /* ---- bytes to text ---- */
@@ -1159,24 +1233,21 @@ static void corpus_reader_add_buffer(CorpusReader *cr, const char *name, char *d
     /* Clean text is data itself (maybe past a byte-order mark), or a
      * repaired copy: both have the slack the parser writes to. */
     char *text = owned ? owned : data + (clean - data);
-    Arena tree_arena = {0};
-    MdNode *doc = mdtree_parse_in_place(&tree_arena, text, len, file, diag);
-    if (doc) {
-        FileReader fr = {0};
-        fr.cr = cr;
-        fr.file = file;
-        fr.diag = diag;
-        fr.stem_name = corpus_stem_name(&cr->arena, file);
-        cr->run_open = 0;
-        size_t before = cr->count;
-        fr_walk(&fr, doc);
-        if (cr->count == before)
-            diag_add(diag, DIAG_WARNING, file, 0, "no questions found in this file");
-        free(fr.answer);
-        strbuf_free(&fr.prompt);
-        strbuf_free(&fr.tmp);
-    }
-    arena_free(&tree_arena);
+    FileReader fr = {0};
+    fr.cr = cr;
+    fr.file = file;
+    fr.diag = diag;
+    fr.stem_name = corpus_stem_name(&cr->arena, file);
+    fr.min_level = 7;
+    cr->run_open = 0;
+    size_t before = cr->count;
+    if (mdtree_stream(text, len, file, diag, fr_stream_block, &fr) == 0 && cr->count == before)
+        diag_add(diag, DIAG_WARNING, file, 0, "no questions found in this file");
+    free(fr.answer);
+    free(fr.pending);
+    strbuf_free(&fr.prompt);
+    strbuf_free(&fr.tmp);
+    strbuf_free(&fr.scan);
     free(owned);
 }
 

@@ -19,6 +19,7 @@
 
 typedef struct Builder {
     Arena *arena;
+    MdStream *stream;    /* streaming, or NULL for a whole tree */
     const char *doc;
     size_t len;
     const char *file;
@@ -97,9 +98,29 @@ static int builder_is_leaf_kind(MdKind k)
     return k == MDK_P || k == MDK_H || k == MDK_CODE || k == MDK_HTML || k == MDK_ROW;
 }
 
+struct MdStream {
+    Builder *builder;
+    MdNode doc;           /* the root lives here, outside the pools */
+    Arena pools[2];       /* top-level blocks go to pools[current] */
+    int current;
+    size_t live[2];       /* unreleased top-level blocks per pool */
+    MdBlockFn fn;
+    void *userdata;
+};
+
 static MdNode *builder_push(Builder *b, MdKind kind)
 {
-    MdNode *n = arena_alloc(b->arena, sizeof *n);
+    MdNode *n;
+    if (b->stream && kind == MDK_DOC) {
+        n = &b->stream->doc;
+        memset(n, 0, sizeof *n);
+    } else {
+        n = arena_alloc(b->arena, sizeof *n);
+    }
+    if (b->stream && b->cur == b->root && b->root) {
+        n->pool = (uint8_t)b->stream->current;
+        b->stream->live[b->stream->current]++;
+    }
     n->kind = (uint8_t)kind;
     n->text = "";
     n->lang = "";
@@ -169,7 +190,10 @@ static void builder_pop(Builder *b)
 {
     if (b->leaf == b->cur)
         builder_finish_leaf(b);
+    MdNode *done = b->cur;
     b->cur = b->cur->parent;
+    if (b->stream && b->cur == b->root)
+        b->stream->fn(b->stream, b->root, done, b->stream->userdata);
 }
 
 static void builder_close_implicit(Builder *b)
@@ -270,6 +294,8 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         return 0;
     if (type == MD_BLOCK_DOC) {
         builder_close_implicit(b);
+        if (b->stream)
+            b->stream->fn(b->stream, b->root, NULL, b->stream->userdata);
         return 0;
     }
     if (b->skipped > 0) {
@@ -486,20 +512,19 @@ MdNode *mdtree_parse(Arena *arena, const char *input, size_t input_len, const ch
     return doc;
 }
 
-MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t input_len, const char *file,
-                              Diagnostics *diag)
+/* Runs md4c over text (with its slack) into b; returns md4c's status. */
+static int builder_run(Builder *b, char *text, size_t input_len, const char *file,
+                       Diagnostics *diag)
 {
     size_t len = input_len;
     text[len++] = '\n';
     memset(text + len, 0, MDTREE_SLACK - 1);
-    Builder b = {0};
-    b.arena = arena;
-    b.doc = text;
-    b.len = len;
-    b.file = file;
-    b.diag = diag;
-    b.cursor_line = 1;
-    b.has_cr = memchr(text, '\r', len) != NULL;
+    b->doc = text;
+    b->len = len;
+    b->file = file;
+    b->diag = diag;
+    b->cursor_line = 1;
+    b->has_cr = memchr(text, '\r', len) != NULL;
     MD_PARSER parser = {0};
     parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS;
     parser.enter_block = on_enter_block;
@@ -507,13 +532,58 @@ MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t input_len, const 
     parser.enter_span = on_enter_span;
     parser.leave_span = on_leave_span;
     parser.text = on_text;
-    int rc = md_parse(text, (MD_SIZE)len, &parser, &b);
-    if (b.flatten_pending)
-        builder_report_flatten(&b, b.cursor_line);
-    strbuf_free(&b.text);
-    if (rc != 0 || !b.root) {
+    int rc = md_parse(text, (MD_SIZE)len, &parser, b);
+    if (b->flatten_pending)
+        builder_report_flatten(b, b->cursor_line);
+    strbuf_free(&b->text);
+    if (rc != 0 || !b->root) {
         diag_add(diag, DIAG_ERROR, file, 0, "the Markdown parser failed (out of memory?)");
-        return NULL;
+        return -1;
     }
-    return b.root;
+    return 0;
+}
+
+MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t input_len, const char *file,
+                              Diagnostics *diag)
+{
+    Builder b = {0};
+    b.arena = arena;
+    return builder_run(&b, text, input_len, file, diag) == 0 ? b.root : NULL;
+}
+
+int mdtree_stream(char *text, size_t len, const char *file, Diagnostics *diag, MdBlockFn fn,
+                  void *userdata)
+{
+    MdStream s = {0};
+    Builder b = {0};
+    s.builder = &b;
+    s.fn = fn;
+    s.userdata = userdata;
+    b.stream = &s;
+    b.arena = &s.pools[0];
+    int rc = builder_run(&b, text, len, file, diag);
+    arena_free(&s.pools[0]);
+    arena_free(&s.pools[1]);
+    return rc;
+}
+
+void mdtree_release(MdStream *s, MdNode *keep)
+{
+    MdNode *doc = &s->doc;
+    while (doc->first && doc->first != keep) {
+        s->live[doc->first->pool]--;
+        doc->first = doc->first->next;
+    }
+    if (!doc->first)
+        doc->last = NULL;
+    /* A pool whose blocks are all released is emptied; new blocks go to an
+     * empty pool, so the two take turns. */
+    int cur = s->current, other = 1 - cur;
+    if (s->live[cur] == 0) {
+        arena_reset(&s->pools[cur]);
+    } else if (s->live[other] == 0) {
+        arena_reset(&s->pools[other]);
+        s->current = other;
+        s->builder->arena = &s->pools[other];
+    }
 }

@@ -2,8 +2,9 @@
  *
  * md4c parses Markdown as a stream of callbacks; deciding what is a question
  * needs to look ahead and around (does this list item have nested content?
- * does this heading contain other questions?), so the stream is first turned
- * into a tree. Only what the corpus reader needs is kept: block kinds, the
+ * does this heading contain other questions?), so the stream is turned into
+ * a tree: whole (mdtree_parse), or one top-level block at a time
+ * (mdtree_stream) for readers that hold only what they still need. Only what the corpus reader needs is kept: block kinds, the
  * source line of each block, and the text of leaf blocks as rich text (see
  * text.h). Nesting deeper than MDTREE_MAX_DEPTH is flattened into the block
  * at that depth, so walking the tree recursively is safe on any input.
@@ -56,6 +57,8 @@ struct MdNode {
     uint8_t all_link;       /* P, H: every visible character is link text */
     uint8_t all_anchor;     /* ... of links within the page ("#top"):
                                navigation, such as "back to top" */
+    uint8_t pool;           /* streaming: which of the stream's two arenas
+                               holds this top-level block */
 };
 
 /* Parses a UTF-8 Markdown document (sanitised by the caller: valid UTF-8,
@@ -74,5 +77,23 @@ enum { MDTREE_SLACK = 24 };
  * 0.4.8 from reading past the end). text must outlive the tree. */
 MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t len, const char *file,
                               Diagnostics *diag);
+
+/* Streaming: the same tree, handed over one top-level block at a time, so
+ * that a large document is never held whole. fn is called with each
+ * top-level block once it has ended (a child of doc; block->next is still
+ * NULL), and once more with block NULL at the end of the document. The
+ * blocks stay valid, linked from doc->first in order, until the consumer
+ * releases them with mdtree_release; their memory is then reused. The
+ * consumer may keep as many blocks as it needs (to look ahead).
+ * Returns 0, or -1 if md4c failed (reported to diag). text is as for
+ * mdtree_parse_in_place. */
+typedef struct MdStream MdStream;
+typedef void (*MdBlockFn)(MdStream *s, MdNode *doc, MdNode *block, void *userdata);
+int mdtree_stream(char *text, size_t len, const char *file, Diagnostics *diag, MdBlockFn fn,
+                  void *userdata);
+
+/* Releases the top-level blocks before keep (all of them when keep is
+ * NULL): the consumer is done with them and everything they point to. */
+void mdtree_release(MdStream *s, MdNode *keep);
 
 #endif

@@ -91,6 +91,66 @@ static size_t place_count_phrase(const uint32_t *ids, size_t n, const Phrase *p)
     return hits;
 }
 
+/* Word vectors of all documents, one after another: document i has the
+ * entries start[i] .. start[i + 1] - 1, sorted by id. */
+typedef struct PlaceVecs {
+    uint32_t *ids;
+    float *weights;
+    size_t *start;
+    size_t len, cap;
+} PlaceVecs;
+
+static int place_cmp_id(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Appends the term counts of document i (its ids in any order, with
+ * repeats) as its vector. last and slot are scratch indexed by id. */
+static void place_vec_add(PlaceVecs *v, size_t i, const uint32_t *ids, size_t n, uint32_t *last,
+                          uint32_t *slot)
+{
+    size_t before = v->cap;
+    v->ids = xgrow(v->ids, &v->cap, v->len + n, sizeof *v->ids);
+    if (v->cap != before)
+        v->weights = xrealloc(v->weights, v->cap * sizeof *v->weights);
+    v->start[i] = v->len;
+    uint32_t *out = v->ids + v->len;
+    uint32_t count = 0, mark = (uint32_t)i + 1;
+    for (size_t k = 0; k < n; k++)
+        if (last[ids[k]] != mark) {
+            last[ids[k]] = mark;
+            out[count++] = ids[k];
+        }
+    if (count > 32) {
+        qsort(out, count, sizeof *out, place_cmp_id);
+    } else {
+        for (uint32_t k = 1; k < count; k++) {
+            uint32_t x = out[k], j = k;
+            for (; j > 0 && out[j - 1] > x; j--)
+                out[j] = out[j - 1];
+            out[j] = x;
+        }
+    }
+    float *w = v->weights + v->len;
+    for (uint32_t k = 0; k < count; k++) {
+        slot[out[k]] = k;
+        w[k] = 0.0f;
+    }
+    for (size_t k = 0; k < n; k++)
+        w[slot[ids[k]]] += 1.0f;
+    v->len += count;
+}
+
+/* termvec_weight for document i of the pool. */
+static void place_vec_weight(PlaceVecs *v, size_t i, const float *idf)
+{
+    TermVec tv = {v->ids + v->start[i], v->weights + v->start[i],
+                  (uint32_t)(v->start[i + 1] - v->start[i])};
+    termvec_weight(&tv, idf);
+}
+
 void placement_choose(const PlaceDoc *docs, size_t doc_count,
                       const char *const *topic_names, size_t topic_count,
                       size_t run_count, long *run_topic)
@@ -101,12 +161,19 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
         return;
 
     /* One pass of tokenising: word vectors for all, and the word sequence
-     * of sectionless questions for finding topic names in them. */
+     * of sectionless questions for finding topic names in them. Vectors
+     * and sequences live in two pools, not in an allocation per question. */
     Vocab *vocab = vocab_new();
-    TermVec *vec = xcalloc(doc_count, sizeof *vec);
-    IdSeq *seqs = xcalloc(doc_count, sizeof *seqs);
+    PlaceVecs vecs = {0};
+    vecs.start = xmalloc((doc_count + 1) * sizeof *vecs.start);
+    size_t *seq_start = xmalloc((doc_count + 1) * sizeof *seq_start);
+    uint32_t *seq_pool = NULL;
+    size_t seq_len = 0, seq_cap = 0;
     uint32_t *ids = NULL;
     size_t id_count, id_cap = 0;
+    uint32_t *last = NULL; /* per term: doc + 1 that last counted it */
+    uint32_t *slot = NULL; /* per term: its place in the vector being built */
+    size_t term_cap = 0;
     for (size_t i = 0; i < doc_count; i++) {
         id_count = 0;
         if (docs[i].texts) {
@@ -116,24 +183,35 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
         } else {
             words_ids(vocab, docs[i].prose, docs[i].prose_len, &ids, &id_count, &id_cap);
         }
-        vec[i] = termvec_from_ids(ids, id_count);
+        size_t terms_now = vocab_size(vocab);
+        if (terms_now > term_cap) {
+            size_t old = term_cap;
+            last = xgrow(last, &term_cap, terms_now, sizeof *last);
+            slot = xrealloc(slot, term_cap * sizeof *slot);
+            memset(last + old, 0, (term_cap - old) * sizeof *last);
+        }
+        place_vec_add(&vecs, i, ids, id_count, last, slot);
+        seq_start[i] = seq_len;
         if (docs[i].topic < 0 && id_count) {
-            seqs[i].ids = xmalloc(id_count * sizeof *ids);
-            memcpy(seqs[i].ids, ids, id_count * sizeof *ids);
-            seqs[i].count = id_count;
+            seq_pool = xgrow(seq_pool, &seq_cap, seq_len + id_count, sizeof *seq_pool);
+            memcpy(seq_pool + seq_len, ids, id_count * sizeof *ids);
+            seq_len += id_count;
         }
     }
+    seq_start[doc_count] = seq_len;
+    vecs.start[doc_count] = vecs.len;
     free(ids);
+    free(last);
+    free(slot);
     size_t terms = vocab_size(vocab);
     uint32_t *df = xcalloc(terms + 1, sizeof *df);
-    for (size_t i = 0; i < doc_count; i++)
-        for (uint32_t k = 0; k < vec[i].count; k++)
-            df[vec[i].ids[k]]++;
+    for (size_t k = 0; k < vecs.len; k++)
+        df[vecs.ids[k]]++;
     float *idf = xcalloc(terms + 1, sizeof *idf);
     for (size_t t = 0; t < terms; t++)
         idf[t] = words_idf(doc_count, df[t]);
     for (size_t i = 0; i < doc_count; i++)
-        termvec_weight(&vec[i], idf);
+        place_vec_weight(&vecs, i, idf);
 
     /* Inverted index of sectioned questions; the commonest words carry
      * almost no weight and the longest postings, so they are left out. */
@@ -141,8 +219,8 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     size_t *post_start = xcalloc(terms + 1, sizeof *post_start);
     for (size_t i = 0; i < doc_count; i++)
         if (docs[i].topic >= 0)
-            for (uint32_t k = 0; k < vec[i].count; k++)
-                post_start[vec[i].ids[k] + 1]++;
+            for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++)
+                post_start[vecs.ids[k] + 1]++;
     for (size_t t = 0; t < terms; t++)
         post_start[t + 1] += post_start[t];
     size_t *post = xmalloc((post_start[terms] + 1) * sizeof *post);
@@ -151,11 +229,11 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     for (size_t i = 0; i < doc_count; i++) {
         if (docs[i].topic < 0)
             continue;
-        for (uint32_t k = 0; k < vec[i].count; k++) {
-            uint32_t t = vec[i].ids[k];
+        for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++) {
+            uint32_t t = vecs.ids[k];
             size_t at = post_start[t] + fill[t]++;
             post[at] = i;
-            post_w[at] = vec[i].weights[k];
+            post_w[at] = vecs.weights[k];
         }
     }
 
@@ -179,8 +257,8 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
         size_t r = docs[q].run;
         run_size[r]++;
         size_t ntouched = 0;
-        for (uint32_t k = 0; k < vec[q].count; k++) {
-            uint32_t t = vec[q].ids[k];
+        for (size_t k = vecs.start[q]; k < vecs.start[q + 1]; k++) {
+            uint32_t t = vecs.ids[k];
             if (df[t] > df_cap)
                 continue;
             for (size_t p = post_start[t]; p < post_start[t + 1]; p++) {
@@ -188,7 +266,7 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
                     seen[post[p]] = q + 1;
                     touched[ntouched++] = post[p];
                 }
-                acc[post[p]] += vec[q].weights[k] * post_w[p];
+                acc[post[p]] += vecs.weights[k] * post_w[p];
             }
         }
         /* The nearest few sectioned questions vote with their similarity. */
@@ -210,7 +288,8 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
 
         for (size_t p = 0; p < phrase_count; p++)
             names[r * topic_count + (size_t)phrases[p].topic] +=
-                (float)place_count_phrase(seqs[q].ids, seqs[q].count, &phrases[p]);
+                (float)place_count_phrase(seq_pool + seq_start[q],
+                                          seq_start[q + 1] - seq_start[q], &phrases[p]);
     }
 
     for (size_t r = 0; r < run_count; r++) {
@@ -253,11 +332,10 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     free(post_start);
     free(idf);
     free(df);
-    for (size_t i = 0; i < doc_count; i++) {
-        termvec_free(&vec[i]);
-        free(seqs[i].ids);
-    }
-    free(seqs);
-    free(vec);
+    free(seq_pool);
+    free(seq_start);
+    free(vecs.ids);
+    free(vecs.weights);
+    free(vecs.start);
     vocab_free(vocab);
 }

@@ -235,12 +235,13 @@ static void table_grow(WordTable *t)
     free(old);
 }
 
-/* The slot of a word, added (with id UINT32_MAX) when new; *added says so. */
-static VocabSlot *table_add(WordTable *t, Arena *arena, const char *w, size_t len, int *added)
+/* The slot of a word of hash h, added (with id UINT32_MAX) when new;
+ * *added says so. */
+static VocabSlot *table_add_hashed(WordTable *t, Arena *arena, const char *w, size_t len,
+                                   uint64_t h, int *added)
 {
     if ((t->count + 1) * 2 > t->cap)
         table_grow(t);
-    uint64_t h = words_hash(w, len);
     VocabSlot *s = table_slot(t, w, len, h);
     *added = !s->word;
     if (*added) {
@@ -251,6 +252,11 @@ static VocabSlot *table_add(WordTable *t, Arena *arena, const char *w, size_t le
         t->count++;
     }
     return s;
+}
+
+static VocabSlot *table_add(WordTable *t, Arena *arena, const char *w, size_t len, int *added)
+{
+    return table_add_hashed(t, arena, w, len, words_hash(w, len), added);
 }
 
 Vocab *vocab_new(void)
@@ -293,44 +299,114 @@ size_t vocab_size(const Vocab *v)
 
 /* ---- term vectors ---- */
 
-typedef struct TermCollect {
-    Vocab *vocab;
-    uint32_t *ids;
-    size_t count, cap;
-} TermCollect;
-
-
 static int words_cmp_id(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
 }
 
-/* Raw word -> term id through the vocabulary's cache of raw words. */
-static void words_collect_raw(const char *w, size_t len, void *userdata)
+/* The raw-word cache entry of a word already lower-cased into w: its term
+ * id, found or made (stop words get UINT32_MAX). */
+static inline uint64_t words_mix(uint64_t h, uint64_t chunk)
 {
-    TermCollect *c = userdata;
+    h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+}
+
+/* h is the cache's own hash of the word (see words_ids). */
+static uint32_t words_raw_id(Vocab *v, const char *w, size_t len, uint64_t h)
+{
+    WordTable *t = &v->raw;
+    size_t mask = t->cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        VocabSlot *s = &t->slots[i];
+        if (!s->word)
+            break;
+        if (s->hash == h && s->len == len && memcmp(s->word, w, len) == 0)
+            return s->id;
+    }
     int added;
-    VocabSlot *s = table_add(&c->vocab->raw, &c->vocab->arena, w, len, &added);
+    VocabSlot *s = table_add_hashed(t, &v->arena, w, len, h, &added);
     if (added && !words_is_stop(w, len)) {
         char stem[64];
         memcpy(stem, w, len);
-        s->id = vocab_intern(c->vocab, stem, words_stem(stem, len));
+        s->id = vocab_intern(v, stem, words_stem(stem, len));
     }
-    if (s->id == UINT32_MAX)
-        return;
-    c->ids = xgrow(c->ids, &c->cap, c->count + 1, sizeof *c->ids);
-    c->ids[c->count++] = s->id;
+    return s->id;
 }
 
+/* words_scan and the raw-word cache in one loop: known words (nearly all
+ * of them) cost one probe of the cache. */
 void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *count,
                size_t *cap)
 {
-    TermCollect c = {v, *ids, *count, *cap};
-    words_scan(text, len, words_collect_raw, &c);
-    *ids = c.ids;
-    *count = c.count;
-    *cap = c.cap;
+    const unsigned char *table = words_table();
+    /* A word takes at least two bytes and a separator. */
+    *ids = xgrow(*ids, cap, *count + len / 3 + 2, sizeof **ids);
+    uint32_t *out = *ids;
+    size_t n_out = *count;
+    char word[64];
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80 && !table[c]) {
+            i++;
+            continue;
+        }
+        /* The word is hashed as it is copied, eight bytes at a time kept
+         * in a register (reading back the bytes just stored would stall). */
+        size_t n = 0, start = i;
+        int alpha = 0;
+        uint64_t h = 0x9E3779B97F4A7C15ull, chunk = 0;
+        while (i < len) {
+            c = (unsigned char)text[i];
+            if (c < 0x80) {
+                unsigned char k = table[c];
+                if (!k)
+                    break;
+                if (n < 64) {
+                    word[n] = (char)k;
+                    chunk |= (uint64_t)k << (n % 8 * 8);
+                    if (++n % 8 == 0) {
+                        h = words_mix(h, chunk);
+                        chunk = 0;
+                    }
+                }
+                alpha |= k > '9';
+                i++;
+            } else {
+                uint32_t cp;
+                size_t k = utf8_decode(text + i, len - i, &cp);
+                if (k == 0 || text_is_punct(cp) || text_is_space(cp))
+                    break;
+                if (n + k <= 64) {
+                    for (size_t j = 0; j < k; j++) {
+                        word[n] = text[i + j];
+                        chunk |= (uint64_t)(unsigned char)text[i + j] << (n % 8 * 8);
+                        if (++n % 8 == 0) {
+                            h = words_mix(h, chunk);
+                            chunk = 0;
+                        }
+                    }
+                } else {
+                    n += k;
+                }
+                alpha = 1;
+                i += k;
+            }
+        }
+        if (i == start) {
+            i++;
+            continue;
+        }
+        if (n >= 2 && n <= 64 && alpha) {
+            h = words_mix(h, chunk ^ n);
+            uint32_t id = words_raw_id(v, word, n, h);
+            if (id != UINT32_MAX)
+                out[n_out++] = id;
+        }
+    }
+    *count = n_out;
 }
 
 static void words_sort_ids(uint32_t *ids, size_t n)
