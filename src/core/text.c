@@ -439,7 +439,7 @@ static int text_starts_with_any(const char *s, size_t len, const char *const *wo
         return 0;
     word[n] = '\0';
     for (size_t k = 0; k < count; k++)
-        if (strcmp(word, words[k]) == 0)
+        if (words[k][0] == word[0] && strcmp(word, words[k]) == 0)
             return 1;
     return 0;
 }

@@ -529,6 +529,22 @@ float words_ln(uint64_t x)
     return (float)((double)words_log2_q16(x) / 65536.0 * 0.6931471805599453);
 }
 
+/* words_ln of a term count, from a table for the usual small counts. */
+static float words_ln_small(uint64_t x)
+{
+    enum { WORDS_LN_TABLE = 64 };
+    static float table[WORDS_LN_TABLE];
+    static int ready;
+    if (x >= WORDS_LN_TABLE)
+        return words_ln(x);
+    if (!ready) {
+        for (uint64_t k = 0; k < WORDS_LN_TABLE; k++)
+            table[k] = words_ln(k);
+        ready = 1;
+    }
+    return table[x];
+}
+
 float words_idf(size_t docs, size_t df)
 {
     if (df == 0 || df >= docs)
@@ -543,7 +559,7 @@ void termvec_weight(TermVec *tv, const float *idf)
     for (uint32_t i = 0; i < tv->count; i++) {
         /* Sub-linear term frequency: a word said five times is not five
          * times the evidence. */
-        float w = (1.0f + words_ln((uint64_t)tv->weights[i])) * idf[tv->ids[i]];
+        float w = (1.0f + words_ln_small((uint64_t)tv->weights[i])) * idf[tv->ids[i]];
         tv->weights[i] = w;
         norm += (double)w * w;
     }
