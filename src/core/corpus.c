@@ -137,6 +137,11 @@ typedef struct FileReader {
     struct PendingHeading *pending;
     size_t pending_head, pending_len, pending_cap;
     size_t headings_seen;
+    size_t unsettled[8];    /* unsettled headings whose part goes on: their
+                               levels rise, so there are at most six */
+    int unsettled_count;
+    size_t first_waiting;   /* 1 + index of the first heading while it waits
+                               for the end to tell whether it is the title */
     unsigned min_level;     /* lowest heading level so far */
     int eof;
     StrBuf scan;            /* scratch for classifying ahead of the walk */
@@ -973,15 +978,14 @@ typedef struct PendingHeading {
     HeadingInfo info;             /* once settled */
 } PendingHeading;
 
-/* What a new top-level block tells the headings waiting to be settled. */
+/* What a new top-level block tells the headings waiting to be settled.
+ * Only unsettled headings whose part is still open can learn anything. */
 static void fr_note_block(FileReader *fr, MdNode *b)
 {
     if (b->kind == MDK_H) {
         int opens = fr_heading_asks(b, &fr->scan);
-        for (size_t i = fr->pending_head; i < fr->pending_len; i++) {
-            PendingHeading *p = &fr->pending[i];
-            if (p->settled || !p->scope_open)
-                continue;
+        for (int k = 0; k < fr->unsettled_count; k++) {
+            PendingHeading *p = &fr->pending[fr->unsettled[k]];
             if (b->level <= p->node->level) {
                 p->scope_open = 0;
             } else {
@@ -999,12 +1003,16 @@ static void fr_note_block(FileReader *fr, MdNode *b)
         p->opens = (unsigned char)opens;
         p->scope_open = 1;
         p->first = fr->headings_seen++ == 0;
+        if (p->first)
+            fr->first_waiting = fr->pending_len;
+        if (fr->unsettled_count < (int)(sizeof fr->unsettled / sizeof *fr->unsettled))
+            fr->unsettled[fr->unsettled_count++] = fr->pending_len - 1;
     } else if (b->kind == MDK_UL || b->kind == MDK_OL) {
         int counted = 0;
         size_t strict, loose, answered = 0;
-        for (size_t i = fr->pending_head; i < fr->pending_len; i++) {
-            PendingHeading *p = &fr->pending[i];
-            if (p->settled || !p->scope_open || !p->opens || p->holds_question || p->listed >= 2)
+        for (int k = 0; k < fr->unsettled_count; k++) {
+            PendingHeading *p = &fr->pending[fr->unsettled[k]];
+            if (!p->scope_open || !p->opens || p->holds_question || p->listed >= 2)
                 continue;
             if (!counted) {
                 fr_count_list_questions(b, &fr->scan, &strict, &loose, &answered);
@@ -1049,9 +1057,28 @@ static void fr_stream_block(MdStream *stream, MdNode *doc, MdNode *block, void *
         fr_note_block(fr, block);
     else
         fr->eof = 1;
-    for (size_t i = fr->pending_head; i < fr->pending_len; i++)
-        if (!fr->pending[i].settled)
-            fr_settle(fr, &fr->pending[i]);
+    /* Settle what can be; the part of a heading that closed has told all
+     * it can, so it settles now (but the first heading may wait for the
+     * end). */
+    int kept = 0;
+    for (int k = 0; k < fr->unsettled_count; k++) {
+        PendingHeading *p = &fr->pending[fr->unsettled[k]];
+        fr_settle(fr, p);
+        if (!p->settled && p->scope_open)
+            fr->unsettled[kept++] = fr->unsettled[k];
+    }
+    fr->unsettled_count = kept;
+    if (fr->first_waiting) {
+        PendingHeading *p = &fr->pending[fr->first_waiting - 1];
+        if (!p->settled)
+            fr_settle(fr, p);
+        if (p->settled)
+            fr->first_waiting = 0;
+    }
+    if (fr->eof) /* everything is known now */
+        for (size_t i = fr->pending_head; i < fr->pending_len; i++)
+            if (!fr->pending[i].settled)
+                fr_settle(fr, &fr->pending[i]);
     MdNode *b = doc->first;
     while (b && (b->next || fr->eof)) {
         if (b->kind == MDK_H) {
@@ -1066,6 +1093,7 @@ static void fr_stream_block(MdStream *stream, MdNode *doc, MdNode *block, void *
         b = b->next;
     }
     mdtree_release(stream, b);
+    /* All walked: every heading is settled, none is open. */
     if (fr->pending_head == fr->pending_len)
         fr->pending_head = fr->pending_len = 0;
     if (fr->eof)

@@ -428,13 +428,17 @@ static void builder_inline_html(Builder *b, const char *s, size_t n)
         strbuf_putc(&b->text, '\n');
 }
 
+/* The counts below are only ever tested for zero or compared with each
+ * other (all link text in anchors?), so a piece of text counts once if it
+ * has any visible character: no need to read past the first. */
 static void builder_count_visible(Builder *b, const char *s, size_t n)
 {
-    size_t vis = 0;
-    for (size_t i = 0; i < n; i++)
-        vis += (unsigned char)s[i] > ' ';
-    if (!vis)
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] <= ' ')
+        i++;
+    if (i == n)
         return;
+    const size_t vis = 1;
     if (b->strong)
         b->vis_in_strong += vis;
     else {
