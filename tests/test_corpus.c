@@ -1098,6 +1098,39 @@ static void test_headings_settled_by_later_blocks(void **state)
     strbuf_free(&md);
 }
 
+
+/* Tip and note boxes written in HTML are study advice, not answers. */
+static void test_html_tip_boxes_are_left_out_of_answers(void **state)
+{
+    (void)state;
+    Loaded l = load("## Basics\n\n### What is a list?\n\nA mutable sequence.\n\n"
+                    "<div class=\"tip\">\n\nTip: practise with lists every day.\n\n</div>\n\n"
+                    "More about lists.\n\n"
+                    "<div class='box callout-info'>Remember: lists are ordered.</div>\n\n"
+                    "<aside>\n\n- a bullet in an aside\n\n</aside>\n\n"
+                    "### What is a dict?\n\nA mapping.\n\n"
+                    "<p align=\"center\">Keys are hashable.</p>\n\n"
+                    "<div class=\"note\">\n\nNever closed.\n\n"
+                    "### What is a set?\n\nUnique items.\n");
+    assert_int_equal(bank_question_count(l.bank), 3);
+    const Question *list = bank_question(l.bank, 0);
+    assert_int_equal(list->answer_len, 2);
+    assert_string_equal(list->answer[0].text, "A mutable sequence.");
+    assert_string_equal(list->answer[1].text, "More about lists.");
+    assert_true(has_diag(l.diag, DIAG_NOTE, 9, "tip or note box"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 15, "tip or note box"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 19, "tip or note box"));
+    /* An HTML paragraph that is no box stays in the answer. */
+    const Question *dict = bank_question(l.bank, 1);
+    assert_int_equal(dict->answer_len, 2);
+    assert_string_equal(dict->answer[1].text, "Keys are hashable.");
+    /* A box that never closes ends at the next heading. */
+    const Question *set = bank_question(l.bank, 2);
+    assert_string_equal(set->prompt, "What is a set?");
+    assert_string_equal(set->answer[0].text, "Unique items.");
+    unload(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1110,6 +1143,7 @@ int main(void)
         cmocka_unit_test(test_sub_headings_inside_a_question_belong_to_its_answer),
         cmocka_unit_test(test_title_heading_is_not_a_topic),
         cmocka_unit_test(test_headings_settled_by_later_blocks),
+        cmocka_unit_test(test_html_tip_boxes_are_left_out_of_answers),
         cmocka_unit_test(test_sections_with_the_same_name_merge_across_files),
         cmocka_unit_test(test_duplicate_prompts_are_kept_once),
         cmocka_unit_test(test_chatter_and_loose_text_never_enter_an_answer),

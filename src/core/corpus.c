@@ -144,6 +144,7 @@ typedef struct FileReader {
                                for the end to tell whether it is the title */
     unsigned min_level;     /* lowest heading level so far */
     int eof;
+    int in_aside;           /* inside an HTML tip or note, until it closes */
     StrBuf scan;            /* scratch for classifying ahead of the walk */
 } FileReader;
 
@@ -721,8 +722,89 @@ static void fr_html_body(FileReader *fr, const MdNode *n, const char *s, size_t 
     fr_ignore(fr, n, "not part of a question");
 }
 
+/* An HTML block that opens a tip, note or warning box: an <aside>, or a
+ * <div>, <section>, <p> or <blockquote> whose class or role names one.
+ * Such boxes are study advice around an answer, not the answer. Returns 1
+ * when the block opens one, 2 when it also closes it. */
+static const char *const fr_aside_words[] = {"tip", "note", "hint", "warning", "info",
+                                             "callout", "admonition", "aside", "caution"};
+
+static int fr_html_aside(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    if (i >= len || s[i] != '<')
+        return 0;
+    static const char *const tags[] = {"aside", "div", "section", "p", "blockquote"};
+    const char *tag = NULL;
+    for (size_t t = 0; t < sizeof tags / sizeof *tags && !tag; t++) {
+        size_t n = strlen(tags[t]);
+        if (len - i - 1 > n && strncasecmp(s + i + 1, tags[t], n) == 0 &&
+            !isalnum((unsigned char)s[i + 1 + n]))
+            tag = tags[t];
+    }
+    if (!tag)
+        return 0;
+    size_t open_end = i;
+    while (open_end < len && s[open_end] != '>')
+        open_end++;
+    int aside = strcmp(tag, "aside") == 0;
+    if (!aside) {
+        /* The words of its class and role attributes. */
+        const char *attrs = s + i;
+        size_t attrs_len = open_end - i;
+        for (const char *a = attrs; !aside && a < attrs + attrs_len;) {
+            size_t at = fr_find_ci(a, (size_t)(attrs + attrs_len - a), "class=");
+            size_t role = fr_find_ci(a, (size_t)(attrs + attrs_len - a), "role=");
+            size_t k = at < role ? at : role;
+            if (a + k >= attrs + attrs_len)
+                break;
+            a += k + (k == at ? 6 : 5);
+            char quote = a < attrs + attrs_len && (*a == '"' || *a == '\'') ? *a++ : ' ';
+            const char *v = a;
+            while (a < attrs + attrs_len && *a != quote && *a != '>')
+                a++;
+            /* Each word of the value, split at spaces, dashes and '_'. */
+            for (const char *w = v; w < a && !aside;) {
+                while (w < a && !isalpha((unsigned char)*w))
+                    w++;
+                const char *e = w;
+                while (e < a && isalpha((unsigned char)*e))
+                    e++;
+                for (size_t k2 = 0; k2 < sizeof fr_aside_words / sizeof *fr_aside_words; k2++)
+                    if ((size_t)(e - w) == strlen(fr_aside_words[k2]) &&
+                        strncasecmp(w, fr_aside_words[k2], (size_t)(e - w)) == 0)
+                        aside = 1;
+                w = e;
+            }
+        }
+    }
+    if (!aside)
+        return 0;
+    char close[16];
+    snprintf(close, sizeof close, "</%s", tag);
+    return fr_find_ci(s + open_end, len - open_end, close) < len - open_end ? 2 : 1;
+}
+
+/* The HTML block closes a box opened earlier. */
+static int fr_html_closes_aside(const MdNode *n)
+{
+    return fr_find_ci(n->text, n->text_len, "</div") < n->text_len ||
+           fr_find_ci(n->text, n->text_len, "</aside") < n->text_len ||
+           fr_find_ci(n->text, n->text_len, "</section") < n->text_len ||
+           fr_find_ci(n->text, n->text_len, "</blockquote") < n->text_len ||
+           fr_find_ci(n->text, n->text_len, "</p>") < n->text_len;
+}
+
 static void fr_html(FileReader *fr, const MdNode *n)
 {
+    int aside = fr_html_aside(n->text, n->text_len);
+    if (aside) {
+        fr_ignore(fr, n, "a tip or note box, not part of an answer");
+        fr->in_aside = aside == 1;
+        return;
+    }
     StrBuf html = {0};
     fr_html_uncomment(&html, n->text, n->text_len);
     fr_html_body(fr, n, strbuf_str(&html), html.len);
@@ -1081,6 +1163,16 @@ static void fr_stream_block(MdStream *stream, MdNode *doc, MdNode *block, void *
                 fr_settle(fr, &fr->pending[i]);
     MdNode *b = doc->first;
     while (b && (b->next || fr->eof)) {
+        if (fr->in_aside && b->kind != MDK_H) {
+            /* Inside a tip box: left out up to its end (or a heading, should
+             * the box never close). */
+            fr_ignore(fr, b, "in a tip or note box, not part of an answer");
+            if (b->kind == MDK_HTML && fr_html_closes_aside(b))
+                fr->in_aside = 0;
+            b = b->next;
+            continue;
+        }
+        fr->in_aside = 0;
         if (b->kind == MDK_H) {
             PendingHeading *p = &fr->pending[fr->pending_head];
             if (!p->settled)
