@@ -287,6 +287,30 @@ static void test_empty_prose_gets_minus_one(void **state)
     assert_int_equal(run_topic[0], -1);
 }
 
+
+/* Questions with no content words at all ("What is it?") at the start,
+ * and a run of them: nothing to place, nothing read out of bounds (the
+ * word pools start empty). */
+static void test_questions_without_words_first(void **state)
+{
+    (void)state;
+    PlaceDoc docs[40];
+    size_t n = 0;
+    docs[n++] = sectioned("What is it? It is.", DATA);
+    docs[n++] = sectionless("Why? 42.", 0);
+    n += add_pack(docs + n);
+    n = add_run(docs, n, run_data, COUNT(run_data), 1);
+    long run_topic[2] = {-7, -7};
+    placement_choose(docs, n, topic_names, 3, 2, run_topic);
+    assert_int_equal(run_topic[0], -1);
+    assert_int_equal(run_topic[1], DATA);
+
+    PlaceDoc empty[2] = {sectioned("Is it?", 0), sectionless("Was it?", 0)};
+    long only[1] = {-7};
+    placement_choose(empty, 2, topic_names, 3, 1, only);
+    assert_int_equal(only[0], -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_only_sectionless_docs_give_minus_one),
         cmocka_unit_test(test_empty_inputs_give_minus_one),
         cmocka_unit_test(test_empty_prose_gets_minus_one),
+        cmocka_unit_test(test_questions_without_words_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

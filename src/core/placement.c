@@ -112,7 +112,8 @@ static void place_vec_add(PlaceVecs *v, size_t i, const uint32_t *ids, size_t n,
                           uint32_t *slot)
 {
     size_t before = v->cap;
-    v->ids = xgrow(v->ids, &v->cap, v->len + n, sizeof *v->ids);
+    /* One to spare: the pool exists even when every document is empty. */
+    v->ids = xgrow(v->ids, &v->cap, v->len + n + 1, sizeof *v->ids);
     if (v->cap != before)
         v->weights = xrealloc(v->weights, v->cap * sizeof *v->weights);
     v->start[i] = v->len;
@@ -171,8 +172,8 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     PlaceVecs vecs = {0};
     vecs.start = xmalloc((doc_count + 1) * sizeof *vecs.start);
     size_t *seq_start = xmalloc((doc_count + 1) * sizeof *seq_start);
-    uint32_t *seq_pool = NULL;
     size_t seq_len = 0, seq_cap = 0;
+    uint32_t *seq_pool = xgrow(NULL, &seq_cap, 1, sizeof *seq_pool);
     uint32_t *ids = NULL;
     size_t id_count, id_cap = 0;
     uint32_t *last = NULL; /* per term: doc + 1 that last counted it */
