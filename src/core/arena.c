@@ -72,14 +72,18 @@ void *arena_memdup(Arena *a, const void *p, size_t size)
     return d;
 }
 
-void arena_free(Arena *a)
+static void arena_free_chunks(ArenaChunk *c)
 {
-    ArenaChunk *c = a->head;
     while (c) {
         ArenaChunk *next = c->next;
         free(c);
         c = next;
     }
+}
+
+void arena_free(Arena *a)
+{
+    arena_free_chunks(a->head);
     a->head = NULL;
     a->total = 0;
 }
@@ -89,12 +93,7 @@ void arena_reset(Arena *a)
     ArenaChunk *keep = a->head;
     if (!keep)
         return;
-    ArenaChunk *c = keep->next;
-    while (c) {
-        ArenaChunk *next = c->next;
-        free(c);
-        c = next;
-    }
+    arena_free_chunks(keep->next);
     keep->next = NULL;
     keep->used = 0;
     a->total = 0;

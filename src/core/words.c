@@ -110,30 +110,55 @@ static const unsigned char *words_table(void)
     return table;
 }
 
-/* Calls fn with each raw word of text: lower-cased, at least 2 bytes and
- * not only digits; stop words and stems are the caller's business. */
-static void words_scan(const char *text, size_t len, WordsFn fn, void *userdata)
+enum { WORDS_MAX = 64 }; /* bytes of the longest word kept */
+
+static inline uint64_t words_mix(uint64_t h, uint64_t chunk)
+{
+    h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
+}
+
+/* Adds one byte of a word to word[*n] and to the running hash, eight
+ * bytes at a time kept in a register (reading back the bytes just stored
+ * would stall). */
+static inline void words_put(char *word, size_t *n, uint64_t *h, uint64_t *chunk,
+                             unsigned char c)
+{
+    word[*n] = (char)c;
+    *chunk |= (uint64_t)c << (*n % 8 * 8);
+    if (++*n % 8 == 0) {
+        *h = words_mix(*h, *chunk);
+        *chunk = 0;
+    }
+}
+
+/* The next raw word of text at or after *i: lower-cased into word, at
+ * least 2 bytes and not only digits (ASCII letters, digits, '_' and
+ * non-ASCII letters); a longer ASCII run is cut to WORDS_MAX bytes, a word
+ * longer than that with non-ASCII letters is skipped. Returns its length
+ * and its hash in *hash, or 0 at the end of text. */
+static inline size_t words_next(const char *text, size_t len, size_t *at, char *word,
+                                uint64_t *hash)
 {
     const unsigned char *table = words_table();
-    char word[64];
-    size_t i = 0;
+    size_t i = *at;
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80 && !table[c]) {
             i++;
             continue;
         }
-        /* A word: ASCII letters, digits, '_', and non-ASCII letters. */
         size_t n = 0, start = i;
         int alpha = 0;
+        uint64_t h = 0x9E3779B97F4A7C15ull, chunk = 0;
         while (i < len) {
             c = (unsigned char)text[i];
             if (c < 0x80) {
                 unsigned char k = table[c];
                 if (!k)
                     break;
-                if (n < sizeof word)
-                    word[n++] = (char)k;
+                if (n < WORDS_MAX)
+                    words_put(word, &n, &h, &chunk, k);
                 alpha |= k > '9';
                 i++;
             } else {
@@ -141,9 +166,11 @@ static void words_scan(const char *text, size_t len, WordsFn fn, void *userdata)
                 size_t k = utf8_decode(text + i, len - i, &cp);
                 if (k == 0 || text_is_punct(cp) || text_is_space(cp))
                     break;
-                if (n + k <= sizeof word)
-                    memcpy(word + n, text + i, k);
-                n += k;
+                if (n + k <= WORDS_MAX)
+                    for (size_t j = 0; j < k; j++)
+                        words_put(word, &n, &h, &chunk, (unsigned char)text[i + j]);
+                else
+                    n += k;
                 alpha = 1;
                 i += k;
             }
@@ -152,9 +179,25 @@ static void words_scan(const char *text, size_t len, WordsFn fn, void *userdata)
             i++;
             continue;
         }
-        if (n >= 2 && n <= sizeof word && alpha)
-            fn(word, n, userdata);
+        if (n >= 2 && n <= WORDS_MAX && alpha) {
+            *at = i;
+            *hash = words_mix(h, chunk ^ n);
+            return n;
+        }
     }
+    *at = i;
+    return 0;
+}
+
+/* Calls fn with each raw word of text; stop words and stems are the
+ * caller's business. */
+static void words_scan(const char *text, size_t len, WordsFn fn, void *userdata)
+{
+    char word[WORDS_MAX];
+    uint64_t h;
+    size_t i = 0, n;
+    while ((n = words_next(text, len, &i, word, &h)) > 0)
+        fn(word, n, userdata);
 }
 
 typedef struct WordsEach {
@@ -307,12 +350,6 @@ static int words_cmp_id(const void *a, const void *b)
 
 /* The raw-word cache entry of a word already lower-cased into w: its term
  * id, found or made (stop words get UINT32_MAX). */
-static inline uint64_t words_mix(uint64_t h, uint64_t chunk)
-{
-    h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
-    return h ^ (h >> 32);
-}
-
 /* h is the cache's own hash of the word (see words_ids). */
 static uint32_t words_raw_id(Vocab *v, const char *w, size_t len, uint64_t h)
 {
@@ -335,76 +372,21 @@ static uint32_t words_raw_id(Vocab *v, const char *w, size_t len, uint64_t h)
     return s->id;
 }
 
-/* words_scan and the raw-word cache in one loop: known words (nearly all
- * of them) cost one probe of the cache. */
+/* Known words (nearly all of them) cost one probe of the raw-word cache. */
 void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *count,
                size_t *cap)
 {
-    const unsigned char *table = words_table();
     /* A word takes at least two bytes and a separator. */
     *ids = xgrow(*ids, cap, *count + len / 3 + 2, sizeof **ids);
     uint32_t *out = *ids;
     size_t n_out = *count;
-    char word[64];
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x80 && !table[c]) {
-            i++;
-            continue;
-        }
-        /* The word is hashed as it is copied, eight bytes at a time kept
-         * in a register (reading back the bytes just stored would stall). */
-        size_t n = 0, start = i;
-        int alpha = 0;
-        uint64_t h = 0x9E3779B97F4A7C15ull, chunk = 0;
-        while (i < len) {
-            c = (unsigned char)text[i];
-            if (c < 0x80) {
-                unsigned char k = table[c];
-                if (!k)
-                    break;
-                if (n < 64) {
-                    word[n] = (char)k;
-                    chunk |= (uint64_t)k << (n % 8 * 8);
-                    if (++n % 8 == 0) {
-                        h = words_mix(h, chunk);
-                        chunk = 0;
-                    }
-                }
-                alpha |= k > '9';
-                i++;
-            } else {
-                uint32_t cp;
-                size_t k = utf8_decode(text + i, len - i, &cp);
-                if (k == 0 || text_is_punct(cp) || text_is_space(cp))
-                    break;
-                if (n + k <= 64) {
-                    for (size_t j = 0; j < k; j++) {
-                        word[n] = text[i + j];
-                        chunk |= (uint64_t)(unsigned char)text[i + j] << (n % 8 * 8);
-                        if (++n % 8 == 0) {
-                            h = words_mix(h, chunk);
-                            chunk = 0;
-                        }
-                    }
-                } else {
-                    n += k;
-                }
-                alpha = 1;
-                i += k;
-            }
-        }
-        if (i == start) {
-            i++;
-            continue;
-        }
-        if (n >= 2 && n <= 64 && alpha) {
-            h = words_mix(h, chunk ^ n);
-            uint32_t id = words_raw_id(v, word, n, h);
-            if (id != UINT32_MAX)
-                out[n_out++] = id;
-        }
+    char word[WORDS_MAX];
+    uint64_t h;
+    size_t i = 0, n;
+    while ((n = words_next(text, len, &i, word, &h)) > 0) {
+        uint32_t id = words_raw_id(v, word, n, h);
+        if (id != UINT32_MAX)
+            out[n_out++] = id;
     }
     *count = n_out;
 }
