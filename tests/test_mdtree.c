@@ -280,6 +280,26 @@ static void test_link_cut_by_end_of_input_does_not_read_past_it(void **state)
 }
 
 
+
+/* Each item is numbered from the one before it: the last of a long list
+ * gets the start plus its index. */
+static void test_long_ordered_list_numbers_every_item(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    for (int i = 0; i < 5000; i++)
+        strbuf_printf(&md, "%d. item %d\n", i + 3, i);
+    Fixture f;
+    parse(&f, strbuf_str(&md));
+    const MdNode *ol = f.doc->first;
+    assert_int_equal(ol->kind, MDK_OL);
+    assert_int_equal(ol->first->number, 3);
+    assert_int_equal(ol->first->next->number, 4);
+    assert_int_equal(ol->last->number, 5002);
+    done(&f);
+    strbuf_free(&md);
+}
+
 /* ---- streaming ---- */
 
 typedef struct StreamLog {
@@ -380,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_crlf_and_lone_cr_count_as_line_breaks),
         cmocka_unit_test(test_tight_list_item_text_becomes_a_paragraph),
         cmocka_unit_test(test_ordered_list_items_are_numbered_from_start),
+        cmocka_unit_test(test_long_ordered_list_numbers_every_item),
         cmocka_unit_test(test_code_span_is_marked_and_code_block_keeps_language),
         cmocka_unit_test(test_unterminated_fence_is_reported_at_its_opening_line),
         cmocka_unit_test(test_fence_closed_inside_list_item_is_not_reported),

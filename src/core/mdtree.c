@@ -249,6 +249,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
             b->flatten_reported = b->flatten_pending = 1;
         return 0;
     }
+    MdNode *prev = b->cur ? b->cur->last : NULL; /* the sibling before it */
     MdNode *n = builder_push(b, builder_kind(type));
     b->depth++;
     switch (type) {
@@ -260,12 +261,10 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         n->mark = (char)((MD_BLOCK_OL_DETAIL *)detail)->mark_delimiter;
         break;
     case MD_BLOCK_LI:
-        if (n->parent && n->parent->kind == MDK_OL) {
-            unsigned index = 0;
-            for (MdNode *s = n->parent->first; s && s != n; s = s->next)
-                index++;
-            n->number = n->parent->number + index;
-        }
+        /* One more than the item before it: counting the items from the
+         * first would make a long list cost its square. */
+        if (n->parent && n->parent->kind == MDK_OL)
+            n->number = prev ? prev->number + 1 : n->parent->number;
         break;
     case MD_BLOCK_H:
         n->level = (unsigned char)((MD_BLOCK_H_DETAIL *)detail)->level;

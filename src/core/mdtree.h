@@ -4,9 +4,9 @@
  * needs to look ahead and around (does this list item have nested content?
  * does this heading contain other questions?), so the stream is turned into
  * a tree: whole (mdtree_parse), or one top-level block at a time
- * (mdtree_stream) for readers that hold only what they still need. Only what the corpus reader needs is kept: block kinds, the
- * source line of each block, and the text of leaf blocks as rich text (see
- * text.h). Nesting deeper than MDTREE_MAX_DEPTH is flattened into the block
+ * (mdtree_stream) for readers that hold only what they still need. Only
+ * what the corpus reader needs is kept: block kinds, the source line of
+ * each block, and the text of leaf blocks as rich text (see text.h). Nesting deeper than MDTREE_MAX_DEPTH is flattened into the block
  * at that depth, so walking the tree recursively is safe on any input.
  *
  * All nodes and strings live in the caller's arena.
