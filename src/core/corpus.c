@@ -1049,15 +1049,14 @@ static void fr_block(FileReader *fr, const MdNode *b)
  * the oldest unsettled one, so only the blocks since then are held. */
 
 typedef struct PendingHeading {
-    MdNode *node;
-    unsigned char opens;          /* its wording asks a question */
+    HeadingInfo info;             /* node and opens at once; question and
+                                     title once settled */
     unsigned char holds_question; /* a deeper heading in its part asks one */
     unsigned char holds_section;  /* a deeper heading in its part does not */
     unsigned char scope_open;     /* no heading at its level or above yet */
     unsigned char first;          /* the document's first heading */
     unsigned char settled;
     size_t listed;                /* list questions with answers in its part */
-    HeadingInfo info;             /* once settled */
 } PendingHeading;
 
 /* What a new top-level block tells the headings waiting to be settled.
@@ -1068,7 +1067,7 @@ static void fr_note_block(FileReader *fr, MdNode *b)
         int opens = fr_heading_asks(b, &fr->scan);
         for (int k = 0; k < fr->unsettled_count; k++) {
             PendingHeading *p = &fr->pending[fr->unsettled[k]];
-            if (b->level <= p->node->level) {
+            if (b->level <= p->info.node->level) {
                 p->scope_open = 0;
             } else {
                 p->holds_question |= (unsigned char)opens;
@@ -1081,8 +1080,8 @@ static void fr_note_block(FileReader *fr, MdNode *b)
                             sizeof *fr->pending);
         PendingHeading *p = &fr->pending[fr->pending_len++];
         memset(p, 0, sizeof *p);
-        p->node = b;
-        p->opens = (unsigned char)opens;
+        p->info.node = b;
+        p->info.opens = (unsigned char)opens;
         p->scope_open = 1;
         p->first = fr->headings_seen++ == 0;
         if (p->first)
@@ -1094,7 +1093,7 @@ static void fr_note_block(FileReader *fr, MdNode *b)
         size_t strict, loose, answered = 0;
         for (int k = 0; k < fr->unsettled_count; k++) {
             PendingHeading *p = &fr->pending[fr->unsettled[k]];
-            if (!p->scope_open || !p->opens || p->holds_question || p->listed >= 2)
+            if (!p->scope_open || !p->info.opens || p->holds_question || p->listed >= 2)
                 continue;
             if (!counted) {
                 fr_count_list_questions(b, &fr->scan, &strict, &loose, &answered);
@@ -1109,21 +1108,19 @@ static void fr_note_block(FileReader *fr, MdNode *b)
 static void fr_settle(FileReader *fr, PendingHeading *p)
 {
     int open = p->scope_open && !fr->eof;
-    if (open && p->opens && !p->holds_question && p->listed < 2)
+    if (open && p->info.opens && !p->holds_question && p->listed < 2)
         return; /* may still turn out a question or a section */
-    int question = p->opens && !p->holds_question && p->listed < 2;
+    int question = p->info.opens && !p->holds_question && p->listed < 2;
     int title = 0;
-    if (p->first && !question && fr->min_level >= p->node->level) {
+    if (p->first && !question && fr->min_level >= p->info.node->level) {
         if (!p->holds_section && open)
             return; /* a section may still follow under it */
         if (p->holds_section) {
-            if (p->node->level > 1 && !fr->eof)
+            if (p->info.node->level > 1 && !fr->eof)
                 return; /* a lower heading later would make it a section */
             title = 1;
         }
     }
-    p->info.node = p->node;
-    p->info.opens = p->opens;
     p->info.question = (unsigned char)question;
     p->info.title = (unsigned char)title;
     p->settled = 1;

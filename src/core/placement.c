@@ -100,16 +100,9 @@ typedef struct PlaceVecs {
     size_t len, cap;
 } PlaceVecs;
 
-static int place_cmp_id(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* Appends the term counts of document i (its ids in any order, with
- * repeats) as its vector. last and slot are scratch indexed by id. */
-static void place_vec_add(PlaceVecs *v, size_t i, const uint32_t *ids, size_t n, uint32_t *last,
-                          uint32_t *slot)
+ * repeats) as its vector. */
+static void place_vec_add(PlaceVecs *v, Vocab *vocab, size_t i, const uint32_t *ids, size_t n)
 {
     size_t before = v->cap;
     /* One to spare: the pool exists even when every document is empty. */
@@ -117,35 +110,7 @@ static void place_vec_add(PlaceVecs *v, size_t i, const uint32_t *ids, size_t n,
     if (v->cap != before)
         v->weights = xrealloc(v->weights, v->cap * sizeof *v->weights);
     v->start[i] = v->len;
-    uint32_t *out = v->ids + v->len;
-    uint32_t count = 0, mark = (uint32_t)i + 1;
-    for (size_t k = 0; k < n; k++)
-        if (last[ids[k]] != mark) {
-            last[ids[k]] = mark;
-            out[count++] = ids[k];
-        }
-    if (count > 32) {
-        qsort(out, count, sizeof *out, place_cmp_id);
-    } else if (count > 1) {
-        /* The ids are distinct: each goes to the place given by how many
-         * are smaller, with no branch to mispredict. */
-        uint32_t copy[32];
-        memcpy(copy, out, count * sizeof *out);
-        for (uint32_t k = 0; k < count; k++) {
-            uint32_t rank = 0;
-            for (uint32_t j = 0; j < count; j++)
-                rank += copy[j] < copy[k];
-            out[rank] = copy[k];
-        }
-    }
-    float *w = v->weights + v->len;
-    for (uint32_t k = 0; k < count; k++) {
-        slot[out[k]] = k;
-        w[k] = 0.0f;
-    }
-    for (size_t k = 0; k < n; k++)
-        w[slot[ids[k]]] += 1.0f;
-    v->len += count;
+    v->len += vocab_count_terms(vocab, ids, n, v->ids + v->len, v->weights + v->len);
 }
 
 /* termvec_weight for document i of the pool. */
@@ -176,9 +141,6 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     uint32_t *seq_pool = xgrow(NULL, &seq_cap, 1, sizeof *seq_pool);
     uint32_t *ids = NULL;
     size_t id_count, id_cap = 0;
-    uint32_t *last = NULL; /* per term: doc + 1 that last counted it */
-    uint32_t *slot = NULL; /* per term: its place in the vector being built */
-    size_t term_cap = 0;
     for (size_t i = 0; i < doc_count; i++) {
         id_count = 0;
         if (docs[i].texts) {
@@ -188,14 +150,7 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
         } else {
             words_ids(vocab, docs[i].prose, docs[i].prose_len, &ids, &id_count, &id_cap);
         }
-        size_t terms_now = vocab_size(vocab);
-        if (terms_now > term_cap) {
-            size_t old = term_cap;
-            last = xgrow(last, &term_cap, terms_now, sizeof *last);
-            slot = xrealloc(slot, term_cap * sizeof *slot);
-            memset(last + old, 0, (term_cap - old) * sizeof *last);
-        }
-        place_vec_add(&vecs, i, ids, id_count, last, slot);
+        place_vec_add(&vecs, vocab, i, ids, id_count);
         seq_start[i] = seq_len;
         if (docs[i].topic < 0 && id_count) {
             seq_pool = xgrow(seq_pool, &seq_cap, seq_len + id_count, sizeof *seq_pool);
@@ -206,8 +161,6 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     seq_start[doc_count] = seq_len;
     vecs.start[doc_count] = vecs.len;
     free(ids);
-    free(last);
-    free(slot);
     size_t terms = vocab_size(vocab);
     uint32_t *df = xcalloc(terms + 1, sizeof *df);
     for (size_t k = 0; k < vecs.len; k++)

@@ -242,6 +242,11 @@ struct Vocab {
     WordTable terms; /* stemmed content words -> term id */
     WordTable raw;   /* words as written -> term id, UINT32_MAX for stop words:
                         most words repeat, so each is stemmed only once */
+    /* Scratch for vocab_count_terms, indexed by term id. */
+    uint32_t *mark;  /* the call that last saw the term */
+    uint32_t *slot;  /* its place in that call's output */
+    size_t scratch_cap;
+    uint32_t call;
 };
 
 static uint64_t words_hash(const char *s, size_t len)
@@ -316,6 +321,8 @@ void vocab_free(Vocab *v)
         return;
     free(v->terms.slots);
     free(v->raw.slots);
+    free(v->mark);
+    free(v->slot);
     arena_free(&v->arena);
     free(v);
 }
@@ -391,42 +398,47 @@ void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *c
     *count = n_out;
 }
 
-static void words_sort_ids(uint32_t *ids, size_t n)
+uint32_t vocab_count_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *out_ids,
+                           float *out_counts)
 {
-    if (n > 48) {
-        qsort(ids, n, sizeof *ids, words_cmp_id);
-        return;
+    size_t terms = v->terms.count;
+    if (terms > v->scratch_cap) {
+        size_t old = v->scratch_cap;
+        v->mark = xgrow(v->mark, &v->scratch_cap, terms, sizeof *v->mark);
+        v->slot = xrealloc(v->slot, v->scratch_cap * sizeof *v->slot);
+        memset(v->mark + old, 0, (v->scratch_cap - old) * sizeof *v->mark);
     }
-    for (size_t i = 1; i < n; i++) {
-        uint32_t x = ids[i];
-        size_t j = i;
-        while (j > 0 && ids[j - 1] > x) {
-            ids[j] = ids[j - 1];
-            j--;
+    if (++v->call == 0) { /* wrapped: forget every mark */
+        memset(v->mark, 0, v->scratch_cap * sizeof *v->mark);
+        v->call = 1;
+    }
+    uint32_t count = 0;
+    for (size_t k = 0; k < n; k++)
+        if (v->mark[ids[k]] != v->call) {
+            v->mark[ids[k]] = v->call;
+            out_ids[count++] = ids[k];
         }
-        ids[j] = x;
-    }
-}
-
-TermVec termvec_from_ids(const uint32_t *ids, size_t n)
-{
-    uint32_t *sorted = xmalloc((n ? n : 1) * sizeof *sorted);
-    if (n)
-        memcpy(sorted, ids, n * sizeof *ids);
-    words_sort_ids(sorted, n);
-    TermVec tv = {0};
-    tv.ids = sorted; /* compacted in place below */
-    tv.weights = xmalloc((n ? n : 1) * sizeof *tv.weights);
-    for (size_t i = 0; i < n; i++) {
-        if (tv.count && tv.ids[tv.count - 1] == sorted[i]) {
-            tv.weights[tv.count - 1] += 1.0f;
-        } else {
-            tv.ids[tv.count] = sorted[i];
-            tv.weights[tv.count] = 1.0f;
-            tv.count++;
+    if (count > 32) {
+        qsort(out_ids, count, sizeof *out_ids, words_cmp_id);
+    } else if (count > 1) {
+        /* The ids are distinct: each goes to the place given by how many
+         * are smaller, with no branch to mispredict. */
+        uint32_t copy[32];
+        memcpy(copy, out_ids, count * sizeof *out_ids);
+        for (uint32_t k = 0; k < count; k++) {
+            uint32_t rank = 0;
+            for (uint32_t j = 0; j < count; j++)
+                rank += copy[j] < copy[k];
+            out_ids[rank] = copy[k];
         }
     }
-    return tv;
+    for (uint32_t k = 0; k < count; k++) {
+        v->slot[out_ids[k]] = k;
+        out_counts[k] = 0.0f;
+    }
+    for (size_t k = 0; k < n; k++)
+        out_counts[v->slot[ids[k]]] += 1.0f;
+    return count;
 }
 
 /* Term counts of one text, sorted by id. */
@@ -435,7 +447,10 @@ static TermVec termvec_count(Vocab *v, const char *text, size_t len)
     uint32_t *ids = NULL;
     size_t n = 0, cap = 0;
     words_ids(v, text, len, &ids, &n, &cap);
-    TermVec tv = termvec_from_ids(ids, n);
+    TermVec tv = {0};
+    tv.ids = xmalloc((n ? n : 1) * sizeof *tv.ids);
+    tv.weights = xmalloc((n ? n : 1) * sizeof *tv.weights);
+    tv.count = vocab_count_terms(v, ids, n, tv.ids, tv.weights);
     free(ids);
     return tv;
 }

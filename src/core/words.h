@@ -50,8 +50,11 @@ typedef struct TermVec {
 void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *count,
                size_t *cap);
 
-/* Builds the term-count vector of a sequence of ids. */
-TermVec termvec_from_ids(const uint32_t *ids, size_t n);
+/* Counts the terms of a sequence of ids of this vocabulary: writes its
+ * distinct ids in increasing order to out_ids and how often each occurs to
+ * out_counts (both with room for n), and returns how many there are. */
+uint32_t vocab_count_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *out_ids,
+                           float *out_counts);
 
 /* Builds the term-count vector of a text (ids interned into v).
  * The vector owns its arrays: termvec_free. */
