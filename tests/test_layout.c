@@ -143,7 +143,7 @@ static void check_every_item_at(int w, int h)
             GameView v = question_view(it, &round, &timer);
             snprintf(what, sizeof what, "%dx%d question %zu (%s)", w, h, it->question,
                      kind_name(it->kind));
-            screens_build(&fx.ui, &v, &(ScreenCtx){bank, NULL, NULL, "test", 0});
+            screens_build(&fx.ui, &v, &(ScreenCtx){bank, NULL, NULL, "test", 0, NULL});
             check_scene_inside(what);
             /* Fitting: the layout says it fits, and no line is wider than
              * the text area. */
@@ -186,6 +186,44 @@ static void test_every_question_fits_at_720p_and_4k(void **state)
     check_every_item_at(3840, 2160);
 }
 
+/* Texts of the scene that touch no other text or box. */
+static size_t count_lone_texts(void)
+{
+    size_t lone = 0;
+    for (size_t i = 0; i < fx.ui.scene.count; i++) {
+        const DrawCmd *d = &fx.ui.scene.cmds[i];
+        if (d->kind != DRAW_TEXTURE)
+            continue;
+        int alone = 1;
+        for (size_t j = 0; j < fx.ui.scene.count && alone; j++) {
+            const DrawCmd *e = &fx.ui.scene.cmds[j];
+            if (j != i && (e->kind == DRAW_TEXTURE || e->kind == DRAW_FILL) &&
+                SDL_HasIntersection(&d->r, &e->r))
+                alone = 0;
+        }
+        lone += alone;
+    }
+    return lone;
+}
+
+/* With progress not being saved, the screen that says so has one more
+ * text, inside the content area and clear of every other text and box. */
+static void check_save_problem_line(const GameView *v, const ScreenCtx *ctx, const char *what)
+{
+    ScreenCtx told = *ctx;
+    told.save_problem = "cannot create the save folder /media/card/a/very/long/path/that/goes/"
+                        "on/and/on/quizarcade (/media/card: Read-only file system)";
+    screens_build(&fx.ui, v, ctx);
+    size_t count = fx.ui.scene.count, lone = count_lone_texts();
+    screens_build(&fx.ui, v, &told);
+    check_scene_inside(what);
+    if (fx.ui.scene.count != count + 1)
+        fail_msg("%s: %zu commands with the save problem, %zu without", what,
+                 fx.ui.scene.count, count);
+    if (count_lone_texts() != lone + 1)
+        fail_msg("%s: the save problem line overlaps other things", what);
+}
+
 /* Plays a scripted session and checks every scene built along the way. */
 static void test_every_screen_stays_inside_at_640x480(void **state)
 {
@@ -197,7 +235,7 @@ static void test_every_screen_stays_inside_at_640x480(void **state)
     const GameView *v = game_view(g);
     Demo d;
     demo_init(&d, 5);
-    ScreenCtx ctx = {bank, profile, levels, "python-interview.md", 0};
+    ScreenCtx ctx = {bank, profile, levels, "python-interview.md", 0, NULL};
     uint64_t built = UINT64_MAX;
     int seen[SCREEN_COUNT] = {0};
     char what[64];
@@ -213,6 +251,8 @@ static void test_every_screen_stays_inside_at_640x480(void **state)
         game_set_max_scroll(g, fx.ui.scene.max_scroll);
         snprintf(what, sizeof what, "screen %d overlay %d", v->screen, v->overlay);
         check_scene_inside(what);
+        if ((v->screen == SCREEN_TITLE || v->screen == SCREEN_RESULTS) && !seen[v->screen])
+            check_save_problem_line(v, &ctx, what);
         seen[v->screen] = 1;
     }
     for (int s = 0; s < SCREEN_COUNT; s++)
@@ -233,7 +273,7 @@ static void test_long_explanations_scroll(void **state)
     round_generate(gen, NULL, 0, &p, &round);
     Timer timer;
     timer_start(&timer, 10000);
-    ScreenCtx ctx = {bank, NULL, NULL, "test", 0};
+    ScreenCtx ctx = {bank, NULL, NULL, "test", 0, NULL};
     size_t scrolling = 0;
     for (size_t i = 0; i < round.count; i++) {
         const RoundItem *it = &round.items[i];
@@ -262,7 +302,7 @@ static void test_text_is_rendered_once_then_cached(void **state)
     ui_resize(&fx.ui, 1280, 720);
     Profile *profile = profile_new();
     Game *g = game_new(bank, NULL, profile, 1, 20781);
-    ScreenCtx ctx = {bank, profile, NULL, "test", 0};
+    ScreenCtx ctx = {bank, profile, NULL, "test", 0, NULL};
     screens_build(&fx.ui, game_view(g), &ctx);
     size_t first = textcache_renders(fx.cache);
     for (int i = 0; i < 50; i++)

@@ -69,6 +69,7 @@ typedef struct Shell {
     int fullscreen;         /* the window is full screen now */
     int settings_fullscreen; /* the setting's value last applied to the window */
     char *save_path;        /* NULL: nothing is saved (the file could not be read) */
+    char save_problem[320]; /* why nothing is saved, for the player; "" when it is */
     /* Timedemo with --save-dir: the settings read from the save, written
      * back in place of the demo's (which are the defaults). */
     Settings saved_settings;
@@ -107,24 +108,42 @@ static const Palette shell_palette = {
 
 /* ---- loading ---- */
 
-/* Where the profile lives: --save-dir (made with its parents), or the
- * user's data folder. NULL, after one line on stderr, when there is none. */
-static char *shell_save_dir(const Options *o)
+/* Nothing will be saved this session: says why on stderr, and keeps the
+ * reason for the screens, where a player without a terminal sees it. */
+static void shell_no_save(Shell *s, const char *why)
 {
+    fprintf(stderr, "quizarcade: %s; progress will not be saved\n", why);
+    /* Cut whole characters only: a path may be longer than the room. */
+    size_t n = strlen(why);
+    if (n >= sizeof s->save_problem) {
+        n = sizeof s->save_problem - 1;
+        while (n > 0 && ((unsigned char)why[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(s->save_problem, why, n);
+    s->save_problem[n] = '\0';
+    s->scene_dirty = 1;
+}
+
+/* Where the profile lives: --save-dir (made with its parents), or the
+ * user's data folder. NULL, after shell_no_save, when there is none. */
+static char *shell_save_dir(Shell *s)
+{
+    const Options *o = s->opts;
+    char why[1400];
     if (o->save_dir) {
         char err[1200];
         if (paths_mkdir_p(o->save_dir, err, sizeof err) != 0) {
-            fprintf(stderr,
-                    "quizarcade: cannot create the save folder %s (%s); nothing will be saved\n",
-                    o->save_dir, err);
+            snprintf(why, sizeof why, "cannot create the save folder %s (%s)", o->save_dir, err);
+            shell_no_save(s, why);
             return NULL;
         }
         return xstrdup(o->save_dir);
     }
     char *pref = SDL_GetPrefPath("", "quizarcade");
     if (!pref) {
-        fprintf(stderr, "quizarcade: no folder to save progress in (%s); nothing will be saved\n",
-                SDL_GetError());
+        snprintf(why, sizeof why, "no folder to save progress in (%s)", SDL_GetError());
+        shell_no_save(s, why);
         return NULL;
     }
     char *dir = xstrdup(pref);
@@ -138,7 +157,7 @@ static char *shell_save_dir(const Options *o)
 static int shell_load_profile(Shell *s)
 {
     /* The timedemo never touches the player's own save. */
-    char *dir = s->timedemo && !s->opts->save_dir ? NULL : shell_save_dir(s->opts);
+    char *dir = s->timedemo && !s->opts->save_dir ? NULL : shell_save_dir(s);
     if (!dir) {
         s->profile = profile_new();
     } else {
@@ -152,8 +171,10 @@ static int shell_load_profile(Shell *s)
             fprintf(stderr, "quizarcade: %s:%u: %s; kept aside as %s, starting fresh\n", first->file,
                     first->line, first->message, backup);
         if (st == SAVE_FAILED) {
-            fprintf(stderr, "quizarcade: %s: %s; this session will not be saved\n",
-                    first ? first->file : s->save_path, first ? first->message : "cannot be read");
+            char why[1400];
+            snprintf(why, sizeof why, "%s: %s", first ? first->file : s->save_path,
+                     first ? first->message : "cannot be read");
+            shell_no_save(s, why);
             free(s->save_path);
             s->save_path = NULL;
         }
@@ -192,7 +213,7 @@ static void shell_save(Shell *s)
     *set = playing;
     profile_set_daily_day(s->profile, daily);
     if (rc != 0) {
-        fprintf(stderr, "quizarcade: %s\n", strbuf_str(&err));
+        shell_no_save(s, strbuf_str(&err));
         free(s->save_path);
         s->save_path = NULL; /* one message is enough */
     }
@@ -562,6 +583,7 @@ int shell_run(const Options *opts)
         s.ctx.levels = s.levels;
         s.ctx.corpus_name = s.corpus_name;
         s.ctx.session_muted = opts->mute;
+        s.ctx.save_problem = s.save_problem;
         shell_resize(&s);
         shell_apply_audio(&s);
         if (timedemo)

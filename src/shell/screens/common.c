@@ -194,6 +194,18 @@ void ui_hint(Ui *ui, const char *text)
                         ui->content.y + ui->content.h - ui_px(ui, 20));
 }
 
+void ui_save_problem(Ui *ui, const ScreenCtx *ctx, double y)
+{
+    if (!ctx->save_problem || !ctx->save_problem[0])
+        return;
+    char line[400], fitted[400];
+    snprintf(line, sizeof line, "Progress is not being saved: %s", ctx->save_problem);
+    int px = ui_px(ui, 12), margin = ui_px(ui, UI_MARGIN);
+    ui_fit_text(ui, FACE_SANS, px, line, ui->content.w - 2 * margin, fitted, sizeof fitted);
+    scene_text_centered(ui, FACE_SANS, px, fitted, ui->pal.wrong, ui->content.x, ui->content.w,
+                        ui->content.y + ui_px(ui, y));
+}
+
 void ui_table_title(const char *table, char *out, size_t size)
 {
     if (strcmp(table, GAME_TABLE_ARCADE) == 0) {

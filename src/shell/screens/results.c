@@ -95,5 +95,6 @@ void screen_results(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         if (entering)
             break;
     }
+    ui_save_problem(ui, ctx, by - 24);
     ui_hint(ui, "Arrows choose  -  Enter or A confirms");
 }

@@ -21,6 +21,7 @@ typedef struct ScreenCtx {
     const Levels *levels;
     const char *corpus_name; /* shown on the title */
     int session_muted;       /* --mute: silent this session, whatever the setting */
+    const char *save_problem; /* why progress is not being saved; NULL or "" when it is */
 } ScreenCtx;
 
 void screens_build(Ui *ui, const GameView *v, const ScreenCtx *ctx);
@@ -52,13 +53,15 @@ void ui_menu(Ui *ui, const char *const *entries, int count, int selected, double
              double w, double h, double text_units);
 /* The status bar of a round: where, how far, score, streak, lives. */
 void ui_round_bar(Ui *ui, const GameView *v, const ScreenCtx *ctx);
-/* A hint line at the bottom. */
 /* A small button in the top right corner that sends an action (Back,
  * Pause): for the mouse and touch, which have no Esc. */
 void ui_corner_button(Ui *ui, const char *label, ActionType type);
 /* The same at the right end of the hint line (the question's Pause). */
 void ui_hint_button(Ui *ui, const char *label, ActionType type);
+/* A hint line at the bottom. */
 void ui_hint(Ui *ui, const char *text);
+/* When progress is not being saved, one line at y (units) that says why. */
+void ui_save_problem(Ui *ui, const ScreenCtx *ctx, double y);
 /* Copies text into out, cut with "..." to fit max_w pixels. */
 void ui_fit_text(Ui *ui, Face face, int px, const char *text, int max_w, char *out, size_t size);
 /* "1,234". */

@@ -69,5 +69,6 @@ void screen_title(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         profile_daily_day(ctx->profile) == today)
         scene_text(ui, FACE_SANS, ui_px(ui, 12), "Played today: replays are not scored",
                    ui->pal.dim, tx, ty + line);
+    ui_save_problem(ui, ctx, 418);
     ui_hint(ui, "Arrows choose  -  Enter or A selects  -  Esc quits  -  M mutes");
 }
