@@ -556,6 +556,75 @@ static void test_practice_remembers_slow_answers(void **state)
     stop(&f);
 }
 
+/* Is question q one of the first `heavy` of its topic? */
+static int is_heavy(size_t q, size_t first, size_t heavy)
+{
+    return q >= first && q < first + heavy;
+}
+
+/* Practice draws missed questions first; the arcade that follows draws
+ * evenly again. Half of the OOP topic was missed often: practice's OOP
+ * questions are nearly all from that half, the arcade's are not. Counted
+ * over 40 seeds: each one is deterministic, so the shares are fixed. */
+static void test_practice_weights_stay_in_practice(void **state)
+{
+    (void)state;
+    size_t oop = SIZE_MAX;
+    for (size_t t = 0; t < bank_topic_count(bank); t++)
+        if (strcmp(bank_topic_name(bank, t), "Object-Oriented Programming (OOP)") == 0)
+            oop = t;
+    assert_true(oop != SIZE_MAX);
+    size_t first = bank_topic_first(bank, oop), heavy = bank_topic_size(bank, oop) / 2;
+    unsigned practice_oop = 0, practice_heavy = 0, arcade_oop = 0, arcade_heavy = 0;
+    for (uint64_t seed = 1; seed <= 40; seed++) {
+        Fixture f = start(seed);
+        for (size_t q = first; q < first + heavy; q++)
+            for (int k = 0; k < 20; k++)
+                profile_history_record(f.profile, question_hash(bank_question(bank, q)), 0, 0,
+                                       TODAY);
+        act(&f, ACTION_CHOOSE, TITLE_PRACTICE);
+        press(&f, ACTION_CONFIRM); /* All topics */
+        assert_int_equal(f.v->mode, MODE_PRACTICE);
+        for (size_t i = 0; i < f.v->round->count; i++) {
+            size_t q = f.v->round->items[i].question;
+            if (bank_question(bank, q)->topic == oop) {
+                practice_oop++;
+                practice_heavy += is_heavy(q, first, heavy);
+            }
+        }
+        press(&f, ACTION_PAUSE);
+        press(&f, ACTION_DOWN);
+        press(&f, ACTION_CONFIRM); /* Quit round */
+        press(&f, ACTION_LEFT);    /* Yes */
+        press(&f, ACTION_CONFIRM);
+        while (f.v->screen != SCREEN_TITLE)
+            press(&f, ACTION_BACK);
+        act(&f, ACTION_CHOOSE, TITLE_ARCADE);
+        assert_int_equal(f.v->mode, MODE_ARCADE);
+        /* The arcade's first three OOP questions. */
+        for (unsigned seen = 0, asked = 0; seen < 3 && asked < 200; asked++) {
+            assert_int_equal(f.v->screen, SCREEN_QUESTION);
+            size_t q = f.v->item->question;
+            if (bank_question(bank, q)->topic == oop) {
+                seen++;
+                arcade_oop++;
+                arcade_heavy += is_heavy(q, first, heavy);
+            }
+            act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+            press(&f, ACTION_CONFIRM);
+        }
+        stop(&f);
+    }
+    /* The weights were in force in practice ... */
+    assert_true(practice_oop >= 40);
+    assert_true(practice_heavy * 10 >= practice_oop * 9);
+    /* ... and the arcade draws the missed half about as often as the
+     * rest (even: one in two; with practice's weights, nearly all). */
+    assert_int_equal(arcade_oop, 120);
+    assert_true(arcade_heavy * 100 <= arcade_oop * 70);
+    assert_true(arcade_heavy * 100 >= arcade_oop * 30);
+}
+
 static void test_mute_in_the_attract_mode_mutes_and_returns_to_the_title(void **state)
 {
     (void)state;
@@ -695,6 +764,7 @@ int main(void)
         cmocka_unit_test(test_daily_is_spent_when_it_starts),
         cmocka_unit_test(test_daily_is_recorded_whatever_the_timer_setting),
         cmocka_unit_test(test_practice_remembers_slow_answers),
+        cmocka_unit_test(test_practice_weights_stay_in_practice),
         cmocka_unit_test(test_mute_in_the_attract_mode_mutes_and_returns_to_the_title),
         cmocka_unit_test(test_settings_change_and_are_reported),
         cmocka_unit_test(test_a_static_screen_does_not_change_by_itself),
