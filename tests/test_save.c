@@ -14,11 +14,30 @@
 #include "core/save.h"
 #include "core/strbuf.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Hard links can be switched off, as on a FAT memory card: the game's
+ * calls to link() come here (this program's definition interposes the C
+ * library's). */
+static int no_hard_links;
+static unsigned link_calls;
+
+int link(const char *from, const char *to)
+{
+    link_calls++;
+    if (no_hard_links) {
+        errno = EPERM;
+        return -1;
+    }
+    return linkat(AT_FDCWD, from, AT_FDCWD, to, 0);
+}
 
 static char dir[64];
 static char path[128];
@@ -400,6 +419,66 @@ static void test_backups_past_nine_go_to_a_new_name_and_none_changes(void **stat
     diag_free(d);
 }
 
+/* Files in the test folder. */
+static size_t dir_entries(void)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+/* Without hard links the damaged file is copied to a name made
+ * exclusively: the copy is whole, the original gone, and the existing
+ * backups (.bak, .bak.2) unchanged; nothing else is left behind. */
+static void test_backup_without_hard_links_never_replaces_one(void **state)
+{
+    (void)state;
+    char name[200], want[200];
+    backup_name(name, sizeof name, 0);
+    write_text(name, "old backup\n", 11);
+    backup_name(name, sizeof name, 2);
+    write_text(name, "old backup 2\n", 13);
+    const char damaged[] = "quizarcade-save 1\ninitials ZZZ\nend 7\n";
+    write_text(path, damaged, sizeof damaged - 1);
+    no_hard_links = 1;
+    link_calls = 0;
+    Profile *q;
+    Diagnostics *d = diag_new();
+    char backup[256];
+    SaveStatus st = save_load(path, &q, d, backup, sizeof backup);
+    no_hard_links = 0;
+    assert_true(link_calls > 0);
+    assert_int_equal(st, SAVE_DAMAGED);
+    backup_name(want, sizeof want, 3);
+    assert_string_equal(backup, want);
+    assert_false(exists(path));
+    char *got = read_all(backup);
+    assert_non_null(got);
+    assert_string_equal(got, damaged);
+    free(got);
+    struct stat sb;
+    assert_int_equal(stat(backup, &sb), 0);
+    assert_int_equal(sb.st_mode & 077, 0); /* the player's data stays private */
+    backup_name(name, sizeof name, 0);
+    got = read_all(name);
+    assert_string_equal(got, "old backup\n");
+    free(got);
+    unlink(name);
+    backup_name(name, sizeof name, 2);
+    got = read_all(name);
+    assert_string_equal(got, "old backup 2\n");
+    free(got);
+    unlink(name);
+    unlink(backup);
+    assert_int_equal(dir_entries(), 0);
+    profile_free(q);
+    diag_free(d);
+}
+
 /* When every backup name is taken, nothing is replaced: the damaged file
  * stays where it is, SAVE_FAILED tells the caller to save nothing, and the
  * first message says why in one line. */
@@ -510,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_stray_carriage_returns_do_not_change_names),
         cmocka_unit_test(test_backups_never_replace_each_other),
         cmocka_unit_test(test_backups_past_nine_go_to_a_new_name_and_none_changes),
+        cmocka_unit_test(test_backup_without_hard_links_never_replaces_one),
         cmocka_unit_test(test_all_backup_names_taken_leaves_the_damaged_file_alone),
         cmocka_unit_test(test_unreadable_file_is_left_alone),
         cmocka_unit_test(test_write_failure_is_reported),

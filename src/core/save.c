@@ -382,10 +382,64 @@ static char *save_read(const char *path, size_t *len, int *err)
     return strbuf_take(&b);
 }
 
-/* Renames from to `to` only if `to` does not exist: a hard link then an
+/* Copies from to a new file `to`, created exclusively (O_EXCL: never an
+ * existing one, even one made a moment ago by someone else), synced, then
+ * removes from. Returns 0 when moved, 1 when `to` exists, -1 on another
+ * error (errno set; from is left whole and `to` is not left behind). */
+static int save_copy_aside(const char *from, const char *to)
+{
+    int in = open(from, O_RDONLY);
+    if (in < 0)
+        return -1;
+    int out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (out < 0) {
+        int e = errno;
+        close(in);
+        errno = e;
+        return e == EEXIST ? 1 : -1;
+    }
+    char buf[65536];
+    int e = 0;
+    for (;;) {
+        ssize_t n = read(in, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            e = errno;
+        if (n <= 0)
+            break;
+        for (ssize_t done = 0; done < n && !e;) {
+            ssize_t w = write(out, buf + done, (size_t)(n - done));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0)
+                e = w < 0 ? errno : EIO;
+            else
+                done += w;
+        }
+        if (e)
+            break;
+    }
+    if (!e && fsync(out) != 0)
+        e = errno;
+    if (close(out) != 0 && !e)
+        e = errno;
+    close(in);
+    if (!e) {
+        if (unlink(from) == 0)
+            return 0;
+        e = errno;
+    }
+    unlink(to); /* undo: the damaged file stays where it was */
+    errno = e;
+    return -1;
+}
+
+/* Moves from to `to` only if `to` does not exist: a hard link then an
  * unlink, so an existing file is never replaced, even by a race. On a file
- * system without hard links, a check and a rename. Returns 0 when moved, 1
- * when `to` exists, -1 on another error (errno set). */
+ * system without hard links (FAT on a memory card), an exclusive copy,
+ * which is just as safe. Returns 0 when moved, 1 when `to` exists, -1 on
+ * another error (errno set). */
 static int save_move_aside(const char *from, const char *to)
 {
     if (link(from, to) == 0) {
@@ -401,12 +455,7 @@ static int save_move_aside(const char *from, const char *to)
     if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != ENOSYS &&
         errno != EMLINK)
         return -1;
-    struct stat st;
-    if (lstat(to, &st) == 0)
-        return 1;
-    if (errno != ENOENT)
-        return -1;
-    return rename(from, to) == 0 ? 0 : -1;
+    return save_copy_aside(from, to);
 }
 
 static void save_copy_diags(Diagnostics *to, const Diagnostics *from)
