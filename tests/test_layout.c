@@ -258,6 +258,12 @@ static void test_every_screen_stays_inside_at_640x480(void **state)
     for (int s = 0; s < SCREEN_COUNT; s++)
         if (!seen[s])
             fail_msg("screen %d never shown", s);
+    /* Every character the screens drew has a glyph in the shipped fonts
+     * (the corpus's text included): no empty boxes. */
+    const char *example;
+    if (textcache_missing_glyphs(fx.cache, &example) != 0)
+        fail_msg("%zu characters without a glyph, first in \"%s\"",
+                 textcache_missing_glyphs(fx.cache, &example), example);
     game_free(g);
     levels_free(levels);
     profile_free(profile);

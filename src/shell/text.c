@@ -395,6 +395,8 @@ struct TextCache {
     unsigned long clock;
     unsigned long scene_start; /* entries used since then are on screen */
     size_t renders;
+    size_t missing;            /* characters without a glyph, so far */
+    char *missing_example;     /* the first text with one */
 };
 
 TextCache *textcache_new(SDL_Renderer *r, Fonts *f)
@@ -436,12 +438,39 @@ void textcache_free(TextCache *c)
         return;
     textcache_clear(c);
     free(c->entries);
+    free(c->missing_example);
     free(c);
 }
 
 void textcache_begin(TextCache *c)
 {
     c->scene_start = c->clock + 1;
+}
+
+size_t textcache_missing_glyphs(const TextCache *c, const char **example)
+{
+    if (example)
+        *example = c->missing_example;
+    return c->missing;
+}
+
+/* Counts the characters of s (NUL-terminated) that font cannot draw. */
+static void textcache_check_glyphs(TextCache *c, TTF_Font *font, const char *s, size_t len)
+{
+    size_t before = c->missing;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            i++;
+            continue;
+        }
+        if (cp >= 0x20 && cp != 0xFEFF && !TTF_GlyphIsProvided32(font, cp))
+            c->missing++;
+        i += n;
+    }
+    if (c->missing > before && !c->missing_example)
+        c->missing_example = xstrdup(s);
 }
 
 size_t textcache_renders(const TextCache *c)
@@ -523,6 +552,8 @@ SDL_Texture *textcache_get(TextCache *c, Face face, int px, SDL_Color color, con
     memcpy(copy, s, len);
     copy[len] = '\0';
     SDL_Color opaque = {color.r, color.g, color.b, 255};
+    if (font)
+        textcache_check_glyphs(c, font, copy, len);
     SDL_Surface *surf = font ? TTF_RenderUTF8_Blended(font, copy, opaque) : NULL;
     SDL_Texture *tex = surf ? SDL_CreateTextureFromSurface(c->renderer, surf) : NULL;
     CacheEntry *e = &c->entries[i];

@@ -85,5 +85,9 @@ void textcache_begin(TextCache *c);
 void textcache_clear(TextCache *c);
 /* Statistics for tests and benchmarks: textures rendered so far. */
 size_t textcache_renders(const TextCache *c);
+/* Characters rendered so far that the font has no glyph for (drawn as an
+ * empty box); *example, if not NULL, gets the first text that had one (or
+ * NULL). The game's own strings must have none. */
+size_t textcache_missing_glyphs(const TextCache *c, const char **example);
 
 #endif

@@ -90,7 +90,7 @@ void screen_feedback(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     if (v->right)
         snprintf(verdict, sizeof verdict, "\xE2\x9C\x93 Right!  +%s", pts); /* ✓ */
     else if (v->picked < 0)
-        snprintf(verdict, sizeof verdict, "\xE2\x8C\x9B Time's up"); /* ⌛ */
+        snprintf(verdict, sizeof verdict, "\xE2\x97\xB7 Time's up"); /* ◷, a clock face the fonts have */
     else
         snprintf(verdict, sizeof verdict, "\xE2\x9C\x97 Wrong"); /* ✗ */
     int vpx = ui_px(ui, 20);
