@@ -72,7 +72,8 @@ static int setup(void **state)
         return -1;
     f->profile = profile_new();
     f->game = game_new(bank, NULL, f->profile, 1, 20781);
-    f->ctx = (ScreenCtx){bank, f->profile, NULL, "python-interview.md", 0, NULL};
+    f->ctx = (ScreenCtx){.bank = bank, .profile = f->profile,
+                         .corpus_name = "python-interview.md"};
     input_open(&f->in);
     ui_resize(&fx.ui, W, H);
     *state = f;

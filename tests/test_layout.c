@@ -143,7 +143,7 @@ static void check_every_item_at(int w, int h)
             GameView v = question_view(it, &round, &timer);
             snprintf(what, sizeof what, "%dx%d question %zu (%s)", w, h, it->question,
                      kind_name(it->kind));
-            screens_build(&fx.ui, &v, &(ScreenCtx){bank, NULL, NULL, "test", 0, NULL});
+            screens_build(&fx.ui, &v, &(ScreenCtx){.bank = bank, .corpus_name = "test"});
             check_scene_inside(what);
             /* Fitting: the layout says it fits, and no line is wider than
              * the text area. */
@@ -213,6 +213,7 @@ static void check_save_problem_line(const GameView *v, const ScreenCtx *ctx, con
     ScreenCtx told = *ctx;
     told.save_problem = "cannot create the save folder /media/card/a/very/long/path/that/goes/"
                         "on/and/on/quizarcade (/media/card: Read-only file system)";
+    told.corpus_warnings = 12345; /* the title's subtitle grows too */
     screens_build(&fx.ui, v, ctx);
     size_t count = fx.ui.scene.count, lone = count_lone_texts();
     screens_build(&fx.ui, v, &told);
@@ -235,7 +236,8 @@ static void test_every_screen_stays_inside_at_640x480(void **state)
     const GameView *v = game_view(g);
     Demo d;
     demo_init(&d, 5);
-    ScreenCtx ctx = {bank, profile, levels, "python-interview.md", 0, NULL};
+    ScreenCtx ctx = {.bank = bank, .profile = profile, .levels = levels,
+                     .corpus_name = "python-interview.md"};
     uint64_t built = UINT64_MAX;
     int seen[SCREEN_COUNT] = {0};
     char what[64];
@@ -279,7 +281,7 @@ static void test_long_explanations_scroll(void **state)
     round_generate(gen, NULL, 0, &p, &round);
     Timer timer;
     timer_start(&timer, 10000);
-    ScreenCtx ctx = {bank, NULL, NULL, "test", 0, NULL};
+    ScreenCtx ctx = {.bank = bank, .corpus_name = "test"};
     size_t scrolling = 0;
     for (size_t i = 0; i < round.count; i++) {
         const RoundItem *it = &round.items[i];
@@ -308,7 +310,7 @@ static void test_text_is_rendered_once_then_cached(void **state)
     ui_resize(&fx.ui, 1280, 720);
     Profile *profile = profile_new();
     Game *g = game_new(bank, NULL, profile, 1, 20781);
-    ScreenCtx ctx = {bank, profile, NULL, "test", 0, NULL};
+    ScreenCtx ctx = {.bank = bank, .profile = profile, .corpus_name = "test"};
     screens_build(&fx.ui, game_view(g), &ctx);
     size_t first = textcache_renders(fx.cache);
     for (int i = 0; i < 50; i++)

@@ -22,6 +22,7 @@ typedef struct ScreenCtx {
     const char *corpus_name; /* shown on the title */
     int session_muted;       /* --mute: silent this session, whatever the setting */
     const char *save_problem; /* why progress is not being saved; NULL or "" when it is */
+    size_t corpus_warnings;   /* problems found reading the corpus (--check lists them) */
 } ScreenCtx;
 
 void screens_build(Ui *ui, const GameView *v, const ScreenCtx *ctx);

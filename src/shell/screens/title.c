@@ -11,10 +11,20 @@ void screen_title(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     int W = ui->design_w;
     scene_text_centered(ui, FACE_BOLD, ui_px(ui, 50), "QUIZ ARCADE", ui->pal.accent,
                         ui->content.x, ui->content.w, ui->content.y + ui_px(ui, 22));
-    char sub[256];
-    snprintf(sub, sizeof sub, "%s - %zu questions in %zu topics", ctx->corpus_name,
-             bank_question_count(ctx->bank), bank_topic_count(ctx->bank));
-    scene_text_centered(ui, FACE_SANS, ui_px(ui, 14), sub, ui->pal.dim, ui->content.x,
+    char sub[320];
+    size_t nq = bank_question_count(ctx->bank), nt = bank_topic_count(ctx->bank);
+    int at = snprintf(sub, sizeof sub, "%s - %zu question%s in %zu topic%s", ctx->corpus_name,
+                      nq, nq == 1 ? "" : "s", nt, nt == 1 ? "" : "s");
+    /* An author sees at once that the pack lost something. */
+    if (ctx->corpus_warnings && at > 0 && (size_t)at < sizeof sub)
+        snprintf(sub + at, sizeof sub - (size_t)at, " - %zu warning%s: see --check",
+                 ctx->corpus_warnings, ctx->corpus_warnings == 1 ? "" : "s");
+    char fitted[320];
+    int sub_px = ui_px(ui, 14);
+    ui_fit_text(ui, FACE_SANS, sub_px, sub, ui->content.w - 2 * ui_px(ui, UI_MARGIN), fitted,
+                sizeof fitted);
+    scene_text_centered(ui, FACE_SANS, sub_px, fitted,
+                        ctx->corpus_warnings ? ui->pal.accent : ui->pal.dim, ui->content.x,
                         ui->content.w, ui->content.y + ui_px(ui, 86));
 
     double menu_w = 260, gap = 24;
