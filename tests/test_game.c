@@ -240,6 +240,67 @@ static void test_quitting_a_round_asks_first(void **state)
     stop(&f);
 }
 
+/* Options shown in two columns (reading order: 0 1 / 2 3): the arrows
+ * move as a d-pad expects, wrapping within the column or the row. */
+static void test_arrows_follow_options_in_two_columns(void **state)
+{
+    (void)state;
+    Fixture f = start(5);
+    act(&f, ACTION_CHOOSE, TITLE_ARCADE);
+    assert_int_equal(f.v->item->option_count, 4);
+    static const struct {
+        ActionType t;
+        int want;
+    } moves[] = {{ACTION_RIGHT, 1}, {ACTION_DOWN, 3}, {ACTION_LEFT, 2}, {ACTION_UP, 0},
+                 {ACTION_UP, 2},    {ACTION_RIGHT, 3}, {ACTION_RIGHT, 2}, {ACTION_DOWN, 0},
+                 {ACTION_LEFT, 1}};
+    game_set_columns(f.game, 2);
+    assert_int_equal(f.v->selected, 0);
+    for (size_t i = 0; i < sizeof moves / sizeof *moves; i++) {
+        press(&f, moves[i].t);
+        assert_int_equal(f.v->selected, moves[i].want);
+    }
+    /* In one column every arrow steps through the list. */
+    game_set_columns(f.game, 1);
+    press(&f, ACTION_RIGHT);
+    assert_int_equal(f.v->selected, 2);
+    press(&f, ACTION_DOWN);
+    assert_int_equal(f.v->selected, 3);
+    press(&f, ACTION_LEFT);
+    assert_int_equal(f.v->selected, 2);
+    /* A new screen starts in one column again. */
+    game_set_columns(f.game, 2);
+    act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    assert_int_equal(f.v->selected, 0);
+    press(&f, ACTION_DOWN);
+    assert_int_equal(f.v->selected, 1);
+    stop(&f);
+}
+
+/* Three options in two columns (0 1 / 2): the short row and column keep
+ * the selection where there is nothing to move to. */
+static void test_arrows_in_a_short_last_row(void **state)
+{
+    (void)state;
+    Fixture f = start(5);
+    three_presses(&f); /* level 1: three options */
+    assert_int_equal(f.v->item->option_count, 3);
+    game_set_columns(f.game, 2);
+    press(&f, ACTION_DOWN);
+    assert_int_equal(f.v->selected, 2);
+    press(&f, ACTION_RIGHT);
+    assert_int_equal(f.v->selected, 2);
+    press(&f, ACTION_UP);
+    assert_int_equal(f.v->selected, 0);
+    press(&f, ACTION_RIGHT);
+    assert_int_equal(f.v->selected, 1);
+    press(&f, ACTION_DOWN);
+    assert_int_equal(f.v->selected, 1);
+    stop(&f);
+}
+
 static void test_number_and_letter_keys_choose_options(void **state)
 {
     (void)state;
@@ -752,6 +813,8 @@ int main(void)
         cmocka_unit_test(test_time_out_counts_as_wrong_with_ticks_at_the_end),
         cmocka_unit_test(test_pause_and_focus_loss_stop_the_timer),
         cmocka_unit_test(test_quitting_a_round_asks_first),
+        cmocka_unit_test(test_arrows_follow_options_in_two_columns),
+        cmocka_unit_test(test_arrows_in_a_short_last_row),
         cmocka_unit_test(test_number_and_letter_keys_choose_options),
         cmocka_unit_test(test_passing_a_level_gives_stars_and_opens_the_next),
         cmocka_unit_test(test_failing_a_level_keeps_the_next_locked),

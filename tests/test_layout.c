@@ -105,6 +105,27 @@ static void check_question_hits(const char *what, int prompt_bottom)
     }
 }
 
+/* The columns the question screen tells the game (which the arrows
+ * follow) are the ones it draws: in reading order, options i and
+ * i + columns share a column, and a row holds `columns` options. */
+static void check_columns(const char *what, size_t count)
+{
+    int cols = fx.ui.scene.columns;
+    if (cols < 1 || fx.ui.scene.hit_count < count)
+        fail_msg("%s: %d columns, %zu hits", what, cols, fx.ui.scene.hit_count);
+    for (size_t i = 0; i < count; i++) {
+        SDL_Rect a = fx.ui.scene.hits[i].r;
+        for (size_t j = i + 1; j < count; j++) {
+            SDL_Rect b = fx.ui.scene.hits[j].r;
+            int same_row = i / (size_t)cols == j / (size_t)cols;
+            int same_col = i % (size_t)cols == j % (size_t)cols;
+            if (same_row != (a.y == b.y) || (same_col && a.x != b.x))
+                fail_msg("%s: options %zu and %zu are not where %d columns put them", what, i,
+                         j, cols);
+        }
+    }
+}
+
 static GameView question_view(const RoundItem *it, Round *round, Timer *timer)
 {
     GameView v;
@@ -163,6 +184,7 @@ static void check_every_item_at(int w, int h)
             int prompt_bottom = fx.ui.content.y + ui_px(&fx.ui, QUESTION_TOP) + fit.prompt.height;
             question_fit_free(&fit);
             check_question_hits(what, prompt_bottom);
+            check_columns(what, it->option_count);
             items++;
         }
         round_free(&round);

@@ -57,6 +57,7 @@ struct Game {
     Screen scores_return;     /* where the scores screen goes back to */
     size_t scores_table;      /* index among game_scores_tables */
     int max_scroll;           /* set by the shell: how far a view scrolls */
+    int columns;              /* set by the shell: columns of the options */
     char table[192];          /* high-score table of the round */
     char scores_name[192];    /* table shown on the scores screen */
 };
@@ -85,6 +86,7 @@ static void game_go(Game *g, Screen s)
     g->v.transition_ms = 0;
     g->v.overlay = OVERLAY_NONE;
     g->max_scroll = -1;
+    g->columns = 1;
     game_changed(g);
 }
 
@@ -649,12 +651,38 @@ static int game_option_key(const Game *g, int c)
     return -1;
 }
 
+/* The arrows over options laid out in g->columns columns, reading order:
+ * up and down stay in the column (wrapping), left and right stay in the
+ * row (wrapping). With one column, every arrow steps through the list. */
+static void game_move_grid(Game *g, ActionType t, int count)
+{
+    int cols = g->columns, sel = g->v.selected;
+    if (cols <= 1 || count <= cols) {
+        game_move(g, t == ACTION_UP || t == ACTION_LEFT ? -1 : 1, count, 1);
+        return;
+    }
+    int col = sel % cols, row = sel / cols, rows = (count + cols - 1) / cols;
+    int to = sel;
+    if (t == ACTION_LEFT || t == ACTION_RIGHT) {
+        int in_row = row == rows - 1 ? count - row * cols : cols;
+        int c = (col + (t == ACTION_RIGHT ? 1 : in_row - 1)) % in_row;
+        to = row * cols + c;
+    } else {
+        /* The rows that have this column (the last row may be short). */
+        int col_rows = col < count - (rows - 1) * cols ? rows : rows - 1;
+        int r = (row + (t == ACTION_DOWN ? 1 : col_rows - 1)) % col_rows;
+        to = r * cols + col;
+    }
+    game_move(g, to - sel, count, 1);
+}
+
 static void game_question(Game *g, Action a)
 {
     int count = (int)g->v.item->option_count;
     switch (a.type) {
-    case ACTION_UP: case ACTION_LEFT: game_move(g, -1, count, 1); return;
-    case ACTION_DOWN: case ACTION_RIGHT: game_move(g, 1, count, 1); return;
+    case ACTION_UP: case ACTION_LEFT: case ACTION_DOWN: case ACTION_RIGHT:
+        game_move_grid(g, a.type, count);
+        return;
     case ACTION_HOVER: game_hover(g, a.index, count); return;
     case ACTION_CHOOSE:
         if (a.index >= 0 && a.index < count)
@@ -1174,6 +1202,11 @@ int game_take_settings_change(Game *g)
     int c = g->settings_changed;
     g->settings_changed = 0;
     return c;
+}
+
+void game_set_columns(Game *g, int columns)
+{
+    g->columns = columns > 1 ? columns : 1;
 }
 
 void game_set_max_scroll(Game *g, int max_scroll)

@@ -216,6 +216,10 @@ int game_take_profile_change(Game *g);
 /* The shell tells how far the current view can scroll (feedback's
  * explanation), so that scrolling past the end does nothing. */
 void game_set_max_scroll(Game *g, int max_scroll);
+/* ... and in how many columns the question's options are laid out, in
+ * reading order (1 or 2): up and down then move within a column, left and
+ * right across a row, as a d-pad expects. */
+void game_set_columns(Game *g, int columns);
 
 /* Names of the high-score tables the game uses. */
 void game_level_table(const char *topic, unsigned level, char *out, size_t size);

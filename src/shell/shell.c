@@ -414,6 +414,7 @@ static int shell_frame(Shell *s, int force)
         }
         screens_build(&s->ui, v, &s->ctx);
         game_set_max_scroll(s->game, s->ui.scene.max_scroll);
+        game_set_columns(s->game, s->ui.scene.columns);
         s->built_version = game_version(s->game);
         s->scene_dirty = 0;
         rebuilt = 1;

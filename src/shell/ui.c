@@ -66,6 +66,7 @@ void scene_begin(Ui *ui)
     ui->scene.count = 0;
     ui->scene.hit_count = 0;
     ui->scene.max_scroll = -1;
+    ui->scene.columns = 1;
     ui->scene.bar_segments = 0;
     textcache_begin(ui->cache);
 }

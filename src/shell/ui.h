@@ -51,6 +51,7 @@ typedef struct Scene {
     HitRegion *hits;
     size_t hit_count, hit_cap;
     int max_scroll;   /* how far the screen's scrolling view goes, -1: none */
+    int columns;      /* the choices are laid out in this many columns (reading order) */
     int bar_segments; /* the timer bar's, 0 without one */
 } Scene;
 

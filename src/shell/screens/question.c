@@ -152,7 +152,8 @@ void screen_question(Ui *ui, const GameView *v, const ScreenCtx *ctx)
             h = min;
         SDL_Rect r = {left, y, width, h};
         if (fit->grid) {
-            /* Two columns, in reading order. */
+            /* Two columns, in reading order: the arrows follow them. */
+            ui->scene.columns = 2;
             h = fit->option_h;
             r = (SDL_Rect){left + (int)(o % 2) * (col_w + gap), row_y + (int)(o / 2) * (h + gap),
                            col_w, h};
