@@ -293,6 +293,53 @@ static void test_every_screen_stays_inside_at_640x480(void **state)
     profile_free(profile);
 }
 
+/* Does the scene draw texture t? */
+static int scene_has_texture(const SDL_Texture *t)
+{
+    for (size_t i = 0; i < fx.ui.scene.count; i++)
+        if (fx.ui.scene.cmds[i].kind == DRAW_TEXTURE && fx.ui.scene.cmds[i].tex == t)
+            return 1;
+    return 0;
+}
+
+/* Paused with the clock running, the question and its options are not
+ * drawn under the pause menu; in relaxed play they stay. */
+static void test_pause_hides_a_timed_question(void **state)
+{
+    (void)state;
+    ui_resize(&fx.ui, 640, 480);
+    RoundGen *gen = roundgen_new(bank, 12);
+    Timer timer;
+    timer_start(&timer, 15000);
+    RoundParams p = {10, 4, KINDS_ALL};
+    Round round;
+    round_generate(gen, NULL, 0, &p, &round);
+    ScreenCtx ctx = {.bank = bank, .corpus_name = "test"};
+    for (int timed = 0; timed <= 1; timed++) {
+        GameView v = question_view(&round.items[0], &round, &timer);
+        v.timed = timed;
+        screens_build(&fx.ui, &v, &ctx);
+        SDL_Texture *shown[256];
+        size_t n = 0;
+        for (size_t i = 0; i < fx.ui.scene.count && n < 256; i++)
+            if (fx.ui.scene.cmds[i].kind == DRAW_TEXTURE)
+                shown[n++] = fx.ui.scene.cmds[i].tex;
+        assert_true(n >= 5); /* the prompt and the options at least */
+        v.overlay = OVERLAY_PAUSE;
+        screens_build(&fx.ui, &v, &ctx);
+        check_scene_inside(timed ? "paused, timed" : "paused, relaxed");
+        size_t still = 0;
+        for (size_t i = 0; i < n; i++)
+            still += scene_has_texture(shown[i]);
+        if (timed)
+            assert_int_equal(still, 0);
+        else
+            assert_int_equal(still, n);
+    }
+    round_free(&round);
+    roundgen_free(gen);
+}
+
 static void test_long_explanations_scroll(void **state)
 {
     (void)state;
@@ -364,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_layout_scales_and_letterboxes),
         cmocka_unit_test(test_every_question_fits_at_640x480),
         cmocka_unit_test(test_every_question_fits_at_720p_and_4k),
+        cmocka_unit_test(test_pause_hides_a_timed_question),
         cmocka_unit_test(test_long_explanations_scroll),
         cmocka_unit_test(test_every_screen_stays_inside_at_640x480),
         cmocka_unit_test(test_text_is_rendered_once_then_cached),

@@ -79,7 +79,8 @@ const char *ui_round_name(const GameView *v, const ScreenCtx *ctx, char *buf, si
     switch (v->mode) {
     case MODE_ARCADE: return "Arcade";
     case MODE_DAILY:
-        snprintf(buf, size, "Daily challenge %s", v->daily_date);
+        snprintf(buf, size, "Daily challenge %s%s", v->daily_date,
+                 v->daily_replay ? " - replay, not scored" : "");
         return buf;
     case MODE_ATTRACT: return "Demo - press any key";
     case MODE_PRACTICE:

@@ -1,10 +1,10 @@
 /* overlay.c - the pause menu and the quit confirmation, drawn over the
- * screen below it (which stays visible, dimmed). */
+ * screen below it (which stays visible, dimmed; a timed question is not
+ * drawn while paused, see screens_build). */
 #include "screens.h"
 
 void screen_overlay(Ui *ui, const GameView *v, const ScreenCtx *ctx)
 {
-    (void)ctx;
     if (v->overlay == OVERLAY_NONE)
         return;
     scene_fill(ui, ui->content, ui_alpha(ui->pal.bg, 200));
@@ -17,13 +17,27 @@ void screen_overlay(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     scene_frame(ui, panel, ui->pal.accent, ui_px(ui, 2));
     const char *title, *sub = NULL;
     const char *entries[2];
+    int saving = !ctx->save_problem || !ctx->save_problem[0];
     if (v->overlay == OVERLAY_PAUSE) {
         title = "Paused";
+        sub = v->screen == SCREEN_QUESTION && v->timed
+                  ? "The clock is stopped and the question hidden."
+                  : "The clock is stopped.";
         entries[0] = "Resume";
         entries[1] = "Quit round";
+    } else if (v->confirm_quit_game) {
+        title = "Quit Quiz Arcade?";
+        sub = saving ? "Your progress is saved." : "Progress is not being saved.";
+        entries[0] = "Yes";
+        entries[1] = "No";
     } else {
-        title = v->confirm_quit_game ? "Quit Quiz Arcade?" : "Quit this round?";
-        sub = v->confirm_quit_game ? NULL : "This round's score will be lost.";
+        title = "Quit this round?";
+        if (v->mode == MODE_DAILY && !v->daily_replay)
+            sub = "Today's one scored try will be used up.";
+        else if (v->mode == MODE_PRACTICE)
+            sub = "What you answered is remembered.";
+        else
+            sub = "This round's score will be lost.";
         entries[0] = "Yes";
         entries[1] = "No";
     }

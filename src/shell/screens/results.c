@@ -68,7 +68,7 @@ void screen_results(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     if (!r->recorded && v->mode != MODE_PRACTICE && n < 4)
         snprintf(lines[n++], sizeof lines[0], "%s",
                  v->mode == MODE_DAILY && v->daily_replay
-                     ? "Today's challenge was already scored: this replay is not"
+                     ? "Today's scored try was already used: this replay is not scored"
                      : "Timer off or relaxed: scores are not recorded");
     for (int i = 0; i < n; i++) {
         scene_text_centered(ui, FACE_BOLD, ui_px(ui, 16), lines[i],

@@ -75,10 +75,12 @@ void screen_title(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         scene_text(ui, FACE_SANS, px, "No scores yet", ui->pal.text, tx, ty);
     }
     uint32_t today;
-    if (v->daily_date && profile_day_parse(v->daily_date, &today) == 0 &&
-        profile_daily_day(ctx->profile) == today)
-        scene_text(ui, FACE_SANS, ui_px(ui, 12), "Played today: replays are not scored",
-                   ui->pal.dim, tx, ty + line);
+    int played = v->daily_date && profile_day_parse(v->daily_date, &today) == 0 &&
+                 profile_daily_day(ctx->profile) == today;
+    scene_text(ui, FACE_SANS, ui_px(ui, 12),
+               played ? "Played today: replays are not scored"
+                      : "One scored try a day: it counts once started",
+               ui->pal.dim, tx, ty + line);
     ui_save_problem(ui, ctx, 418);
     ui_hint(ui, "Arrows choose  -  Enter or A selects  -  Esc quits  -  M mutes");
 }
