@@ -13,6 +13,7 @@
 #include "core/diag.h"
 #include "core/game.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define SEED QA_SOURCE_DIR "/assets/corpus/python-interview.md"
@@ -505,12 +506,37 @@ static void test_initials_are_entered_with_directions_alone(void **state)
     press(&f, ACTION_RIGHT);
     press(&f, ACTION_CONFIRM);
     assert_int_equal(f.v->screen, SCREEN_SCORES);
+    /* The round's own table, not browsable: its hint says so. */
+    assert_false(f.v->score_browsing);
+    assert_string_equal(f.v->score_table, GAME_TABLE_ARCADE);
+    press(&f, ACTION_RIGHT);
+    assert_string_equal(f.v->score_table, GAME_TABLE_ARCADE);
     const HighScore *e;
     assert_int_equal(profile_table(f.profile, GAME_TABLE_ARCADE, &e), 1);
     assert_string_equal(e[0].initials, "C9B");
     assert_string_equal(e[0].date, "2026-11-24");
     assert_int_equal(e[0].accuracy, 25);
     assert_string_equal(profile_initials(f.profile), "C9B");
+    stop(&f);
+}
+
+/* High scores from the title browse every table with left and right. */
+static void test_high_scores_from_the_title_browse_tables(void **state)
+{
+    (void)state;
+    Fixture f = start(9);
+    HighScore e = {"ABC", 500, 50, "2026-11-24"};
+    profile_insert(f.profile, GAME_TABLE_DAILY, &e);
+    profile_insert(f.profile, GAME_TABLE_ARCADE, &e);
+    act(&f, ACTION_CHOOSE, TITLE_SCORES);
+    assert_int_equal(f.v->screen, SCREEN_SCORES);
+    assert_true(f.v->score_browsing);
+    char first[128];
+    snprintf(first, sizeof first, "%s", f.v->score_table);
+    press(&f, ACTION_RIGHT);
+    assert_string_not_equal(f.v->score_table, first);
+    press(&f, ACTION_LEFT);
+    assert_string_equal(f.v->score_table, first);
     stop(&f);
 }
 
@@ -823,6 +849,7 @@ int main(void)
         cmocka_unit_test(test_daily_challenge_is_the_same_everywhere_and_scored_once),
         cmocka_unit_test(test_initials_are_entered_with_directions_alone),
         cmocka_unit_test(test_attract_mode_after_idle_and_any_input_returns),
+        cmocka_unit_test(test_high_scores_from_the_title_browse_tables),
         cmocka_unit_test(test_results_after_the_initials_offer_the_usual_menu),
         cmocka_unit_test(test_daily_is_spent_when_it_starts),
         cmocka_unit_test(test_daily_is_recorded_whatever_the_timer_setting),

@@ -548,6 +548,7 @@ static void game_title(Game *g, Action a)
         g->scores_table = 0;
         snprintf(g->scores_name, sizeof g->scores_name, "%s", GAME_TABLE_ARCADE);
         g->v.score_table = g->scores_name;
+        g->v.score_browsing = 1;
         game_go(g, SCREEN_SCORES);
         g->v.selected = -1;
         break;
@@ -736,6 +737,7 @@ static void game_show_scores(Game *g, const char *table, Screen back)
 {
     snprintf(g->scores_name, sizeof g->scores_name, "%s", table);
     g->v.score_table = g->scores_name;
+    g->v.score_browsing = back != SCREEN_RESULTS;
     g->scores_return = back;
     game_go(g, SCREEN_SCORES);
 }

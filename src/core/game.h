@@ -177,6 +177,8 @@ typedef struct GameView {
     char initials[4];           /* INITIALS: being entered */
     int initials_pos;           /* INITIALS: 0 to 2 */
     const char *score_table;    /* SCORES, INITIALS: the table shown */
+    int score_browsing;         /* SCORES: left/right show the other tables (not
+                                   after a round, which shows its own table) */
 } GameView;
 
 typedef struct Game Game;

@@ -42,5 +42,6 @@ void screen_scores(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     }
     Action back = {ACTION_CONFIRM, 0};
     scene_hit(ui, ui->content, back, -1);
-    ui_hint(ui, "Left/right: other tables  -  Enter, A, Esc or B: back");
+    ui_hint(ui, v->score_browsing ? "Left/right: other tables  -  Enter, A, Esc or B: back"
+                                  : "Enter, A, Esc or B: back");
 }
