@@ -712,6 +712,33 @@ static void test_practice_weights_stay_in_practice(void **state)
     assert_true(arcade_heavy * 100 >= arcade_oop * 30);
 }
 
+/* M says on screen what it did, for a moment, and the loop is told when
+ * the notice goes so that it can sleep until then. */
+static void test_mute_shows_a_notice_for_a_moment(void **state)
+{
+    (void)state;
+    Fixture f = start(3);
+    advance(&f, 500); /* the title's fade-in is over */
+    assert_int_equal(f.v->toast, TOAST_NONE);
+    press(&f, ACTION_MUTE);
+    assert_true(profile_settings(f.profile)->muted);
+    assert_int_equal(f.v->toast, TOAST_MUTED);
+    assert_int_equal(game_next_change(f.game, 0), GAME_TOAST_MS);
+    advance(&f, GAME_TOAST_MS - 100);
+    assert_int_equal(f.v->toast, TOAST_MUTED);
+    assert_int_equal(game_next_change(f.game, 0), 100);
+    uint64_t before = game_version(f.game);
+    advance(&f, 100);
+    assert_int_equal(f.v->toast, TOAST_NONE);
+    assert_true(game_version(f.game) != before);
+    /* Also over a round, and again the other way. */
+    three_presses(&f);
+    press(&f, ACTION_MUTE);
+    assert_false(profile_settings(f.profile)->muted);
+    assert_int_equal(f.v->toast, TOAST_UNMUTED);
+    stop(&f);
+}
+
 static void test_mute_in_the_attract_mode_mutes_and_returns_to_the_title(void **state)
 {
     (void)state;
@@ -855,6 +882,7 @@ int main(void)
         cmocka_unit_test(test_daily_is_recorded_whatever_the_timer_setting),
         cmocka_unit_test(test_practice_remembers_slow_answers),
         cmocka_unit_test(test_practice_weights_stay_in_practice),
+        cmocka_unit_test(test_mute_shows_a_notice_for_a_moment),
         cmocka_unit_test(test_mute_in_the_attract_mode_mutes_and_returns_to_the_title),
         cmocka_unit_test(test_settings_change_and_are_reported),
         cmocka_unit_test(test_a_static_screen_does_not_change_by_itself),

@@ -340,6 +340,33 @@ static void test_pause_hides_a_timed_question(void **state)
     roundgen_free(gen);
 }
 
+/* The sound notice sits inside the content area, over any screen. */
+static void test_sound_notice_fits(void **state)
+{
+    (void)state;
+    Profile *profile = profile_new();
+    for (int w = 640; w <= 1280; w += 640) {
+        ui_resize(&fx.ui, w, w * 3 / 4);
+        GameView v;
+        memset(&v, 0, sizeof v);
+        v.screen = SCREEN_TITLE;
+        v.topic = SIZE_MAX;
+        ScreenCtx ctx = {.bank = bank, .profile = profile, .corpus_name = "test"};
+        screens_build(&fx.ui, &v, &ctx);
+        size_t plain = fx.ui.scene.count;
+        for (int t = TOAST_MUTED; t <= TOAST_UNMUTED; t++) {
+            for (int session = 0; session <= 1; session++) {
+                v.toast = (Toast)t;
+                ctx.session_muted = session;
+                screens_build(&fx.ui, &v, &ctx);
+                check_scene_inside("sound notice");
+                assert_int_equal(fx.ui.scene.count, plain + 3); /* box, frame, text */
+            }
+        }
+    }
+    profile_free(profile);
+}
+
 static void test_long_explanations_scroll(void **state)
 {
     (void)state;
@@ -412,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_every_question_fits_at_640x480),
         cmocka_unit_test(test_every_question_fits_at_720p_and_4k),
         cmocka_unit_test(test_pause_hides_a_timed_question),
+        cmocka_unit_test(test_sound_notice_fits),
         cmocka_unit_test(test_long_explanations_scroll),
         cmocka_unit_test(test_every_screen_stays_inside_at_640x480),
         cmocka_unit_test(test_text_is_rendered_once_then_cached),

@@ -50,6 +50,7 @@ struct Game {
     char today_str[11];
     uint32_t anim_carry;      /* ms not yet spent on the score animation */
     uint32_t attract_ms;      /* time on the current attract screen */
+    uint32_t toast_ms;        /* how long v.toast has been shown */
     uint32_t untimed_ms;      /* time on an untimed question (practice,
                                  timer off): for the history's "slow" */
     int weighted;             /* the generator holds practice's weights */
@@ -1020,6 +1021,9 @@ void game_handle(Game *g, Action a)
         Settings *s = profile_settings(g->profile);
         s->muted = !s->muted;
         g->settings_changed = 1;
+        /* Said on screen: M works everywhere, with no menu to show it. */
+        g->v.toast = s->muted ? TOAST_MUTED : TOAST_UNMUTED;
+        g->toast_ms = 0;
         game_changed(g);
         if (g->v.mode != MODE_ATTRACT)
             return; /* else it is input too: back to the title */
@@ -1092,6 +1096,13 @@ void game_update(Game *g, uint32_t dt)
         game_changed(g);
     }
     game_update_score(g, dt);
+    if (g->v.toast != TOAST_NONE) {
+        g->toast_ms += dt;
+        if (g->toast_ms >= GAME_TOAST_MS) {
+            g->v.toast = TOAST_NONE;
+            game_changed(g);
+        }
+    }
     if (g->v.overlay != OVERLAY_NONE)
         return;
     if (g->v.screen == SCREEN_TITLE && g->v.mode != MODE_ATTRACT) {
@@ -1154,6 +1165,8 @@ uint32_t game_next_change(const Game *g, unsigned bar_pixels)
     uint32_t next = UINT32_MAX;
     if (g->v.transition_ms < GAME_TRANSITION_MS || g->v.shown_score != g->v.score)
         next = 16;
+    if (g->v.toast != TOAST_NONE && GAME_TOAST_MS - g->toast_ms < next)
+        next = GAME_TOAST_MS - g->toast_ms;
     if (g->v.overlay != OVERLAY_NONE)
         return next;
     if (g->v.screen == SCREEN_TITLE && g->v.mode != MODE_ATTRACT) {

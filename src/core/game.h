@@ -133,6 +133,10 @@ typedef struct RoundResult {
     int recorded;         /* 0 when the timer was off, or a daily replay */
 } RoundResult;
 
+/* A short notice over any screen, for GAME_TOAST_MS after what caused it. */
+typedef enum Toast { TOAST_NONE, TOAST_MUTED, TOAST_UNMUTED } Toast;
+enum { GAME_TOAST_MS = 1500 };
+
 /* Everything the shell draws. Plain data owned by the game; valid until
  * the next game_handle or game_update. */
 typedef struct GameView {
@@ -143,6 +147,7 @@ typedef struct GameView {
     GameMode mode;
     int selected;               /* the screen's highlighted entry */
     int scroll;                 /* first visible line/entry of a list */
+    Toast toast;                /* shown over the screen for a moment */
     uint32_t idle_ms;           /* time without input (title -> attract) */
     uint32_t transition_ms;     /* time since the screen changed */
 

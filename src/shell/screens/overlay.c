@@ -57,3 +57,20 @@ void screen_overlay(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         scene_hit(ui, b, ui_choose(i), i);
     }
 }
+
+void screen_toast(Ui *ui, const GameView *v, const ScreenCtx *ctx)
+{
+    if (v->toast == TOAST_NONE)
+        return;
+    const char *text = v->toast == TOAST_MUTED ? "Sound off  (M: on)"
+                       : ctx->session_muted    ? "Sound on after this session (--mute)"
+                                               : "Sound on  (M: off)";
+    int px = ui_px(ui, 15);
+    int tw = ui_text_width(ui, FACE_BOLD, px, text), th = text_line_height(ui->fonts, FACE_BOLD, px);
+    int pad = ui_px(ui, 12);
+    SDL_Rect box = {ui->content.x + (ui->content.w - tw) / 2 - pad,
+                    ui->content.y + ui_px(ui, UI_DESIGN_H - 72), tw + 2 * pad, th + pad};
+    scene_fill(ui, box, ui->pal.panel_hi);
+    scene_frame(ui, box, ui->pal.accent, ui_px(ui, 1) > 0 ? ui_px(ui, 1) : 1);
+    scene_text_centered(ui, FACE_BOLD, px, text, ui->pal.text, box.x, box.w, box.y + pad / 2);
+}

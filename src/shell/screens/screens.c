@@ -28,4 +28,5 @@ void screens_build(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     if (v->screen < SCREEN_COUNT && screen_builders[v->screen] && !hidden)
         screen_builders[v->screen](ui, v, ctx);
     screen_overlay(ui, v, ctx);
+    screen_toast(ui, v, ctx);
 }

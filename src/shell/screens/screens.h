@@ -39,6 +39,8 @@ void screen_initials(Ui *ui, const GameView *v, const ScreenCtx *ctx);
 void screen_scores(Ui *ui, const GameView *v, const ScreenCtx *ctx);
 void screen_settings(Ui *ui, const GameView *v, const ScreenCtx *ctx);
 void screen_overlay(Ui *ui, const GameView *v, const ScreenCtx *ctx);
+/* A moment's notice over everything (sound on/off), at the bottom. */
+void screen_toast(Ui *ui, const GameView *v, const ScreenCtx *ctx);
 
 /* ---- widgets shared by the screens (common.c) ---- */
 

@@ -82,5 +82,7 @@ void screen_title(Ui *ui, const GameView *v, const ScreenCtx *ctx)
                       : "One scored try a day: it counts once started",
                ui->pal.dim, tx, ty + line);
     ui_save_problem(ui, ctx, 418);
-    ui_hint(ui, "Arrows choose  -  Enter or A selects  -  Esc quits  -  M mutes");
+    ui_hint(ui, profile_settings_const(ctx->profile)->muted
+                    ? "Arrows choose  -  Enter or A selects  -  Esc quits  -  M: sound on"
+                    : "Arrows choose  -  Enter or A selects  -  Esc quits  -  M mutes");
 }
