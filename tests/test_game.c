@@ -241,6 +241,19 @@ static void test_quitting_a_round_asks_first(void **state)
     stop(&f);
 }
 
+typedef struct Move {
+    ActionType t;
+    int want; /* the selection after it */
+} Move;
+
+static void expect_moves(Fixture *f, const Move *moves, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        press(f, moves[i].t);
+        assert_int_equal(f->v->selected, moves[i].want);
+    }
+}
+
 /* Options shown in two columns (reading order: 0 1 / 2 3): the arrows
  * move as a d-pad expects, wrapping within the column or the row. */
 static void test_arrows_follow_options_in_two_columns(void **state)
@@ -249,26 +262,16 @@ static void test_arrows_follow_options_in_two_columns(void **state)
     Fixture f = start(5);
     act(&f, ACTION_CHOOSE, TITLE_ARCADE);
     assert_int_equal(f.v->item->option_count, 4);
-    static const struct {
-        ActionType t;
-        int want;
-    } moves[] = {{ACTION_RIGHT, 1}, {ACTION_DOWN, 3}, {ACTION_LEFT, 2}, {ACTION_UP, 0},
-                 {ACTION_UP, 2},    {ACTION_RIGHT, 3}, {ACTION_RIGHT, 2}, {ACTION_DOWN, 0},
-                 {ACTION_LEFT, 1}};
+    static const Move grid[] = {{ACTION_RIGHT, 1}, {ACTION_DOWN, 3}, {ACTION_LEFT, 2},
+                                {ACTION_UP, 0},    {ACTION_UP, 2},   {ACTION_RIGHT, 3},
+                                {ACTION_RIGHT, 2}, {ACTION_DOWN, 0}, {ACTION_LEFT, 1}};
     game_set_columns(f.game, 2);
     assert_int_equal(f.v->selected, 0);
-    for (size_t i = 0; i < sizeof moves / sizeof *moves; i++) {
-        press(&f, moves[i].t);
-        assert_int_equal(f.v->selected, moves[i].want);
-    }
+    expect_moves(&f, grid, sizeof grid / sizeof *grid);
     /* In one column every arrow steps through the list. */
+    static const Move list[] = {{ACTION_RIGHT, 2}, {ACTION_DOWN, 3}, {ACTION_LEFT, 2}};
     game_set_columns(f.game, 1);
-    press(&f, ACTION_RIGHT);
-    assert_int_equal(f.v->selected, 2);
-    press(&f, ACTION_DOWN);
-    assert_int_equal(f.v->selected, 3);
-    press(&f, ACTION_LEFT);
-    assert_int_equal(f.v->selected, 2);
+    expect_moves(&f, list, sizeof list / sizeof *list);
     /* A new screen starts in one column again. */
     game_set_columns(f.game, 2);
     act(&f, ACTION_CHOOSE, (int)f.v->item->answer);
@@ -288,17 +291,10 @@ static void test_arrows_in_a_short_last_row(void **state)
     Fixture f = start(5);
     three_presses(&f); /* level 1: three options */
     assert_int_equal(f.v->item->option_count, 3);
+    static const Move moves[] = {{ACTION_DOWN, 2}, {ACTION_RIGHT, 2}, {ACTION_UP, 0},
+                                 {ACTION_RIGHT, 1}, {ACTION_DOWN, 1}};
     game_set_columns(f.game, 2);
-    press(&f, ACTION_DOWN);
-    assert_int_equal(f.v->selected, 2);
-    press(&f, ACTION_RIGHT);
-    assert_int_equal(f.v->selected, 2);
-    press(&f, ACTION_UP);
-    assert_int_equal(f.v->selected, 0);
-    press(&f, ACTION_RIGHT);
-    assert_int_equal(f.v->selected, 1);
-    press(&f, ACTION_DOWN);
-    assert_int_equal(f.v->selected, 1);
+    expect_moves(&f, moves, sizeof moves / sizeof *moves);
     stop(&f);
 }
 

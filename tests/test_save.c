@@ -380,13 +380,27 @@ static void backup_name(char *out, size_t size, int i)
         snprintf(out, size, "%s.bak.%d", path, i);
 }
 
+/* The damaged file went aside as backup number i, whole, and is gone from
+ * where it was. */
+static void expect_kept_aside(const char *backup, int i, const char *damaged)
+{
+    char want[200];
+    backup_name(want, sizeof want, i);
+    assert_string_equal(backup, want);
+    assert_false(exists(path));
+    char *got = read_all(backup);
+    assert_non_null(got);
+    assert_string_equal(got, damaged);
+    free(got);
+}
+
 /* With .bak and .bak.1 ... .bak.9 all present (the old code's limit, where
  * it replaced .bak.9), a damaged file goes to a new name, and no existing
  * backup changes. */
 static void test_backups_past_nine_go_to_a_new_name_and_none_changes(void **state)
 {
     (void)state;
-    char name[200], want[200], content[64];
+    char name[200], content[64];
     for (int i = 0; i <= 9; i++) {
         backup_name(name, sizeof name, i);
         snprintf(content, sizeof content, "old backup %d\n", i);
@@ -398,13 +412,8 @@ static void test_backups_past_nine_go_to_a_new_name_and_none_changes(void **stat
     Diagnostics *d = diag_new();
     char backup[256];
     assert_int_equal(save_load(path, &q, d, backup, sizeof backup), SAVE_DAMAGED);
-    backup_name(want, sizeof want, 10);
-    assert_string_equal(backup, want);
-    assert_false(exists(path));
-    char *got = read_all(backup);
-    assert_non_null(got);
-    assert_string_equal(got, damaged);
-    free(got);
+    expect_kept_aside(backup, 10, damaged);
+    char *got;
     for (int i = 0; i <= 9; i++) {
         backup_name(name, sizeof name, i);
         snprintf(content, sizeof content, "old backup %d\n", i);
@@ -437,7 +446,7 @@ static size_t dir_entries(void)
 static void test_backup_without_hard_links_never_replaces_one(void **state)
 {
     (void)state;
-    char name[200], want[200];
+    char name[200];
     backup_name(name, sizeof name, 0);
     write_text(name, "old backup\n", 11);
     backup_name(name, sizeof name, 2);
@@ -453,18 +462,12 @@ static void test_backup_without_hard_links_never_replaces_one(void **state)
     no_hard_links = 0;
     assert_true(link_calls > 0);
     assert_int_equal(st, SAVE_DAMAGED);
-    backup_name(want, sizeof want, 3);
-    assert_string_equal(backup, want);
-    assert_false(exists(path));
-    char *got = read_all(backup);
-    assert_non_null(got);
-    assert_string_equal(got, damaged);
-    free(got);
+    expect_kept_aside(backup, 3, damaged);
     struct stat sb;
     assert_int_equal(stat(backup, &sb), 0);
     assert_int_equal(sb.st_mode & 077, 0); /* the player's data stays private */
     backup_name(name, sizeof name, 0);
-    got = read_all(name);
+    char *got = read_all(name);
     assert_string_equal(got, "old backup\n");
     free(got);
     unlink(name);
