@@ -303,7 +303,8 @@ static int scene_has_texture(const SDL_Texture *t)
 }
 
 /* Paused with the clock running, the question and its options are not
- * drawn under the pause menu; in relaxed play they stay. */
+ * drawn under the pause menu nor under the quit confirmation reached from
+ * it; in relaxed play they stay. */
 static void test_pause_hides_a_timed_question(void **state)
 {
     (void)state;
@@ -325,16 +326,18 @@ static void test_pause_hides_a_timed_question(void **state)
             if (fx.ui.scene.cmds[i].kind == DRAW_TEXTURE)
                 shown[n++] = fx.ui.scene.cmds[i].tex;
         assert_true(n >= 5); /* the prompt and the options at least */
-        v.overlay = OVERLAY_PAUSE;
-        screens_build(&fx.ui, &v, &ctx);
-        check_scene_inside(timed ? "paused, timed" : "paused, relaxed");
-        size_t still = 0;
-        for (size_t i = 0; i < n; i++)
-            still += scene_has_texture(shown[i]);
-        if (timed)
-            assert_int_equal(still, 0);
-        else
-            assert_int_equal(still, n);
+        for (int o = OVERLAY_PAUSE; o <= OVERLAY_CONFIRM; o++) {
+            v.overlay = (Overlay)o;
+            screens_build(&fx.ui, &v, &ctx);
+            check_scene_inside(timed ? "paused, timed" : "paused, relaxed");
+            size_t still = 0;
+            for (size_t i = 0; i < n; i++)
+                still += scene_has_texture(shown[i]);
+            if (timed)
+                assert_int_equal(still, 0);
+            else
+                assert_int_equal(still, n);
+        }
     }
     round_free(&round);
     roundgen_free(gen);

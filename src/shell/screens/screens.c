@@ -23,8 +23,9 @@ void screens_free(void)
 void screens_build(Ui *ui, const GameView *v, const ScreenCtx *ctx)
 {
     scene_begin(ui);
-    /* A paused countdown hides its question: pausing is no time to think. */
-    int hidden = v->screen == SCREEN_QUESTION && v->overlay == OVERLAY_PAUSE && v->timed;
+    /* A stopped countdown hides its question (the pause menu and the quit
+     * confirmation behind it): pausing is no time to think. */
+    int hidden = v->screen == SCREEN_QUESTION && v->overlay != OVERLAY_NONE && v->timed;
     if (v->screen < SCREEN_COUNT && screen_builders[v->screen] && !hidden)
         screen_builders[v->screen](ui, v, ctx);
     screen_overlay(ui, v, ctx);
