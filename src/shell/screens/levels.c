@@ -61,7 +61,11 @@ void screen_levels(Ui *ui, const GameView *v, const ScreenCtx *ctx)
             char stars[32], num[32];
             ui_stars(rec->stars, 3, stars, sizeof stars);
             ui_thousands(rec->best_score, num, sizeof num);
-            snprintf(right, sizeof right, "%s  best %s", stars, num);
+            /* Not passed yet: the pass mark stays in sight. */
+            if (rec->stars == 0)
+                snprintf(right, sizeof right, "%s  pass %u%%  best %s", stars, s->pass, num);
+            else
+                snprintf(right, sizeof right, "%s  best %s", stars, num);
         } else {
             snprintf(right, sizeof right, "\xE2\x98\x86\xE2\x98\x86\xE2\x98\x86  pass %u%%", s->pass);
         }

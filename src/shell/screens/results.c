@@ -65,6 +65,10 @@ void screen_results(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         snprintf(lines[n++], sizeof lines[0], "Level %u is open", v->level + 1);
     if (r->mastered)
         snprintf(lines[n++], sizeof lines[0], "Topic mastered!");
+    /* What it takes, next to what it took. */
+    if (v->mode == MODE_LEVEL && !r->passed && v->ladder && v->level >= 1 && n < 4)
+        snprintf(lines[n++], sizeof lines[0], "To pass: %u%% right",
+                 v->ladder->levels[v->level - 1].pass);
     if (!r->recorded && v->mode != MODE_PRACTICE && n < 4)
         snprintf(lines[n++], sizeof lines[0], "%s",
                  v->mode == MODE_DAILY && v->daily_replay
