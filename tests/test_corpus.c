@@ -1098,7 +1098,6 @@ static void test_headings_settled_by_later_blocks(void **state)
     strbuf_free(&md);
 }
 
-
 /* Tip and note boxes written in HTML are study advice, not answers. */
 static void test_html_tip_boxes_are_left_out_of_answers(void **state)
 {

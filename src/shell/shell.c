@@ -76,7 +76,6 @@ typedef struct Shell {
     uint32_t saved_daily;   /* ... and the day of its last daily, kept too */
     int keep_saved_settings;
     char corpus_name[160];
-    size_t corpus_warnings; /* while reading the corpus: --check lists them */
     int sdl_up, ttf_up;
 } Shell;
 
@@ -246,7 +245,7 @@ static int shell_load(Shell *s)
     s->bank = corpus_load(path, diag);
     diag_print(diag, stderr, DIAG_ERROR);
     size_t warnings = diag_total(diag, DIAG_WARNING);
-    s->corpus_warnings = warnings;
+    s->ctx.corpus_warnings = warnings; /* for the title */
     if (warnings)
         fprintf(stderr, "quizarcade: %s: %zu warning%s while reading (--check shows them, "
                         "and checks rounds and levels too)\n",
@@ -585,7 +584,6 @@ int shell_run(const Options *opts)
         s.ctx.profile = s.profile;
         s.ctx.levels = s.levels;
         s.ctx.corpus_name = s.corpus_name;
-        s.ctx.corpus_warnings = s.corpus_warnings;
         s.ctx.session_muted = opts->mute;
         s.ctx.save_problem = s.save_problem;
         shell_resize(&s);

@@ -1,6 +1,6 @@
 /* overlay.c - the pause menu and the quit confirmation, drawn over the
  * screen below it (which stays visible, dimmed; a timed question is not
- * drawn while paused, see screens_build). */
+ * drawn while paused, see screens_hide_question). */
 #include "screens.h"
 
 void screen_overlay(Ui *ui, const GameView *v, const ScreenCtx *ctx)
@@ -20,9 +20,8 @@ void screen_overlay(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     int saving = !ctx->save_problem || !ctx->save_problem[0];
     if (v->overlay == OVERLAY_PAUSE) {
         title = "Paused";
-        sub = v->screen == SCREEN_QUESTION && v->timed
-                  ? "The clock is stopped and the question hidden."
-                  : "The clock is stopped.";
+        sub = screens_hide_question(v) ? "The clock is stopped and the question hidden."
+                                       : "The round waits for you.";
         entries[0] = "Resume";
         entries[1] = "Quit round";
     } else if (v->confirm_quit_game) {

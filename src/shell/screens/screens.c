@@ -20,13 +20,15 @@ void screens_free(void)
     question_free();
 }
 
+int screens_hide_question(const GameView *v)
+{
+    return v->screen == SCREEN_QUESTION && v->overlay != OVERLAY_NONE && v->timed;
+}
+
 void screens_build(Ui *ui, const GameView *v, const ScreenCtx *ctx)
 {
     scene_begin(ui);
-    /* A stopped countdown hides its question (the pause menu and the quit
-     * confirmation behind it): pausing is no time to think. */
-    int hidden = v->screen == SCREEN_QUESTION && v->overlay != OVERLAY_NONE && v->timed;
-    if (v->screen < SCREEN_COUNT && screen_builders[v->screen] && !hidden)
+    if (v->screen < SCREEN_COUNT && screen_builders[v->screen] && !screens_hide_question(v))
         screen_builders[v->screen](ui, v, ctx);
     screen_overlay(ui, v, ctx);
     screen_toast(ui, v, ctx);

@@ -26,6 +26,9 @@ typedef struct ScreenCtx {
 } ScreenCtx;
 
 void screens_build(Ui *ui, const GameView *v, const ScreenCtx *ctx);
+/* A timed question under an overlay (the clock is stopped) is not drawn:
+ * pausing is no time to think. */
+int screens_hide_question(const GameView *v);
 /* Releases what the screens keep between builds (laid-out text). */
 void screens_free(void);
 
