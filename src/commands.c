@@ -199,6 +199,8 @@ static void commands_round_prompt(const RoundItem *it, StrBuf *out)
     switch (it->kind) {
     case KIND_ANSWER:
         text_append_markdown(out, it->prompt, strlen(it->prompt));
+        if (it->code)
+            strbuf_printf(out, "\n```%s\n%s\n```", it->code_lang, it->code);
         break;
     case KIND_REVERSE:
         strbuf_printf(out, "%s %s", kind_heading(KIND_REVERSE), it->prompt);

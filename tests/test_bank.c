@@ -657,6 +657,31 @@ static void test_write_json_has_documented_shape(void **state)
     assert_string_equal(json_str(jq, "answer"), "- positional\n- keyword");
     assert_string_equal(json_str(jq, "option"), "positional; keyword");
     assert_string_equal(json_str(jq, "source"), "fn.md:3");
+    /* Only questions with code under their prompt have "code". */
+    assert_null(cJSON_GetObjectItemCaseSensitive(jq, "code"));
+    assert_null(cJSON_GetObjectItemCaseSensitive(jq, "code_lang"));
+}
+
+static void test_write_json_gives_the_code_a_prompt_asks_about(void **state)
+{
+    Bank *b = bank_of(state);
+    size_t t = bank_add_topic(b, "Output");
+    AnswerBlock a[] = {para("It prints " ON "2" OFF ".")};
+    Question q = question("What does this print?", a, COUNT(a), t);
+    char code_text[] = "print(1 + 1)";
+    q.code = code_text;
+    q.code_lang = "python";
+    bank_add_question(b, &q);
+    memset(code_text, 'x', sizeof code_text - 1); /* the bank keeps its own copy */
+    bank_finish(b);
+    assert_string_equal(bank_question(b, 0)->code, "print(1 + 1)");
+    const cJSON *root = write_and_parse(state);
+    const cJSON *topic = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(root, "topics"), 0);
+    const cJSON *jq = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(topic, "questions"), 0);
+    assert_string_equal(json_str(jq, "prompt"), "What does this print?");
+    assert_string_equal(json_str(jq, "code"), "print(1 + 1)");
+    assert_string_equal(json_str(jq, "code_lang"), "python");
+    assert_string_equal(json_str(jq, "answer"), "It prints `2`.");
 }
 
 static void test_write_json_of_empty_bank(void **state)
@@ -707,6 +732,24 @@ static void test_hash_equal_for_equal_content(void **state)
     uint64_t h1 = hash_of("What is a tuple?", a, COUNT(a), "a.md", 1);
     uint64_t h2 = hash_of("What is a tuple?", same, COUNT(same), "b.md", 99);
     assert_true(h1 == h2);
+}
+
+static void test_hash_differs_when_code_differs(void **state)
+{
+    (void)state;
+    AnswerBlock a[] = {para("It prints 2.")};
+    const char *codes[] = {NULL, "print(2)", "print(1 + 1)"};
+    uint64_t h[3];
+    for (int i = 0; i < 3; i++) {
+        Bank *b = bank_new();
+        Question q = question("What does this print?", a, 1, bank_add_topic(b, "T"));
+        q.code = codes[i];
+        bank_add_question(b, &q);
+        bank_finish(b);
+        h[i] = question_hash(bank_question(b, 0));
+        bank_free(b);
+    }
+    assert_true(h[0] != h[1] && h[1] != h[2] && h[0] != h[2]);
 }
 
 static void test_hash_differs_when_answer_text_differs(void **state)
@@ -773,9 +816,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_answer_markdown_nested_code_is_indented, setup, teardown),
         cmocka_unit_test_setup_teardown(test_answer_markdown_code_containing_fence_stays_one_block, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_json_has_documented_shape, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_write_json_gives_the_code_a_prompt_asks_about, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_write_json_of_empty_bank, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_json_reports_write_failure, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hash_equal_for_equal_content, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hash_differs_when_code_differs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hash_differs_when_answer_text_differs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hash_differs_when_prompt_or_structure_differs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hash_distinguishes_where_blocks_split, setup, teardown),

@@ -109,10 +109,26 @@ static int bank_contains(const Bank *b, const char *needle)
         question_answer_markdown(q, &buf);
         strbuf_putc(&buf, '\n');
         strbuf_puts(&buf, q->option);
+        if (q->code) {
+            strbuf_putc(&buf, '\n');
+            strbuf_puts(&buf, q->code);
+        }
         found = strstr(strbuf_str(&buf), needle) != NULL;
     }
     strbuf_free(&buf);
     return found;
+}
+
+/* The question whose code (shown with its prompt) contains needle, or
+ * NULL. */
+static const Question *find_code(const Bank *b, const char *needle)
+{
+    for (size_t i = 0; i < bank_question_count(b); i++) {
+        const Question *q = bank_question(b, i);
+        if (q->code && strstr(q->code, needle))
+            return q;
+    }
+    return NULL;
 }
 
 static char *read_file(const char *path, size_t *len)
@@ -442,6 +458,122 @@ static void test_duplicate_prompts_are_kept_once(void **state)
     assert_int_equal(bank_question_count(l.bank), 1);
     assert_string_equal(bank_question(l.bank, 0)->option, "Numbers and more.");
     assert_true(has_diag(l.diag, DIAG_NOTE, 8, "duplicate"));
+    unload(&l);
+}
+
+/* ---- code a prompt asks about ---- */
+
+static void test_code_under_a_pointing_prompt_belongs_to_the_question(void **state)
+{
+    (void)state;
+    Loaded l = load("## Output\n\n### What does this print?\n\n```python\nprint(1 + 1)\n```\n\n"
+                    "It prints `2`.\n\n"
+                    "### Explain the result\n\n```\nlen([])\n```\n\n**Answer:** zero.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    const Question *q = find_question(l.bank, "What does this print?");
+    assert_non_null(q);
+    assert_string_equal(q->code, "print(1 + 1)");
+    assert_string_equal(q->code_lang, "python");
+    assert_int_equal(q->answer_len, 1);
+    assert_string_equal(q->option, "It prints 2.");
+    /* A prompt that does not point at it: the "Answer:" label after the
+     * code tells, and is dropped. */
+    q = find_question(l.bank, "Explain the result");
+    assert_non_null(q);
+    assert_string_equal(q->code, "len([])");
+    assert_string_equal(q->code_lang, "");
+    assert_string_equal(q->option, "zero.");
+    unload(&l);
+}
+
+static void test_code_that_answers_stays_the_answer(void **state)
+{
+    (void)state;
+    Loaded l = load("## Lists\n\n"
+                    /* all there is: the answer */
+                    "### How do you reverse a list?\n\n```python\nitems.reverse()\n```\n\n"
+                    /* code, then prose, under a prompt that does not point at it */
+                    "### How do you copy a list?\n\n```python\nitems[:]\n```\n\n"
+                    "A full slice makes a shallow copy.\n\n"
+                    /* the label comes first: the code after it is the answer */
+                    "### How do you sort a list?\nAnswer:\n\n```python\nitems.sort()\n```\n\n"
+                    "It sorts in place.\n\n"
+                    /* code in an item of the answer, not before it */
+                    "### What does this return?\n\n- It depends:\n\n  ```python\nf()\n```\n");
+    assert_int_equal(bank_question_count(l.bank), 4);
+    for (size_t i = 0; i < bank_question_count(l.bank); i++)
+        assert_null(bank_question(l.bank, i)->code);
+    StrBuf buf = {0};
+    assert_non_null(strstr(answer_md(find_question(l.bank, "How do you sort a list?"), &buf),
+                           "items.sort()"));
+    strbuf_free(&buf);
+    unload(&l);
+}
+
+static void test_pointing_prompt_with_only_code_takes_the_first_block(void **state)
+{
+    (void)state;
+    Loaded l = load("## Output\n\nQ: What is the output of the following?\n\n"
+                    "```python\nprint('a' * 2)\n```\n\n```\naa\n```\n");
+    assert_int_equal(bank_question_count(l.bank), 1);
+    const Question *q = bank_question(l.bank, 0);
+    assert_string_equal(q->code, "print('a' * 2)");
+    assert_int_equal(q->answer_len, 1);
+    assert_int_equal(q->answer[0].kind, ANSWER_CODE);
+    assert_string_equal(q->answer[0].text, "aa");
+    unload(&l);
+}
+
+static void test_same_prompt_with_other_code_is_another_question(void **state)
+{
+    (void)state;
+    Loaded l = load("## Output\n\n"
+                    "### What does this print?\n\n```\nprint(1)\n```\n\nIt prints 1.\n\n"
+                    "### What does this print?\n\n```\nprint(2)\n```\n\nIt prints 2.\n\n"
+                    "### What does this print?\n\n```\nprint(2)\n```\n\nThe number 2.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    assert_string_equal(bank_question(l.bank, 0)->code, "print(1)");
+    assert_string_equal(bank_question(l.bank, 1)->code, "print(2)");
+    assert_true(has_diag(l.diag, DIAG_NOTE, 19, "duplicate"));
+    /* The saved history tells them apart too. */
+    assert_true(question_hash(bank_question(l.bank, 0)) !=
+                question_hash(bank_question(l.bank, 1)));
+    unload(&l);
+}
+
+static void test_code_too_long_to_show_leaves_its_question_out(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    strbuf_puts(&md, "## Output\n\n### What does this print?\n\n```\n");
+    for (int i = 0; i < 15; i++)
+        strbuf_printf(&md, "print(%d)\n", i);
+    strbuf_puts(&md, "```\n\nThe numbers 0 to 14.\n\n### What is 14 lines?\n\n```\n");
+    for (int i = 0; i < 14; i++)
+        strbuf_printf(&md, "x = %d\n", i);
+    strbuf_puts(&md, "```\n\nAnswer: the longest code shown with a prompt.\n");
+    Loaded l = load(md.data);
+    assert_int_equal(bank_question_count(l.bank), 1);
+    assert_non_null(bank_question(l.bank, 0)->code);
+    assert_true(has_diag(l.diag, DIAG_WARNING, 3, "15 lines long"));
+    unload(&l);
+    strbuf_free(&md);
+}
+
+static void test_tip_quotes_are_not_answers_but_notes_are(void **state)
+{
+    (void)state;
+    Loaded l = load("## Files\n\n### How do you open a file?\n\nWith `open()`.\n\n"
+                    "> \xF0\x9F\x92\xA1 **Tip:** try every example yourself.\n\n"
+                    "> **Note:** close it, or use `with`.\n\n"
+                    "### How do you read a line?\n\nWith `readline()`.\n\n"
+                    "> [!TIP]\n> Practice daily.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    assert_false(bank_contains(l.bank, "try every example"));
+    assert_false(bank_contains(l.bank, "Practice daily"));
+    assert_true(bank_contains(l.bank, "close it"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 7, "tip for the reader"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 15, "tip for the reader"));
     unload(&l);
 }
 
@@ -792,6 +924,19 @@ static void check_expectations(const char *md_path, const char *expect_path)
         } else if (strncmp(line, "ignored: ", 9) == 0) {
             if (bank_contains(l.bank, line + 9))
                 fail_msg("%s: \"%s\" should have been ignored", md_path, line + 9);
+        } else if (strncmp(line, "code: ", 6) == 0) {
+            /* Shown with its prompt, and no longer in the answer. */
+            const Question *q = find_code(l.bank, line + 6);
+            if (!q)
+                fail_msg("%s: no question shows the code \"%s\"", md_path, line + 6);
+            if (strstr(answer_md(q, &buf), line + 6))
+                fail_msg("%s: the code \"%s\" is in the answer too", md_path, line + 6);
+        } else if (strncmp(line, "nocode: ", 8) == 0) {
+            const Question *q = find_question(l.bank, line + 8);
+            if (!q)
+                fail_msg("%s: no question \"%s\"", md_path, line + 8);
+            if (q->code)
+                fail_msg("%s: \"%s\" took its answer's code as its own", md_path, line + 8);
         } else if (strncmp(line, "noanswer: ", 10) == 0) {
             assert_null(find_question(l.bank, line + 10));
             assert_true(has_diag(l.diag, DIAG_WARNING, 0, "no answer"));
@@ -823,7 +968,7 @@ static void test_foreign_packs_meet_their_expectations(void **state)
         checked++;
     }
     closedir(dir);
-    assert_true(checked >= 8);
+    assert_true(checked >= 9);
 }
 
 /* ---- bad input ---- */
@@ -1145,6 +1290,12 @@ int main(void)
         cmocka_unit_test(test_html_tip_boxes_are_left_out_of_answers),
         cmocka_unit_test(test_sections_with_the_same_name_merge_across_files),
         cmocka_unit_test(test_duplicate_prompts_are_kept_once),
+        cmocka_unit_test(test_code_under_a_pointing_prompt_belongs_to_the_question),
+        cmocka_unit_test(test_code_that_answers_stays_the_answer),
+        cmocka_unit_test(test_pointing_prompt_with_only_code_takes_the_first_block),
+        cmocka_unit_test(test_same_prompt_with_other_code_is_another_question),
+        cmocka_unit_test(test_code_too_long_to_show_leaves_its_question_out),
+        cmocka_unit_test(test_tip_quotes_are_not_answers_but_notes_are),
         cmocka_unit_test(test_chatter_and_loose_text_never_enter_an_answer),
         cmocka_unit_test(test_question_without_answer_is_reported_and_left_out),
         cmocka_unit_test(test_table_of_contents_links_are_not_questions),

@@ -126,6 +126,26 @@ static void check_columns(const char *what, size_t count)
     }
 }
 
+/* The code a prompt asks about is drawn on its panel, between the prompt
+ * and the options (which start at or below `options_top`), with text on
+ * it. */
+static void check_code_panel(const char *what, int options_top)
+{
+    SDL_Color bg = fx.ui.pal.code_bg;
+    for (size_t i = 0; i < fx.ui.scene.count; i++) {
+        const DrawCmd *d = &fx.ui.scene.cmds[i];
+        if (d->kind != DRAW_FILL || d->c.r != bg.r || d->c.g != bg.g || d->c.b != bg.b ||
+            d->r.y + d->r.h > options_top)
+            continue;
+        for (size_t j = i + 1; j < fx.ui.scene.count; j++) {
+            const DrawCmd *t = &fx.ui.scene.cmds[j];
+            if (t->kind == DRAW_TEXTURE && rect_inside(t->r, d->r))
+                return;
+        }
+    }
+    fail_msg("%s: no code panel with text above the options", what);
+}
+
 static GameView question_view(const RoundItem *it, Round *round, Timer *timer)
 {
     GameView v;
@@ -147,14 +167,14 @@ static GameView question_view(const RoundItem *it, Round *round, Timer *timer)
     return v;
 }
 
-static void check_every_item_at(int w, int h)
+static void check_every_item_of(Bank *bank, int w, int h)
 {
     ui_resize(&fx.ui, w, h);
     RoundGen *gen = roundgen_new(bank, 77);
     Timer timer;
     timer_start(&timer, 15000);
     RoundParams p = {75, 5, KINDS_ALL};
-    size_t items = 0, smallest = SIZE_MAX;
+    size_t items = 0, smallest = SIZE_MAX, with_code = 0;
     char what[128];
     for (int r = 0; r < 12; r++) {
         Round round;
@@ -182,6 +202,13 @@ static void check_every_item_at(int w, int h)
             if ((size_t)fit.option_px < smallest)
                 smallest = (size_t)fit.option_px;
             int prompt_bottom = fx.ui.content.y + ui_px(&fx.ui, QUESTION_TOP) + fit.prompt.height;
+            if (it->code) {
+                if (fit.code.width > width - 2 * ui_px(&fx.ui, QUESTION_PAD))
+                    fail_msg("%s: code %d wider than %d", what, fit.code.width, width);
+                prompt_bottom += fit.code.height + 3 * ui_px(&fx.ui, QUESTION_PAD);
+                check_code_panel(what, prompt_bottom);
+                with_code++;
+            }
             question_fit_free(&fit);
             check_question_hits(what, prompt_bottom);
             check_columns(what, it->option_count);
@@ -191,14 +218,33 @@ static void check_every_item_at(int w, int h)
     }
     /* Readable: never below 12 design units. */
     assert_true(smallest >= (size_t)ui_px(&fx.ui, 12));
-    print_message("%dx%d: %zu questions fit, smallest option text %zu px\n", w, h, items, smallest);
+    print_message("%dx%d: %zu questions fit (%zu with code), smallest option text %zu px\n", w,
+                  h, items, with_code, smallest);
     roundgen_free(gen);
+}
+
+static void check_every_item_at(int w, int h)
+{
+    check_every_item_of(bank, w, h);
 }
 
 static void test_every_question_fits_at_640x480(void **state)
 {
     (void)state;
     check_every_item_at(640, 480);
+}
+
+/* A pack of output puzzles: prompts with code under them (up to the 14
+ * lines the reader keeps) and long answers. */
+static void test_questions_with_code_fit_at_640x480(void **state)
+{
+    (void)state;
+    Diagnostics *d = diag_new();
+    Bank *puzzles = corpus_load(QA_SOURCE_DIR "/tests/corpora/foreign/python-output-puzzles.md", d);
+    diag_free(d);
+    assert_true(bank_question_count(puzzles) >= 8);
+    check_every_item_of(puzzles, 640, 480);
+    bank_free(puzzles);
 }
 
 static void test_every_question_fits_at_720p_and_4k(void **state)
@@ -441,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_layout_scales_and_letterboxes),
         cmocka_unit_test(test_every_question_fits_at_640x480),
         cmocka_unit_test(test_every_question_fits_at_720p_and_4k),
+        cmocka_unit_test(test_questions_with_code_fit_at_640x480),
         cmocka_unit_test(test_pause_hides_a_timed_question),
         cmocka_unit_test(test_sound_notice_fits),
         cmocka_unit_test(test_long_explanations_scroll),

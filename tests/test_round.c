@@ -514,6 +514,68 @@ static void test_reverse_questions_offer_prompts(void **state)
     roundgen_free(g);
 }
 
+/* Questions whose prompt asks about code ("What does this print?") show
+ * it, with at most ROUND_OUTPUT_OPTIONS options; they are never reversed
+ * (nor offered as a reversed question's options), and the same prompt over
+ * other code is no near duplicate. */
+static void test_prompts_with_code_show_it_and_are_never_reversed(void **state)
+{
+    (void)state;
+    Bank *b = bank_new();
+    size_t topic = bank_add_topic(b, "Output");
+    static const char *const prose[] = {"lantern", "meadow", "harbor", "quartz", "violet",
+                                        "ember"};
+    for (unsigned i = 0; i < 12; i++) {
+        char code[64], answer[96], prompt[96];
+        snprintf(code, sizeof code, "print(%u * 7)", i);
+        snprintf(answer, sizeof answer, "It prints %u.", i * 7);
+        snprintf(prompt, sizeof prompt, "Which %s holds the %s?", prose[i % 6],
+                 prose[(i + 1) % 6]);
+        AnswerBlock block = {ANSWER_PARA, 0, 0, answer, ""};
+        Question q = {0};
+        q.prompt = i < 8 ? "What does this print?" : prompt;
+        q.code = i < 8 ? code : NULL;
+        q.code_lang = "python";
+        q.answer = &block;
+        q.answer_len = 1;
+        q.topic = topic;
+        bank_add_question(b, &q);
+    }
+    bank_finish(b);
+    RoundGen *g = roundgen_new(b, 99);
+    for (size_t q = 1; q < 8; q++)
+        assert_false(roundgen_conflict(g, 0, q));
+    RoundParams p = {12, 5, KINDS_ALL};
+    size_t with_code = 0, reversed = 0;
+    for (int r = 0; r < 20; r++) {
+        Round round;
+        round_generate(g, NULL, 0, &p, &round);
+        for (size_t i = 0; i < round.count; i++) {
+            const RoundItem *it = &round.items[i];
+            const Question *q = bank_question(b, it->question);
+            check_item(b, g, it, q->code ? ROUND_OUTPUT_OPTIONS : 5);
+            if (it->kind == KIND_ANSWER && q->code) {
+                with_code++;
+                assert_string_equal(it->code, q->code);
+                assert_string_equal(it->code_lang, "python");
+            } else {
+                assert_null(it->code);
+            }
+            if (it->kind == KIND_REVERSE) {
+                reversed++;
+                assert_null(q->code);
+                for (unsigned o = 0; o < it->option_count; o++)
+                    assert_null(bank_question(b, it->sources[o])->code);
+            }
+        }
+        round_free(&round);
+    }
+    assert_true(with_code > 50);
+    assert_true(reversed > 10);
+    roundgen_free(g);
+    bank_free(b);
+}
+
 /* A lone topic whose questions all nearly duplicate each other has no
  * fair distractor and no topic to borrow from: its questions are not asked
  * (they would show their answer alone), and the generator says so. */
@@ -577,6 +639,7 @@ int main(void)
         cmocka_unit_test(test_kinds_appear_only_where_allowed),
         cmocka_unit_test(test_output_questions_show_code_and_ask_for_its_output),
         cmocka_unit_test(test_reverse_questions_offer_prompts),
+        cmocka_unit_test(test_prompts_with_code_show_it_and_are_never_reversed),
         cmocka_unit_test(test_questions_with_nothing_to_choose_from_are_not_asked),
         cmocka_unit_test(test_kind_names_round_trip),
     };

@@ -97,6 +97,11 @@ size_t bank_add_topic(Bank *b, const char *name)
 uint64_t question_hash(const Question *q)
 {
     uint64_t h = hash_bytes(HASH_SEED, q->prompt, strlen(q->prompt) + 1);
+    if (q->code) {
+        h = hash_bytes(h, q->code, strlen(q->code) + 1);
+        const char *lang = q->code_lang ? q->code_lang : "";
+        h = hash_bytes(h, lang, strlen(lang) + 1);
+    }
     for (size_t i = 0; i < q->answer_len; i++) {
         const AnswerBlock *a = &q->answer[i];
         unsigned char head[3] = {(unsigned char)a->kind, (unsigned char)a->depth,
@@ -121,6 +126,8 @@ void bank_add_question_owned(Bank *b, const Question *q)
     *d = *q;
     if (!d->file)
         d->file = "";
+    if (!d->code_lang)
+        d->code_lang = "";
     if (!q->option || !q->option[0]) {
         StrBuf opt = {0};
         answer_option_text(q->answer, q->answer_len, &opt);
@@ -137,6 +144,8 @@ void bank_add_question(Bank *b, const Question *q)
     *d = *q;
     d->prompt = arena_strdup(&b->arena, q->prompt);
     d->file = q->file ? arena_strdup(&b->arena, q->file) : "";
+    d->code = q->code ? arena_strdup(&b->arena, q->code) : NULL;
+    d->code_lang = arena_strdup(&b->arena, q->code_lang ? q->code_lang : "");
     AnswerBlock *blocks = arena_alloc(&b->arena, (q->answer_len ? q->answer_len : 1) *
                                                      sizeof *blocks);
     for (size_t i = 0; i < q->answer_len; i++) {
@@ -425,6 +434,10 @@ int bank_write_json(const Bank *b, FILE *out)
             strbuf_clear(&s);
             text_append_markdown(&s, q->prompt, strlen(q->prompt));
             cJSON_AddStringToObject(jq, "prompt", strbuf_str(&s));
+            if (q->code) {
+                cJSON_AddStringToObject(jq, "code", q->code);
+                cJSON_AddStringToObject(jq, "code_lang", q->code_lang);
+            }
             strbuf_clear(&s);
             question_answer_markdown(q, &s);
             cJSON_AddStringToObject(jq, "answer", strbuf_str(&s));

@@ -35,6 +35,9 @@ typedef struct AnswerBlock {
 
 typedef struct Question {
     const char *prompt;         /* rich text, one line, numbering removed */
+    const char *code;           /* the code the prompt asks about ("What does
+                                   this print?"), shown with it; or NULL */
+    const char *code_lang;      /* its language, or "" */
     const char *option;         /* plain one-line form of the answer */
     const AnswerBlock *answer;  /* answer_len blocks */
     size_t answer_len;
@@ -80,7 +83,7 @@ const Question *bank_question(const Bank *b, size_t index);
 
 void bank_free(Bank *b);
 
-/* A 64-bit hash of a question's content (prompt and answer, not its
+/* A 64-bit hash of a question's content (prompt, code and answer, not its
  * place): saved history is keyed by it, so an edited question starts
  * afresh. Computed on each call. */
 uint64_t question_hash(const Question *q);
@@ -99,6 +102,8 @@ void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out);
 /* The whole bank as JSON:
  * {"topics":[{"name":...,"questions":[{"prompt":...,"answer":...,
  *   "option":...,"source":"FILE:LINE"}]}]}
+ * A question with code under its prompt also has "code" and "code_lang"
+ * after "prompt".
  * Returns 0, or -1 when writing failed. */
 int bank_write_json(const Bank *b, FILE *out);
 

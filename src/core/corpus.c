@@ -33,11 +33,14 @@ enum {
     CORPUS_ANSWER_BYTES_MAX = 64 * 1024,
     CORPUS_EXCERPT = 60,
     CORPUS_UTF8_REPORTS = 10,     /* per file */
-    CORPUS_SECTION_DEPTH = 8
+    CORPUS_SECTION_DEPTH = 8,
+    CORPUS_CODE_LINES_MAX = 14    /* code shown with a prompt, at 640x480 */
 };
 
 typedef struct RawQuestion {
     const char *prompt;
+    const char *code;     /* shown with the prompt, or NULL */
+    const char *code_lang;
     AnswerBlock *answer;
     size_t answer_len;
     const char *file;
@@ -130,6 +133,9 @@ typedef struct FileReader {
     AnswerBlock *answer;
     size_t answer_len, answer_cap, answer_bytes;
     int truncated;
+    size_t lead_code;       /* code blocks before any text of the answer */
+    int text_seen;          /* the answer has had text (or a label) */
+    int label_after_code;   /* an "Answer:" label came after leading code */
 
     StrBuf tmp;
 
@@ -193,10 +199,14 @@ static const char *fr_current_section(const FileReader *fr)
     return fr->sections[fr->section_count - 1].name;
 }
 
-static void corpus_add(CorpusReader *cr, FileReader *fr)
+static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code)
 {
     StrBuf key = {0};
     text_append_key(&key, fr->prompt.data, fr->prompt.len);
+    if (key.len > 0 && code) { /* "What does this print?" differs by its code */
+        strbuf_putc(&key, '\n');
+        text_append_key(&key, code->text, strlen(code->text));
+    }
     if (key.len == 0) {
         diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
                  "question has no words, left out");
@@ -225,6 +235,8 @@ static void corpus_add(CorpusReader *cr, FileReader *fr)
     RawQuestion *q = &cr->qs[cr->count];
     memset(q, 0, sizeof *q);
     q->prompt = arena_strndup(bank_arena(cr->bank), fr->prompt.data, fr->prompt.len);
+    q->code = code ? code->text : NULL;
+    q->code_lang = code ? code->lang : "";
     q->answer = arena_memdup(bank_arena(cr->bank), fr->answer,
                              fr->answer_len * sizeof *fr->answer);
     q->answer_len = fr->answer_len;
@@ -249,21 +261,73 @@ static void corpus_add(CorpusReader *cr, FileReader *fr)
     strbuf_free(&key);
 }
 
-/* Ends the open question: kept if it has an answer, reported if not. */
+/* Lines of a code block's text. */
+static size_t fr_code_lines(const char *code)
+{
+    size_t lines = 1;
+    for (const char *p = code; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    return lines;
+}
+
+/* How many of the answer's first blocks are code the prompt asks about:
+ * code right under "What does this print?" followed by the answer, or by
+ * an "Answer:" label whatever the prompt says. Code that is all there is
+ * answers a question such as "How do you reverse a list?", unless the
+ * prompt points at it and more code follows (the output). */
+static size_t fr_prompt_code(const FileReader *fr)
+{
+    size_t k = fr->lead_code;
+    if (k == 0)
+        return 0;
+    int refers = text_refers_to_code(fr->prompt.data, fr->prompt.len);
+    if (k < fr->answer_len)
+        return fr->label_after_code || refers ? k : 0;
+    return refers && k >= 2 ? 1 : 0;
+}
+
+/* Ends the open question: kept if it has an answer, reported if not. Code
+ * the prompt asks about moves from the answer to the question. */
 static void fr_close(FileReader *fr)
 {
     if (!fr->open)
         return;
     fr->open = 0;
+    StrBuf ex = {0};
     if (fr->answer_len == 0) {
-        StrBuf ex = {0};
         fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
         diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
                  "question has no answer, left out: \"%s\"", strbuf_str(&ex));
         strbuf_free(&ex);
         return;
     }
-    corpus_add(fr->cr, fr);
+    AnswerBlock code = {0};
+    size_t moved = fr_prompt_code(fr);
+    if (moved > 0) {
+        /* Several blocks are shown as one, a blank line apart. */
+        StrBuf joined = {0};
+        for (size_t i = 0; i < moved; i++) {
+            if (i)
+                strbuf_puts(&joined, "\n\n");
+            strbuf_puts(&joined, fr->answer[i].text);
+        }
+        code = fr->answer[0];
+        code.text = arena_strndup(bank_arena(fr->cr->bank), strbuf_str(&joined), joined.len);
+        strbuf_free(&joined);
+        size_t lines = fr_code_lines(code.text);
+        if (lines > CORPUS_CODE_LINES_MAX) {
+            fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
+            diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
+                     "the code under this question is %zu lines long; at most %d fit on "
+                     "screen with the options, so it is left out: \"%s\"",
+                     lines, CORPUS_CODE_LINES_MAX, strbuf_str(&ex));
+            strbuf_free(&ex);
+            return;
+        }
+        fr->answer_len -= moved;
+        memmove(fr->answer, fr->answer + moved, fr->answer_len * sizeof *fr->answer);
+    }
+    corpus_add(fr->cr, fr, moved > 0 ? &code : NULL);
 }
 
 /* Starts a question from a cleaned prompt (numbers and labels removed). */
@@ -277,6 +341,9 @@ static void fr_open(FileReader *fr, OpenKind kind, const StrBuf *prompt, unsigne
     fr->answer_len = 0;
     fr->answer_bytes = 0;
     fr->truncated = 0;
+    fr->lead_code = 0;
+    fr->text_seen = 0;
+    fr->label_after_code = 0;
     strbuf_clear(&fr->prompt);
     size_t chars = utf8_count(prompt->data, prompt->len);
     if (chars > CORPUS_PROMPT_MAX) {
@@ -314,17 +381,21 @@ static void fr_push(FileReader *fr, AnswerKind kind, unsigned depth, unsigned nu
         char *dst = arena_alloc_raw(bank_arena(fr->cr->bank), len + 1);
         len = text_copy_collapsed(dst, text, len);
         stored = dst;
-        if (fr->answer_len == 0 && kind == ANSWER_PARA) {
+        if (!fr->text_seen && kind == ANSWER_PARA) {
             size_t label = text_answer_label(dst, len);
             stored += label;
             len -= label;
+            fr->label_after_code = label > 0 && fr->lead_code > 0;
         }
+        fr->text_seen = 1;
         if (len == 0 && kind == ANSWER_PARA)
             return;
     } else {
         while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
             len--;
         stored = arena_strndup(bank_arena(fr->cr->bank), text, len);
+        if (depth == 0 && !fr->text_seen && fr->answer_len == fr->lead_code)
+            fr->lead_code++;
     }
     fr->answer = xgrow(fr->answer, &fr->answer_cap, fr->answer_len + 1, sizeof *fr->answer);
     AnswerBlock *a = &fr->answer[fr->answer_len++];
@@ -392,6 +463,29 @@ static size_t fr_find_ci(const char *s, size_t len, const char *needle)
 static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth);
 static void fr_ignore(FileReader *fr, const MdNode *n, const char *why);
 
+/* A block quote that is a tip for the reader of the pack rather than part
+ * of an answer: its text opens with "Tip", "Pro tip" or "Hint" after any
+ * emoji or markup ("> 💡 **Tip:** ...", GitHub's "> [!TIP]"). Notes and
+ * warnings often qualify the answer, so they stay. */
+static int fr_quote_is_tip(const MdNode *quote)
+{
+    const MdNode *p = quote->first;
+    if (!p || p->kind != MDK_P)
+        return 0;
+    const char *s = p->text;
+    size_t len = p->text_len, i = 0;
+    while (i < len && !isalnum((unsigned char)s[i]))
+        i++;
+    static const char *const words[] = {"tip", "tips", "pro tip", "hint", "protip"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (len - i >= n && strncasecmp(s + i, words[k], n) == 0 &&
+            (i + n == len || !isalnum((unsigned char)s[i + n])))
+            return 1;
+    }
+    return 0;
+}
+
 /* Adds one item of a list, with what it holds, to the open answer. */
 static void fr_add_item(FileReader *fr, const MdNode *list, const MdNode *li, unsigned depth)
 {
@@ -440,6 +534,13 @@ static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth)
         fr_add_list(fr, n, depth);
         break;
     case MDK_QUOTE:
+        if (fr_quote_is_tip(n)) {
+            fr_ignore(fr, n, "a tip for the reader, not part of an answer");
+            break;
+        }
+        for (const MdNode *c = n->first; c; c = c->next)
+            fr_add_block(fr, c, depth);
+        break;
     case MDK_TABLE:
     case MDK_LI:
     case MDK_DOC:
@@ -1425,6 +1526,8 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
         const RawQuestion *r = &cr->qs[i];
         Question q = {0};
         q.prompt = r->prompt;
+        q.code = r->code;
+        q.code_lang = r->code_lang;
         q.answer = r->answer;
         q.answer_len = r->answer_len;
         q.file = r->file;

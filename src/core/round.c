@@ -16,6 +16,7 @@
  */
 #include "round.h"
 #include "arena.h"
+#include "hash.h"
 #include "rng.h"
 #include "strbuf.h"
 #include "text.h"
@@ -139,11 +140,16 @@ int round_default_params(int level, RoundParams *params, unsigned *seconds)
 /* ---- words ---- */
 
 /* Text for comparison: each inline code span becomes one word, "code_"
- * followed by its characters (others as '_'), so `is-a` and `==` count. */
+ * followed by its characters (others as '_'), so `is-a` and `==` count;
+ * a number becomes a word too ("n42"), so that "It prints 1." and "It
+ * prints 2." are different answers. */
 static void round_similarity_text(StrBuf *out, const char *rich)
 {
     int in_code = 0;
     for (const char *p = rich; *p; p++) {
+        if (!in_code && isdigit((unsigned char)*p) &&
+            (p == rich || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+            strbuf_putc(out, 'n');
         if (*p == TEXT_CODE_ON) {
             in_code = 1;
             strbuf_puts(out, " code_");
@@ -608,13 +614,18 @@ RoundGen *roundgen_new(const Bank *bank, uint64_t seed)
 
         strbuf_clear(&tmp);
         round_similarity_text(&tmp, qq->prompt);
+        if (qq->code) /* "What does this print?" is another question with other code */
+            strbuf_printf(&tmp, " code_%016llx ",
+                          (unsigned long long)hash_bytes(HASH_SEED, qq->code, strlen(qq->code)));
         prompts[q] = round_word_set(vocab, strbuf_str(&tmp), tmp.len);
         strbuf_clear(&tmp);
         for (size_t b = 0; b < qq->answer_len; b++)
             if (qq->answer[b].kind != ANSWER_CODE)
                 round_similarity_text(&tmp, qq->answer[b].text);
         answers[q] = round_word_set(vocab, strbuf_str(&tmp), tmp.len);
-        options[q] = round_word_set(vocab, qq->option, strlen(qq->option));
+        strbuf_clear(&tmp);
+        round_similarity_text(&tmp, qq->option);
+        options[q] = round_word_set(vocab, strbuf_str(&tmp), tmp.len);
     }
     strbuf_free(&tmp);
     size_t terms = vocab_size(vocab);
@@ -903,6 +914,9 @@ static unsigned round_choose(RoundGen *g, size_t q, size_t t, const size_t *orde
         c = take_below ? order[--below] : order[above++];
         if (c == q)
             continue;
+        /* "What does this print?" means nothing without its code. */
+        if (order == g->by_prompt && bank_question(g->bank, c)->code)
+            continue;
         if (borrowing ? strcmp(g->option_key[c], g->option_key[q]) == 0
                       : roundgen_conflict(g, q, c))
             continue;
@@ -1005,7 +1019,7 @@ static void round_make_item(RoundGen *g, size_t q, const RoundParams *p, RoundIt
     QuestionKind possible[KIND_COUNT];
     unsigned npossible = 0;
     possible[npossible++] = KIND_ANSWER;
-    if ((p->kinds & KIND_BIT(KIND_REVERSE)) && bank_topic_size(g->bank, t) > 1)
+    if ((p->kinds & KIND_BIT(KIND_REVERSE)) && bank_topic_size(g->bank, t) > 1 && !qq->code)
         possible[npossible++] = KIND_REVERSE;
     size_t out_from = g->output_start[q], out_to = g->output_start[q + 1];
     if ((p->kinds & KIND_BIT(KIND_OUTPUT)) && out_to > out_from &&
@@ -1037,6 +1051,8 @@ static void round_make_item(RoundGen *g, size_t q, const RoundParams *p, RoundIt
     }
 
     int reverse = kind == KIND_REVERSE;
+    if (!reverse && qq->code && want > ROUND_OUTPUT_OPTIONS - 1)
+        want = ROUND_OUTPUT_OPTIONS - 1; /* code to read takes room */
     const size_t *order = reverse ? g->by_prompt : g->by_option;
     const uint32_t *len = reverse ? g->prompt_len : g->option_len;
     const uint32_t *pos = reverse ? g->pos_prompt : g->pos_option;
@@ -1051,6 +1067,10 @@ static void round_make_item(RoundGen *g, size_t q, const RoundParams *p, RoundIt
         texts[i] = reverse ? g->prompt_plain[chosen[i]] : bank_question(g->bank, chosen[i])->option;
     it->kind = kind;
     it->prompt = reverse ? qq->option : qq->prompt;
+    if (!reverse && qq->code) {
+        it->code = qq->code;
+        it->code_lang = qq->code_lang;
+    }
     round_place(g, it, reverse ? g->prompt_plain[q] : qq->option, q, texts, chosen, got);
 }
 

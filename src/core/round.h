@@ -13,8 +13,9 @@
  *   - a topic that cannot supply K-1 fair distractors gets fewer options
  *     (3 where it can, never fewer than 2); only a topic that cannot supply
  *     one borrows from the topic whose vocabulary is nearest.
- * Kinds of question: pick the answer; reverse ("Which question does this
- * answer?"); output ("What does this code print?", for code whose lines
+ * Kinds of question: pick the answer (with the code the prompt asks
+ * about, if any); reverse ("Which question does this answer?", never for
+ * a question whose prompt needs its code); output ("What does this code print?", for code whose lines
  * carry "# Output: ..." comments).
  *
  * A generator lives for a session: it holds what is precomputed when the
@@ -34,7 +35,8 @@
 
 enum {
     ROUND_MAX_OPTIONS = 5,
-    ROUND_OUTPUT_OPTIONS = 4 /* "what does this code print" shows code: fewer options */
+    ROUND_OUTPUT_OPTIONS = 4 /* a question that shows code (an output question, or a
+                                prompt with its code) has fewer options */
 };
 
 typedef enum QuestionKind {
@@ -72,7 +74,9 @@ typedef struct RoundItem {
     const char *prompt;   /* ANSWER: the question's prompt (rich text);
                              REVERSE: the answer's one-line form;
                              OUTPUT: the code, its output comments removed */
-    const char *code_lang; /* OUTPUT: the code's language, else "" */
+    const char *code;     /* ANSWER: the code the prompt asks about, or NULL */
+    const char *code_lang; /* OUTPUT, or ANSWER with code: the code's
+                              language, else "" */
     unsigned option_count;
     const char *options[ROUND_MAX_OPTIONS]; /* plain one-line texts */
     size_t sources[ROUND_MAX_OPTIONS];      /* the question each option

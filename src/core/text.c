@@ -463,6 +463,29 @@ int text_opens_as_question(const char *s, size_t len)
                                 sizeof text_interrogatives / sizeof *text_interrogatives);
 }
 
+int text_refers_to_code(const char *s, size_t len)
+{
+    static const char *const words[] = {
+        "this", "these", "following", "below", "above", "snippet", "code", "program",
+        "script", "output", "outputs", "print", "prints", "printed", "display", "displays",
+        "return", "returns", "result", "given", "here"};
+    while (len > 0 && isspace((unsigned char)s[len - 1]))
+        len--;
+    if (len > 0 && s[len - 1] == ':')
+        return 1;
+    StrBuf key = {0};
+    text_append_key(&key, s, len);
+    const char *k = strbuf_str(&key);
+    int found = 0;
+    for (const char *w = k; *w && !found; w += strcspn(w, " "), w += *w == ' ') {
+        size_t n = strcspn(w, " ");
+        for (size_t i = 0; i < sizeof words / sizeof *words && !found; i++)
+            found = strlen(words[i]) == n && strncmp(w, words[i], n) == 0;
+    }
+    strbuf_free(&key);
+    return found;
+}
+
 int text_is_chatter(const char *s, size_t len)
 {
     static const char *const openers[] = {

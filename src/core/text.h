@@ -79,6 +79,11 @@ int text_reads_as_question(const char *s, size_t len);
  * Explain, Compare...) but not a task word such as "List" or "Name". */
 int text_opens_as_question(const char *s, size_t len);
 
+/* True when a prompt points at something shown with it: it ends with a
+ * colon, or names it ("this", "the following", "below", "snippet", "code",
+ * "output", "print"...): "What does this print?". */
+int text_refers_to_code(const char *s, size_t len);
+
 /* True when a paragraph addresses the reader rather than the subject
  * ("Let me know if...", "Hope this helps", "Good luck!"). */
 int text_is_chatter(const char *s, size_t len);

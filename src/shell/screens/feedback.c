@@ -4,6 +4,7 @@
  * answer with its code as an explanation, scrollable. */
 #include "screens.h"
 #include "../../core/text.h"
+#include "../../core/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,18 +34,39 @@ void feedback_free(void)
         text_box_free(&feedback_boxes[i]);
 }
 
-/* Lays out a question's answer into `width` pixels; returns its height. */
+/* Blocks of the explanation: the code the prompt asked about, if any
+ * (shown again beside its answer), then the answer. */
+static size_t feedback_block_count(const Question *q)
+{
+    return q->answer_len + (q->code != NULL);
+}
+
+static AnswerBlock feedback_block(const Question *q, size_t i)
+{
+    if (q->code) {
+        if (i == 0)
+            return (AnswerBlock){ANSWER_CODE, 0, 0, q->code, q->code_lang};
+        i--;
+    }
+    return q->answer[i];
+}
+
+/* Lays out a question's explanation into `width` pixels; returns its
+ * height. */
 static int feedback_layout_answer(Ui *ui, const Question *q, int width, int px, int code_px)
 {
-    if (q->answer_len > explain_cap) {
-        explain = realloc(explain, q->answer_len * sizeof *explain);
-        memset(explain + explain_cap, 0, (q->answer_len - explain_cap) * sizeof *explain);
-        explain_cap = q->answer_len;
+    size_t count = feedback_block_count(q);
+    if (count > explain_cap) {
+        explain = xrealloc(explain, count * sizeof *explain);
+        memset(explain + explain_cap, 0, (count - explain_cap) * sizeof *explain);
+        explain_cap = count;
     }
     int indent = ui_px(ui, 18), gap = ui_px(ui, 6), pad = ui_px(ui, 6);
     int y = 0;
-    for (size_t i = 0; i < q->answer_len; i++) {
-        const AnswerBlock *a = &q->answer[i];
+    AnswerKind prev = ANSWER_PARA;
+    for (size_t i = 0; i < count; i++) {
+        AnswerBlock block = feedback_block(q, i);
+        const AnswerBlock *a = &block;
         ExplainBlock *b = &explain[i];
         int x = (int)a->depth * indent;
         b->marker[0] = '\0';
@@ -65,8 +87,9 @@ static int feedback_layout_answer(Ui *ui, const Question *q, int width, int px, 
         else
             text_layout(ui->fonts, &b->box, a->text, FACE_SANS, px, w);
         /* Items of one list sit close; other blocks have a gap. */
-        if (i > 0 && !(a->kind == ANSWER_ITEM && q->answer[i - 1].kind == ANSWER_ITEM))
+        if (i > 0 && !(a->kind == ANSWER_ITEM && prev == ANSWER_ITEM))
             y += gap;
+        prev = a->kind;
         b->x = x;
         b->y = y;
         y += b->box.height + (b->code ? 2 * pad : 0) + ui_px(ui, 2);
@@ -172,7 +195,7 @@ void screen_feedback(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     int oy = panel.y + pad - scroll * step;
     SDL_Rect clip = {panel.x, panel.y + pad / 2, panel.w, panel.h - pad};
     scene_clip(ui, clip);
-    for (size_t i = 0; i < q->answer_len; i++) {
+    for (size_t i = 0; i < feedback_block_count(q); i++) {
         ExplainBlock *b = &explain[i];
         int bx = panel.x + pad + b->x, by = oy + b->y;
         if (b->code) {

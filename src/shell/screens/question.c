@@ -1,8 +1,8 @@
-/* question.c - the question: its kind, the prompt (or the code to read),
- * the options labelled with both of their keys ("1/A" to "5/E"), the timer
- * bar with the seconds left, and the round's status. Everything fits at
- * 640x480 for every question of the corpus: text wraps, and the font
- * shrinks within readable limits. */
+/* question.c - the question: its kind, the prompt (and the code it asks
+ * about, or the code to read), the options labelled with both of their keys
+ * ("1/A" to "5/E"), the timer bar with the seconds left, and the round's
+ * status. Everything fits at 640x480 for every question of the corpus: text
+ * wraps, and the font shrinks within readable limits. */
 #include "screens.h"
 #include "../../core/text.h"
 #include "question_layout.h"
@@ -57,6 +57,11 @@ void question_fit(Ui *ui, const RoundItem *it, int width, int height, QuestionFi
             text_layout(ui->fonts, &fit->prompt, it->prompt, FACE_SANS, fit->prompt_px, width);
         int total = fit->prompt.height + (code ? 2 * ui_px(ui, QUESTION_PAD) : 0) +
                     ui_px(ui, QUESTION_GAP);
+        if (it->code) {
+            text_layout_code(ui->fonts, &fit->code, it->code, fit->code_px,
+                             width - 2 * ui_px(ui, QUESTION_PAD));
+            total += ui_px(ui, QUESTION_PAD) + fit->code.height + 2 * ui_px(ui, QUESTION_PAD);
+        }
         int half_w = (width - ui_px(ui, QUESTION_OPTION_GAP)) / 2 - label_w -
                      2 * ui_px(ui, QUESTION_PAD);
         int min = ui_px(ui, QUESTION_OPTION_MIN_H);
@@ -88,6 +93,7 @@ void question_fit(Ui *ui, const RoundItem *it, int width, int height, QuestionFi
 void question_fit_free(QuestionFit *fit)
 {
     text_box_free(&fit->prompt);
+    text_box_free(&fit->code);
     for (int i = 0; i < ROUND_MAX_OPTIONS; i++)
         text_box_free(&fit->options[i]);
 }
@@ -139,6 +145,14 @@ void screen_question(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     } else {
         scene_box(ui, &fit->prompt, left, y, ui->pal.text, ui->pal.code, top, bottom);
         y += fit->prompt.height;
+        if (it->code) {
+            y += pad;
+            SDL_Rect box = {left, y, width, fit->code.height + 2 * pad};
+            scene_fill(ui, box, ui->pal.code_bg);
+            scene_box(ui, &fit->code, left + pad, y + pad, ui->pal.code, ui->pal.code, box.y,
+                      box.y + box.h);
+            y += box.h;
+        }
     }
     y += ui_px(ui, QUESTION_GAP);
     int label_w = question_label_w(ui);

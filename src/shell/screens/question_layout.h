@@ -19,6 +19,7 @@
 
 typedef struct QuestionFit {
     TextBox prompt;
+    TextBox code;  /* the code a prompt asks about (it->code), else empty */
     TextBox options[ROUND_MAX_OPTIONS];
     int prompt_px, option_px, code_px;
     int grid;   /* options in two columns (all short, one line each) */
