@@ -162,6 +162,13 @@ void screen_feedback(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         char note[600];
         StrBuf plain = {0};
         text_append_plain(&plain, other->prompt, strlen(other->prompt));
+        if (other->code) {
+            /* "What does this print?" is told apart by its code's first line. */
+            size_t line = strcspn(other->code, "\n");
+            strbuf_puts(&plain, " (");
+            text_append_cut(&plain, other->code, line, 40);
+            strbuf_puts(&plain, other->code[line] ? " ...)" : ")");
+        }
         if (it->kind == KIND_REVERSE)
             snprintf(note, sizeof note, "That question's answer: %s", other->option);
         else if (it->kind == KIND_OUTPUT)
