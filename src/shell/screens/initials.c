@@ -44,5 +44,9 @@ void screen_initials(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     scene_text_centered(ui, FACE_BOLD, ui_px(ui, 18), "OK", v->initials_pos == 2 ? ui->pal.bg : ui->pal.text,
                         ok.x, ok.w, ok.y + (ok.h - text_line_height(ui->fonts, FACE_BOLD, ui_px(ui, 18))) / 2);
     scene_hit(ui, ok, ui_choose(3), -1);
-    ui_hint(ui, "Up/down change a letter  -  left/right move  -  type letters  -  Enter confirms");
+    /* Enter (or A) steps to the next letter, and on the last one saves:
+     * say which, as OK lights up for the last. */
+    ui_hint(ui, v->initials_pos < 2
+                    ? "Up/down change the letter  -  left/right move  -  Enter: next letter"
+                    : "Up/down change the letter  -  left/right move  -  Enter: OK, save");
 }
