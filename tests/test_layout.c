@@ -167,10 +167,10 @@ static GameView question_view(const RoundItem *it, Round *round, Timer *timer)
     return v;
 }
 
-static void check_every_item_of(Bank *bank, int w, int h)
+static void check_every_item_of(Bank *from, int w, int h)
 {
     ui_resize(&fx.ui, w, h);
-    RoundGen *gen = roundgen_new(bank, 77);
+    RoundGen *gen = roundgen_new(from, 77);
     Timer timer;
     timer_start(&timer, 15000);
     RoundParams p = {75, 5, KINDS_ALL};
@@ -184,7 +184,7 @@ static void check_every_item_of(Bank *bank, int w, int h)
             GameView v = question_view(it, &round, &timer);
             snprintf(what, sizeof what, "%dx%d question %zu (%s)", w, h, it->question,
                      kind_name(it->kind));
-            screens_build(&fx.ui, &v, &(ScreenCtx){.bank = bank, .corpus_name = "test"});
+            screens_build(&fx.ui, &v, &(ScreenCtx){.bank = from, .corpus_name = "test"});
             check_scene_inside(what);
             /* Fitting: the layout says it fits, and no line is wider than
              * the text area. */

@@ -203,9 +203,11 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
 {
     StrBuf key = {0};
     text_append_key(&key, fr->prompt.data, fr->prompt.len);
-    if (key.len > 0 && code) { /* "What does this print?" differs by its code */
+    if (key.len > 0 && code) {
+        /* "What does this print?" differs by its code, where punctuation
+         * counts: the code goes into the key as it is. */
         strbuf_putc(&key, '\n');
-        text_append_key(&key, code->text, strlen(code->text));
+        strbuf_puts(&key, code->text);
     }
     if (key.len == 0) {
         diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
@@ -304,16 +306,18 @@ static void fr_close(FileReader *fr)
     AnswerBlock code = {0};
     size_t moved = fr_prompt_code(fr);
     if (moved > 0) {
-        /* Several blocks are shown as one, a blank line apart. */
-        StrBuf joined = {0};
-        for (size_t i = 0; i < moved; i++) {
-            if (i)
-                strbuf_puts(&joined, "\n\n");
-            strbuf_puts(&joined, fr->answer[i].text);
-        }
         code = fr->answer[0];
-        code.text = arena_strndup(bank_arena(fr->cr->bank), strbuf_str(&joined), joined.len);
-        strbuf_free(&joined);
+        if (moved > 1) {
+            /* Several blocks are shown as one, a blank line apart. */
+            StrBuf joined = {0};
+            for (size_t i = 0; i < moved; i++) {
+                if (i)
+                    strbuf_puts(&joined, "\n\n");
+                strbuf_puts(&joined, fr->answer[i].text);
+            }
+            code.text = arena_strndup(bank_arena(fr->cr->bank), strbuf_str(&joined), joined.len);
+            strbuf_free(&joined);
+        }
         size_t lines = fr_code_lines(code.text);
         if (lines > CORPUS_CODE_LINES_MAX) {
             fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
