@@ -175,6 +175,7 @@ static void check_every_item_of(Bank *from, int w, int h)
     timer_start(&timer, 15000);
     RoundParams p = {75, 5, KINDS_ALL};
     size_t items = 0, smallest = SIZE_MAX, with_code = 0;
+    size_t missing = textcache_missing_glyphs(fx.cache, NULL);
     char what[128];
     for (int r = 0; r < 12; r++) {
         Round round;
@@ -218,6 +219,11 @@ static void check_every_item_of(Bank *from, int w, int h)
     }
     /* Readable: never below 12 design units. */
     assert_true(smallest >= (size_t)ui_px(&fx.ui, 12));
+    /* Every character drawn has a glyph in the shipped fonts. */
+    const char *example;
+    if (textcache_missing_glyphs(fx.cache, &example) != missing)
+        fail_msg("%zu characters without a glyph, first in \"%s\"",
+                 textcache_missing_glyphs(fx.cache, &example) - missing, example);
     print_message("%dx%d: %zu questions fit (%zu with code), smallest option text %zu px\n", w,
                   h, items, with_code, smallest);
     roundgen_free(gen);
@@ -245,6 +251,101 @@ static void test_questions_with_code_fit_at_640x480(void **state)
     assert_true(bank_question_count(puzzles) >= 8);
     check_every_item_of(puzzles, 640, 480);
     bank_free(puzzles);
+}
+
+/* A pack written the way chat assistants write them: emoji in prompts
+ * and answers, some with variation selectors and skin tones. */
+static const char emoji_pack[] =
+    "## Git \xF0\x9F\x9A\x80\n\n" /* rocket */
+    "1. **What does `git stash` do? \xF0\x9F\xA4\x94**\n" /* thinking face */
+    "   - \xE2\x9C\x85 It shelves your changes and leaves a clean working tree.\n\n" /* check */
+    "2. **What does `git rebase` do? \xF0\x9F\x94\xA5**\n" /* fire */
+    "   - \xE2\x9A\xA0\xEF\xB8\x8F It replays your commits on top of another base.\n\n" /* warning */
+    "3. **What does `git bisect` find? \xF0\x9F\x90\x9B**\n" /* bug */
+    "   - \xF0\x9F\x91\x89 The first commit that introduced a bug, by binary search.\n\n"
+    "4. **What does `git cherry-pick` do? \xF0\x9F\x8D\x92**\n" /* cherries */
+    "   - \xF0\x9F\x93\x9D It applies the change of one commit onto the current branch.\n\n"
+    "5. **What does `git blame` show? \xF0\x9F\x95\xB5\xEF\xB8\x8F**\n" /* detective */
+    "   - \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD Who last changed each line of a file, and in which commit.\n";
+
+static void test_a_pack_with_emoji_fits_and_draws_them(void **state)
+{
+    (void)state;
+    CorpusReader *r = corpus_reader_new();
+    Diagnostics *d = diag_new();
+    corpus_reader_add(r, "emoji.md", emoji_pack, sizeof emoji_pack - 1, d);
+    Bank *pack = corpus_reader_finish(r, d);
+    diag_free(d);
+    assert_int_equal(bank_question_count(pack), 5);
+    assert_non_null(strstr(bank_question(pack, 0)->prompt, "\xF0\x9F\xA4\x94"));
+    check_every_item_of(pack, 640, 480);
+    bank_free(pack);
+}
+
+static int width_of(Face face, const char *s)
+{
+    int w, h;
+    text_size(fx.fonts, face, 24, s, &w, &h);
+    return w;
+}
+
+/* Ink pixels of a string drawn white on black at 24 px. */
+static size_t ink_of(Face face, const char *s)
+{
+    int w, h;
+    SDL_Texture *tex = textcache_get(fx.cache, face, 24, (SDL_Color){255, 255, 255, 255}, s,
+                                     strlen(s), &w, &h);
+    if (!tex)
+        return 0;
+    SDL_SetRenderDrawColor(fx.renderer, 0, 0, 0, 255);
+    SDL_RenderClear(fx.renderer);
+    SDL_RenderCopy(fx.renderer, tex, NULL, &(SDL_Rect){0, 0, w, h});
+    Uint32 *px = calloc((size_t)w * (size_t)h, sizeof *px);
+    SDL_RenderReadPixels(fx.renderer, &(SDL_Rect){0, 0, w, h}, SDL_PIXELFORMAT_ARGB8888, px,
+                         w * 4);
+    size_t ink = 0;
+    for (int i = 0; i < w * h; i++)
+        ink += (px[i] & 0xFF) > 128;
+    free(px);
+    return ink;
+}
+
+/* Symbols and emoji DejaVu lacks come from the symbol font, on the same
+ * line; variation selectors and joiners draw nothing; a character no
+ * font has is left out (not drawn as an empty box) and counted. */
+static void test_symbols_and_emoji_come_from_the_symbol_font(void **state)
+{
+    (void)state;
+    size_t missing = textcache_missing_glyphs(fx.cache, NULL);
+    const char *emoji[] = {"\xF0\x9F\x9A\x80", /* rocket */ "\xE2\x9C\x85", /* check mark */
+                           "\xF0\x9F\x90\x8D", /* snake */ "\xF0\x9F\x92\xA1" /* bulb */};
+    for (size_t i = 0; i < sizeof emoji / sizeof *emoji; i++) {
+        assert_true(width_of(FACE_SANS, emoji[i]) > 8);
+        assert_true(ink_of(FACE_SANS, emoji[i]) > 20);
+        assert_true(ink_of(FACE_BOLD, emoji[i]) > 20);
+    }
+    /* "✅ Done": the mark takes room before the word, in one texture as
+     * tall as the face's lines. */
+    assert_true(width_of(FACE_SANS, "\xE2\x9C\x85 Done") >
+                width_of(FACE_SANS, " Done") + 8);
+    int w, h;
+    textcache_get(fx.cache, FACE_SANS, 24, (SDL_Color){255, 255, 255, 255},
+                  "\xE2\x9C\x85 Done", 8, &w, &h);
+    assert_int_equal(h, TTF_FontHeight(fonts_get(fx.fonts, FACE_SANS, 24)));
+    /* Warning sign + variation selector 16: as wide as the sign alone. */
+    assert_int_equal(width_of(FACE_SANS, "\xE2\x9A\xA0\xEF\xB8\x8F"),
+                     width_of(FACE_SANS, "\xE2\x9A\xA0"));
+    /* Thumbs up with a skin tone: the tone modifies, it is not a second
+     * glyph. */
+    assert_int_equal(width_of(FACE_SANS, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"),
+                     width_of(FACE_SANS, "\xF0\x9F\x91\x8D"));
+    assert_int_equal(textcache_missing_glyphs(fx.cache, NULL), missing);
+
+    /* U+1FAE0 (melting face) is in no shipped font: left out, counted. */
+    assert_int_equal(width_of(FACE_SANS, "x\xF0\x9F\xAB\xA0y"),
+                     width_of(FACE_SANS, "x") + width_of(FACE_SANS, "y"));
+    assert_int_equal(ink_of(FACE_SANS, "\xF0\x9F\xAB\xA0"), 0);
+    assert_int_equal(textcache_missing_glyphs(fx.cache, NULL), missing + 1);
 }
 
 static void test_every_question_fits_at_720p_and_4k(void **state)
@@ -298,6 +399,7 @@ static void test_every_screen_stays_inside_at_640x480(void **state)
 {
     (void)state;
     ui_resize(&fx.ui, 640, 480);
+    size_t missing = textcache_missing_glyphs(fx.cache, NULL);
     Profile *profile = profile_new();
     Levels *levels = levels_new();
     Game *g = game_new(bank, levels, profile, 3, 20781);
@@ -331,9 +433,9 @@ static void test_every_screen_stays_inside_at_640x480(void **state)
     /* Every character the screens drew has a glyph in the shipped fonts
      * (the corpus's text included): no empty boxes. */
     const char *example;
-    if (textcache_missing_glyphs(fx.cache, &example) != 0)
+    if (textcache_missing_glyphs(fx.cache, &example) != missing)
         fail_msg("%zu characters without a glyph, first in \"%s\"",
-                 textcache_missing_glyphs(fx.cache, &example), example);
+                 textcache_missing_glyphs(fx.cache, &example) - missing, example);
     game_free(g);
     levels_free(levels);
     profile_free(profile);
@@ -488,6 +590,8 @@ int main(void)
         cmocka_unit_test(test_every_question_fits_at_640x480),
         cmocka_unit_test(test_every_question_fits_at_720p_and_4k),
         cmocka_unit_test(test_questions_with_code_fit_at_640x480),
+        cmocka_unit_test(test_a_pack_with_emoji_fits_and_draws_them),
+        cmocka_unit_test(test_symbols_and_emoji_come_from_the_symbol_font),
         cmocka_unit_test(test_pause_hides_a_timed_question),
         cmocka_unit_test(test_sound_notice_fits),
         cmocka_unit_test(test_long_explanations_scroll),

@@ -25,28 +25,35 @@
 
 enum { FONTS_MAX_OPEN = 48 };
 
-static const char *const font_files[FACE_COUNT] = {
-    "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"};
+/* The faces, then the font every face falls back to for a character it
+ * has no glyph for: symbols and emoji, which authors put in their packs
+ * and DejaVu lacks (tools/make-symbol-font). */
+enum { FONT_SYMBOL = FACE_COUNT, FONT_FILES };
+
+static const char *const font_files[FONT_FILES] = {
+    "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf", "Symbola-symbols.ttf"};
 
 typedef struct OpenFont {
-    Face face;
+    int file;
     int px;
     TTF_Font *font;
     unsigned long used;
 } OpenFont;
 
 struct Fonts {
-    void *data[FACE_COUNT]; /* the font files, kept in memory */
-    size_t size[FACE_COUNT];
+    void *data[FONT_FILES]; /* the font files, kept in memory */
+    size_t size[FONT_FILES];
     OpenFont open[FONTS_MAX_OPEN];
     size_t count;
     unsigned long clock;
 };
 
+static TTF_Font *fonts_file_at(Fonts *f, int file, int px);
+
 Fonts *fonts_open(const char *dir, char *err, size_t errlen)
 {
     Fonts *f = xcalloc(1, sizeof *f);
-    for (int i = 0; i < FACE_COUNT; i++) {
+    for (int i = 0; i < FONT_FILES; i++) {
         StrBuf path = {0};
         strbuf_printf(&path, "%s/%s", dir, font_files[i]);
         errno = 0;
@@ -63,8 +70,8 @@ Fonts *fonts_open(const char *dir, char *err, size_t errlen)
         strbuf_free(&path);
     }
     /* A first open proves the files are fonts. */
-    for (int i = 0; i < FACE_COUNT; i++) {
-        if (!fonts_get(f, (Face)i, 16)) {
+    for (int i = 0; i < FONT_FILES; i++) {
+        if (!fonts_file_at(f, i, 16)) {
             snprintf(err, errlen, "not a usable font: %s/%s: %s", dir, font_files[i],
                      TTF_GetError());
             fonts_close(f);
@@ -80,23 +87,23 @@ void fonts_close(Fonts *f)
         return;
     for (size_t i = 0; i < f->count; i++)
         TTF_CloseFont(f->open[i].font);
-    for (int i = 0; i < FACE_COUNT; i++)
+    for (int i = 0; i < FONT_FILES; i++)
         SDL_free(f->data[i]);
     free(f);
 }
 
-TTF_Font *fonts_get(Fonts *f, Face face, int px)
+static TTF_Font *fonts_file_at(Fonts *f, int file, int px)
 {
     if (px < 4)
         px = 4;
     f->clock++;
     for (size_t i = 0; i < f->count; i++) {
-        if (f->open[i].face == face && f->open[i].px == px) {
+        if (f->open[i].file == file && f->open[i].px == px) {
             f->open[i].used = f->clock;
             return f->open[i].font;
         }
     }
-    SDL_RWops *rw = SDL_RWFromConstMem(f->data[face], (int)f->size[face]);
+    SDL_RWops *rw = SDL_RWFromConstMem(f->data[file], (int)f->size[file]);
     TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
     if (!font)
         return NULL;
@@ -112,25 +119,82 @@ TTF_Font *fonts_get(Fonts *f, Face face, int px)
     } else {
         f->count++;
     }
-    f->open[slot] = (OpenFont){face, px, font, f->clock};
+    f->open[slot] = (OpenFont){file, px, font, f->clock};
     return font;
 }
 
-void text_size(Fonts *f, Face face, int px, const char *s, int *w, int *h)
+TTF_Font *fonts_get(Fonts *f, Face face, int px)
 {
-    *w = *h = 0;
-    TTF_Font *font = fonts_get(f, face, px);
-    if (font && *s)
-        TTF_SizeUTF8(font, s, w, h);
+    return fonts_file_at(f, (int)face, px);
 }
 
-int text_line_height(Fonts *f, Face face, int px)
+/* ---- characters the face lacks ---- */
+
+/* Which font draws a character. */
+typedef enum Pick {
+    PICK_FACE,    /* the face itself */
+    PICK_SYMBOL,  /* the symbol font */
+    PICK_SILENT,  /* nothing: a joiner, a variation selector or a skin tone
+                     only modifies the character before it */
+    PICK_MISSING  /* nothing: no font has it (better than an empty box) */
+} Pick;
+
+static Pick fonts_pick(TTF_Font *face, TTF_Font *symbol, uint32_t cp)
 {
-    TTF_Font *font = fonts_get(f, face, px);
-    return font ? TTF_FontLineSkip(font) : px;
+    if (cp < 0x80)
+        return PICK_FACE;
+    if (cp == 0x200D || cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+        (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0020 && cp <= 0xE007F))
+        return PICK_SILENT;
+    if (TTF_GlyphIsProvided32(face, cp))
+        return PICK_FACE;
+    if (symbol && TTF_GlyphIsProvided32(symbol, cp))
+        return PICK_SYMBOL;
+    return PICK_MISSING;
 }
 
-/* ---- layout ---- */
+/* True when every byte is ASCII: the face draws it all (the usual case,
+ * which skips looking up each character). */
+static int fonts_ascii(const char *s, size_t len)
+{
+    unsigned char any = 0;
+    for (size_t i = 0; i < len; i++)
+        any |= (unsigned char)s[i];
+    return any < 0x80;
+}
+
+/* The next run of s from *at that one font draws: its start and length
+ * (0 at the end) and its font in *pick (PICK_FACE or PICK_SYMBOL).
+ * Characters no font draws are skipped. */
+static size_t fonts_next_run(TTF_Font *face, TTF_Font *symbol, const char *s, size_t len,
+                             size_t *at, size_t *start, Pick *pick)
+{
+    size_t i = *at;
+    size_t run = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) { /* not UTF-8: the face shows what SDL_ttf makes of it */
+            cp = 0;
+            n = 1;
+        }
+        Pick p = fonts_pick(face, symbol, cp);
+        if (run == 0) {
+            if (p == PICK_SILENT || p == PICK_MISSING) {
+                i += n;
+                continue;
+            }
+            *start = i;
+            *pick = p;
+        } else if (p != *pick) {
+            break;
+        }
+        run += n;
+        i += n;
+    }
+    *at = i;
+    return run;
+}
 
 static char *text_scratch(size_t len)
 {
@@ -143,18 +207,109 @@ static char *text_scratch(size_t len)
     return buf;
 }
 
+/* Width of s in a face at px, each character in the font that draws it. */
+static int fonts_width(Fonts *f, Face face, int px, const char *s, size_t len)
+{
+    TTF_Font *font = fonts_get(f, face, px);
+    if (!font || len == 0)
+        return 0;
+    TTF_Font *symbol = fonts_ascii(s, len) ? NULL : fonts_file_at(f, FONT_SYMBOL, px);
+    char *tmp = text_scratch(len);
+    if (!symbol) {
+        memcpy(tmp, s, len);
+        tmp[len] = '\0';
+        int w = 0, h = 0;
+        return TTF_SizeUTF8(font, tmp, &w, &h) == 0 ? w : (int)len * px / 2;
+    }
+    int total = 0;
+    size_t at = 0, start = 0, n;
+    Pick pick;
+    while ((n = fonts_next_run(font, symbol, s, len, &at, &start, &pick)) > 0) {
+        memcpy(tmp, s + start, n);
+        tmp[n] = '\0';
+        int w = 0, h = 0;
+        if (TTF_SizeUTF8(pick == PICK_SYMBOL ? symbol : font, tmp, &w, &h) == 0)
+            total += w;
+    }
+    return total;
+}
+
+/* Renders s (NUL-terminated, len bytes) in a face at px: each run in the
+ * font that draws it, on the face's baseline, in one surface as tall as
+ * the face's lines. NULL when nothing is drawn. */
+static SDL_Surface *fonts_render(Fonts *f, Face face, int px, SDL_Color color, const char *s,
+                                 size_t len)
+{
+    TTF_Font *font = fonts_get(f, face, px);
+    if (!font)
+        return NULL;
+    TTF_Font *symbol = fonts_ascii(s, len) ? NULL : fonts_file_at(f, FONT_SYMBOL, px);
+    if (!symbol)
+        return TTF_RenderUTF8_Blended(font, s, color);
+    SDL_Surface **runs = NULL;
+    int *run_y = NULL;
+    size_t count = 0, cap = 0, y_cap = 0;
+    int width = 0;
+    size_t at = 0, start = 0, n;
+    Pick pick;
+    char *tmp = xmalloc(len + 1);
+    while ((n = fonts_next_run(font, symbol, s, len, &at, &start, &pick)) > 0) {
+        memcpy(tmp, s + start, n);
+        tmp[n] = '\0';
+        TTF_Font *by = pick == PICK_SYMBOL ? symbol : font;
+        SDL_Surface *r = TTF_RenderUTF8_Blended(by, tmp, color);
+        if (!r)
+            continue;
+        runs = xgrow(runs, &cap, count + 1, sizeof *runs);
+        run_y = xgrow(run_y, &y_cap, count + 1, sizeof *run_y);
+        run_y[count] = TTF_FontAscent(font) - TTF_FontAscent(by);
+        runs[count++] = r;
+        width += r->w;
+    }
+    free(tmp);
+    SDL_Surface *out = NULL;
+    if (count == 1 && run_y[0] == 0) {
+        out = runs[0];
+        count = 0;
+    } else if (width > 0) {
+        out = SDL_CreateRGBSurfaceWithFormat(0, width, TTF_FontHeight(font), 32,
+                                             SDL_PIXELFORMAT_ARGB8888);
+        int x = 0;
+        for (size_t i = 0; out && i < count; i++) {
+            SDL_Rect to = {x, run_y[i], runs[i]->w, runs[i]->h};
+            SDL_SetSurfaceBlendMode(runs[i], SDL_BLENDMODE_NONE);
+            SDL_BlitSurface(runs[i], NULL, out, &to);
+            x += runs[i]->w;
+        }
+    }
+    for (size_t i = 0; i < count; i++)
+        SDL_FreeSurface(runs[i]);
+    free(runs);
+    free(run_y);
+    return out;
+}
+
+void text_size(Fonts *f, Face face, int px, const char *s, int *w, int *h)
+{
+    *w = *h = 0;
+    TTF_Font *font = fonts_get(f, face, px);
+    if (font && *s) {
+        *w = fonts_width(f, face, px, s, strlen(s));
+        *h = TTF_FontHeight(font);
+    }
+}
+
+int text_line_height(Fonts *f, Face face, int px)
+{
+    TTF_Font *font = fonts_get(f, face, px);
+    return font ? TTF_FontLineSkip(font) : px;
+}
+
+/* ---- layout ---- */
+
 static int text_width(Fonts *f, Face face, int px, const char *s, size_t len)
 {
-    if (len == 0)
-        return 0;
-    TTF_Font *font = fonts_get(f, face, px);
-    char *tmp = text_scratch(len);
-    memcpy(tmp, s, len);
-    tmp[len] = '\0';
-    int w = 0, h = 0;
-    if (!font || TTF_SizeUTF8(font, tmp, &w, &h) != 0)
-        return (int)len * px / 2;
-    return w;
+    return fonts_width(f, face, px, s, len);
 }
 
 static TextPiece *text_add(TextBox *box)
@@ -454,9 +609,15 @@ size_t textcache_missing_glyphs(const TextCache *c, const char **example)
     return c->missing;
 }
 
-/* Counts the characters of s (NUL-terminated) that font cannot draw. */
-static void textcache_check_glyphs(TextCache *c, TTF_Font *font, const char *s, size_t len)
+/* Counts the characters of s that no font can draw (left out). */
+static void textcache_check_glyphs(TextCache *c, Face face, int px, const char *s, size_t len)
 {
+    if (fonts_ascii(s, len))
+        return;
+    TTF_Font *font = fonts_get(c->fonts, face, px);
+    TTF_Font *symbol = fonts_file_at(c->fonts, FONT_SYMBOL, px);
+    if (!font)
+        return;
     size_t before = c->missing;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
@@ -465,7 +626,7 @@ static void textcache_check_glyphs(TextCache *c, TTF_Font *font, const char *s, 
             i++;
             continue;
         }
-        if (cp >= 0x20 && cp != 0xFEFF && !TTF_GlyphIsProvided32(font, cp))
+        if (fonts_pick(font, symbol, cp) == PICK_MISSING)
             c->missing++;
         i += n;
     }
@@ -547,14 +708,12 @@ SDL_Texture *textcache_get(TextCache *c, Face face, int px, SDL_Color color, con
         while (c->entries[i].text)
             i = (i + 1) & (CACHE_SLOTS - 1);
     }
-    TTF_Font *font = fonts_get(c->fonts, face, px);
     char *copy = xmalloc(len + 1);
     memcpy(copy, s, len);
     copy[len] = '\0';
     SDL_Color opaque = {color.r, color.g, color.b, 255};
-    if (font)
-        textcache_check_glyphs(c, font, copy, len);
-    SDL_Surface *surf = font ? TTF_RenderUTF8_Blended(font, copy, opaque) : NULL;
+    textcache_check_glyphs(c, face, px, copy, len);
+    SDL_Surface *surf = fonts_render(c->fonts, face, px, opaque, copy, len);
     SDL_Texture *tex = surf ? SDL_CreateTextureFromSurface(c->renderer, surf) : NULL;
     CacheEntry *e = &c->entries[i];
     e->hash = hash;

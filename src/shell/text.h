@@ -8,6 +8,11 @@
  * Layout works on the game's rich text (text.h in the core): prose in
  * DejaVu Sans, inline code in DejaVu Sans Mono, word-wrapped to a width;
  * code blocks keep their lines and wrap long ones by character.
+ *
+ * Characters a face has no glyph for (emoji, most symbols) are measured
+ * and drawn in a symbol font on the same baseline; what no font has, and
+ * joiners, variation selectors and skin tones, are left out rather than
+ * drawn as empty boxes.
  */
 #ifndef QA_SHELL_TEXT_H
 #define QA_SHELL_TEXT_H
@@ -26,8 +31,8 @@ typedef enum Face {
 
 typedef struct Fonts Fonts;
 
-/* Opens the three faces from dir (assets/fonts). NULL on failure, with the
- * missing file named in err. */
+/* Opens the three faces and the symbol font from dir (assets/fonts). NULL
+ * on failure, with the missing file named in err. */
 Fonts *fonts_open(const char *dir, char *err, size_t errlen);
 void fonts_close(Fonts *f);
 /* The face at a pixel size (opened on first use and kept). */
@@ -85,8 +90,8 @@ void textcache_begin(TextCache *c);
 void textcache_clear(TextCache *c);
 /* Statistics for tests and benchmarks: textures rendered so far. */
 size_t textcache_renders(const TextCache *c);
-/* Characters rendered so far that the font has no glyph for (drawn as an
- * empty box); *example, if not NULL, gets the first text that had one (or
+/* Characters rendered so far that no font has a glyph for (left out);
+ * *example, if not NULL, gets the first text that had one (or
  * NULL). The game's own strings must have none. */
 size_t textcache_missing_glyphs(const TextCache *c, const char **example);
 
