@@ -536,6 +536,59 @@ static void test_high_scores_from_the_title_browse_tables(void **state)
     stop(&f);
 }
 
+/* A pack other than the shipped corpus keeps its own arcade and daily
+ * tables: its scores never mix with the shipped corpus's, and the scores
+ * screen pages through its tables and its topics' level tables only. */
+static void test_a_pack_keeps_its_own_tables(void **state)
+{
+    (void)state;
+    Fixture f = start(12);
+    game_set_pack(f.game, "my\npack.md");
+    assert_string_equal(f.v->arcade_table, "arcade:my?pack.md");
+    game_set_pack(f.game, "mine.md");
+    assert_string_equal(f.v->arcade_table, "arcade:mine.md");
+    assert_string_equal(f.v->daily_table, "daily:mine.md");
+    arcade_one_right_then_out(&f);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_INITIALS);
+    for (int i = 0; i < 3; i++)
+        press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_SCORES);
+    assert_string_equal(f.v->score_table, "arcade:mine.md");
+    const HighScore *e;
+    assert_int_equal(profile_table(f.profile, "arcade:mine.md", &e), 1);
+    assert_int_equal(profile_table(f.profile, GAME_TABLE_ARCADE, &e), 0);
+    stop(&f);
+
+    /* Browsing: this pack's arcade and daily, then the level table of a
+     * topic it has; not the shipped corpus's tables, another pack's, or a
+     * level of a topic it lacks. */
+    f = start(9);
+    game_set_pack(f.game, "mine.md");
+    HighScore s = {"ABC", 500, 50, "2026-11-24"};
+    char level[160];
+    game_level_table(bank_topic_name(bank, 0), 1, level, sizeof level);
+    profile_insert(f.profile, GAME_TABLE_ARCADE, &s);
+    profile_insert(f.profile, GAME_TABLE_DAILY, &s);
+    profile_insert(f.profile, "daily:other.md", &s);
+    profile_insert(f.profile, "level:No Such Topic:1", &s);
+    profile_insert(f.profile, level, &s);
+    act(&f, ACTION_CHOOSE, TITLE_SCORES);
+    const char *expect[] = {"arcade:mine.md", "daily:mine.md", level, "arcade:mine.md"};
+    for (size_t i = 0; i < 4; i++) {
+        assert_string_equal(f.v->score_table, expect[i]);
+        press(&f, ACTION_RIGHT);
+    }
+    stop(&f);
+
+    /* The shipped corpus: the plain tables. */
+    f = start(9);
+    game_set_pack(f.game, "");
+    assert_string_equal(f.v->arcade_table, GAME_TABLE_ARCADE);
+    assert_string_equal(f.v->daily_table, GAME_TABLE_DAILY);
+    stop(&f);
+}
+
 /* After the initials, the results screen offers its usual two choices
  * again; before them, the only choice is entering them. */
 static void test_results_after_the_initials_offer_the_usual_menu(void **state)
@@ -873,6 +926,7 @@ int main(void)
         cmocka_unit_test(test_initials_are_entered_with_directions_alone),
         cmocka_unit_test(test_attract_mode_after_idle_and_any_input_returns),
         cmocka_unit_test(test_high_scores_from_the_title_browse_tables),
+        cmocka_unit_test(test_a_pack_keeps_its_own_tables),
         cmocka_unit_test(test_results_after_the_initials_offer_the_usual_menu),
         cmocka_unit_test(test_daily_is_spent_when_it_starts),
         cmocka_unit_test(test_daily_is_recorded_whatever_the_timer_setting),

@@ -60,6 +60,8 @@ struct Game {
     int max_scroll;           /* set by the shell: how far a view scrolls */
     int columns;              /* set by the shell: columns of the options */
     char table[192];          /* high-score table of the round */
+    char arcade_table[192];   /* this pack's arcade and daily tables */
+    char daily_table[192];
     char scores_name[192];    /* table shown on the scores screen */
 };
 
@@ -249,7 +251,7 @@ static void game_begin(Game *g, GameMode mode, size_t topic, unsigned level)
     case MODE_ARCADE:
         p.questions = ARCADE_ROUND;
         g->v.max_lives = ARCADE_LIVES;
-        snprintf(g->table, sizeof g->table, "%s", GAME_TABLE_ARCADE);
+        snprintf(g->table, sizeof g->table, "%s", g->arcade_table);
         break;
     case MODE_PRACTICE:
         p.questions = PRACTICE_QUESTIONS;
@@ -271,7 +273,7 @@ static void game_begin(Game *g, GameMode mode, size_t topic, unsigned level)
         roundgen_free(g->daily_gen);
         g->daily_gen = roundgen_new(g->bank, seed);
         g->v.daily_replay = profile_daily_day(g->profile) == g->today;
-        snprintf(g->table, sizeof g->table, "%s", GAME_TABLE_DAILY);
+        snprintf(g->table, sizeof g->table, "%s", g->daily_table);
         break;
     }
     case MODE_ATTRACT:
@@ -547,7 +549,7 @@ static void game_title(Game *g, Action a)
         game_sound(g, SOUND_SELECT);
         g->scores_return = SCREEN_TITLE;
         g->scores_table = 0;
-        snprintf(g->scores_name, sizeof g->scores_name, "%s", GAME_TABLE_ARCADE);
+        snprintf(g->scores_name, sizeof g->scores_name, "%s", g->arcade_table);
         g->v.score_table = g->scores_name;
         g->v.score_browsing = 1;
         game_go(g, SCREEN_SCORES);
@@ -868,19 +870,32 @@ static void game_initials(Game *g, Action a)
     g->v.selected = g->v.result.rank;
 }
 
-/* The tables the scores screen pages through: arcade, daily, then every
- * topic level that has one. */
+/* Is table the level table of a topic of this bank ("level:TOPIC:N")? */
+static int game_is_own_level_table(const Game *g, const char *table)
+{
+    if (strncmp(table, "level:", 6) != 0)
+        return 0;
+    const char *topic = table + 6, *colon = strrchr(topic, ':');
+    if (!colon)
+        return 0;
+    char name[192];
+    snprintf(name, sizeof name, "%.*s", (int)(colon - topic), topic);
+    return bank_find_topic(g->bank, name) >= 0;
+}
+
+/* The tables the scores screen pages through: this pack's arcade and
+ * daily, then the level tables of its topics that have scores. Writes the
+ * name of table i to out; returns how many there are. */
 static size_t game_scores_tables(const Game *g, size_t i, char *out, size_t size)
 {
-    size_t fixed = 2;
     if (i == 0)
-        snprintf(out, size, "%s", GAME_TABLE_ARCADE);
+        snprintf(out, size, "%s", g->arcade_table);
     else if (i == 1)
-        snprintf(out, size, "%s", GAME_TABLE_DAILY);
-    size_t n = fixed;
+        snprintf(out, size, "%s", g->daily_table);
+    size_t n = 2;
     for (size_t t = 0; t < profile_table_count(g->profile); t++) {
         const char *name = profile_table_name(g->profile, t);
-        if (strcmp(name, GAME_TABLE_ARCADE) == 0 || strcmp(name, GAME_TABLE_DAILY) == 0)
+        if (!game_is_own_level_table(g, name))
             continue;
         if (i == n)
             snprintf(out, size, "%s", name);
@@ -991,6 +1006,7 @@ Game *game_new(const Bank *bank, const Levels *levels, Profile *profile, uint64_
     g->today = today;
     profile_day_string(today, g->today_str);
     g->v.daily_date = g->today_str;
+    game_set_pack(g, NULL);
     g->v.topic = SIZE_MAX;
     g->v.picked = -1;
     g->v.timer = &g->timer;
@@ -999,6 +1015,26 @@ Game *game_new(const Bank *bank, const Levels *levels, Profile *profile, uint64_
     g->max_scroll = -1;
     game_go(g, SCREEN_TITLE);
     return g;
+}
+
+void game_set_pack(Game *g, const char *pack)
+{
+    if (!pack || !pack[0]) {
+        snprintf(g->arcade_table, sizeof g->arcade_table, "%s", GAME_TABLE_ARCADE);
+        snprintf(g->daily_table, sizeof g->daily_table, "%s", GAME_TABLE_DAILY);
+    } else {
+        /* Table names are saved one a line, to the end of the line. */
+        char name[128];
+        snprintf(name, sizeof name, "%s", pack);
+        for (char *c = name; *c; c++)
+            if ((unsigned char)*c < 0x20 || *c == 0x7F)
+                *c = '?';
+        snprintf(g->arcade_table, sizeof g->arcade_table, "%s:%s", GAME_TABLE_ARCADE, name);
+        snprintf(g->daily_table, sizeof g->daily_table, "%s:%s", GAME_TABLE_DAILY, name);
+    }
+    g->v.arcade_table = g->arcade_table;
+    g->v.daily_table = g->daily_table;
+    game_changed(g);
 }
 
 void game_free(Game *g)

@@ -182,6 +182,8 @@ typedef struct GameView {
     char initials[4];           /* INITIALS: being entered */
     int initials_pos;           /* INITIALS: 0 to 2 */
     const char *score_table;    /* SCORES, INITIALS: the table shown */
+    const char *arcade_table;   /* the tables of this pack's arcade and daily */
+    const char *daily_table;    /* scores (see game_set_pack) */
     int score_browsing;         /* SCORES: left/right show the other tables (not
                                    after a round, which shows its own table) */
 } GameView;
@@ -195,6 +197,14 @@ typedef struct Game Game;
 Game *game_new(const Bank *bank, const Levels *levels, Profile *profile, uint64_t seed,
                uint32_t today);
 void game_free(Game *g);
+
+/* Names the quiz pack being played, other than the shipped corpus (NULL
+ * or "" for that one). A pack's arcade and daily scores go to tables of
+ * their own, "arcade:PACK" and "daily:PACK", so that a short pack of easy
+ * questions never tops the shipped corpus's tables; and the scores screen
+ * pages through this pack's tables and its topics' level tables only.
+ * Control characters in the name become '?'. */
+void game_set_pack(Game *g, const char *pack);
 
 /* Handles one action. */
 void game_handle(Game *g, Action a);

@@ -76,6 +76,7 @@ typedef struct Shell {
     uint32_t saved_daily;   /* ... and the day of its last daily, kept too */
     int keep_saved_settings;
     char corpus_name[160];
+    int own_pack;           /* playing a pack other than the shipped corpus */
     int sdl_up, ttf_up;
 } Shell;
 
@@ -253,6 +254,16 @@ static int shell_load(Shell *s)
     diag_free(diag);
     const char *base = strrchr(path, '/');
     snprintf(s->corpus_name, sizeof s->corpus_name, "%s", base ? base + 1 : path);
+    s->own_pack = o->corpus != NULL;
+    if (s->own_pack) {
+        /* --corpus naming the shipped corpus plays it, tables and all. */
+        char *shipped = paths_join(s->root, PATHS_CORPUS);
+        char *a = realpath(path, NULL), *b = realpath(shipped, NULL);
+        s->own_pack = !a || !b || strcmp(a, b) != 0;
+        free(a);
+        free(b);
+        free(shipped);
+    }
     if (!corpus_is_playable(s->bank)) {
         fprintf(stderr, "quizarcade: %s: no playable questions (a round needs at least 2)\n", path);
         free(path);
@@ -580,6 +591,7 @@ int shell_run(const Options *opts)
         if (timedemo)
             profile_day_parse(DEMO_DAY, &today);
         s.game = game_new(s.bank, s.levels, s.profile, seed, today);
+        game_set_pack(s.game, s.own_pack ? s.corpus_name : NULL);
         s.ctx.bank = s.bank;
         s.ctx.profile = s.profile;
         s.ctx.levels = s.levels;

@@ -209,10 +209,16 @@ void ui_save_problem(Ui *ui, const ScreenCtx *ctx, double y)
 
 void ui_table_title(const char *table, char *out, size_t size)
 {
+    /* A pack's own tables: "arcade:PACK", "daily:PACK". */
+    size_t arcade = strlen(GAME_TABLE_ARCADE), daily = strlen(GAME_TABLE_DAILY);
     if (strcmp(table, GAME_TABLE_ARCADE) == 0) {
         snprintf(out, size, "Arcade");
     } else if (strcmp(table, GAME_TABLE_DAILY) == 0) {
         snprintf(out, size, "Daily challenge");
+    } else if (strncmp(table, GAME_TABLE_ARCADE ":", arcade + 1) == 0) {
+        snprintf(out, size, "Arcade - %s", table + arcade + 1);
+    } else if (strncmp(table, GAME_TABLE_DAILY ":", daily + 1) == 0) {
+        snprintf(out, size, "Daily challenge - %s", table + daily + 1);
     } else if (strncmp(table, "level:", 6) == 0) {
         const char *name = table + 6;
         const char *colon = strrchr(name, ':');
