@@ -381,6 +381,15 @@ static void test_failing_a_level_keeps_the_next_locked(void **state)
     assert_int_equal(f.v->screen, SCREEN_LEVELS);
     take_sounds(&f, s);
     assert_int_equal(s[SOUND_WRONG], 1);
+    /* ... and says which level opens it, for a moment. */
+    assert_int_equal(f.v->toast, TOAST_LOCKED);
+    assert_int_equal(f.v->toast_level, 1);
+    advance(&f, GAME_TOAST_MS);
+    assert_int_equal(f.v->toast, TOAST_NONE);
+    press(&f, ACTION_DOWN); /* level 3: level 1 still comes first */
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->toast, TOAST_LOCKED);
+    assert_int_equal(f.v->toast_level, 1);
     stop(&f);
 }
 

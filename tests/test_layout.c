@@ -505,9 +505,10 @@ static void test_sound_notice_fits(void **state)
         ScreenCtx ctx = {.bank = bank, .profile = profile, .corpus_name = "test"};
         screens_build(&fx.ui, &v, &ctx);
         size_t plain = fx.ui.scene.count;
-        for (int t = TOAST_MUTED; t <= TOAST_UNMUTED; t++) {
+        for (int t = TOAST_MUTED; t <= TOAST_LOCKED; t++) {
             for (int session = 0; session <= 1; session++) {
                 v.toast = (Toast)t;
+                v.toast_level = 12;
                 ctx.session_muted = session;
                 screens_build(&fx.ui, &v, &ctx);
                 check_scene_inside("sound notice");

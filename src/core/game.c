@@ -635,8 +635,16 @@ static void game_levels(Game *g, Action a)
     default: return;
     }
     unsigned level = (unsigned)g->v.selected + 1;
-    if (!profile_level_open(g->profile, bank_topic_name(g->bank, g->v.topic), level)) {
-        game_sound(g, SOUND_WRONG); /* locked */
+    const char *topic = bank_topic_name(g->bank, g->v.topic);
+    if (!profile_level_open(g->profile, topic, level)) {
+        /* Locked: say which level opens the way. */
+        unsigned open = 1;
+        while (open + 1 < level && profile_level_open(g->profile, topic, open + 1))
+            open++;
+        game_sound(g, SOUND_WRONG);
+        g->v.toast = TOAST_LOCKED;
+        g->v.toast_level = open;
+        g->toast_ms = 0;
         game_changed(g);
         return;
     }

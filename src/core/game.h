@@ -134,7 +134,7 @@ typedef struct RoundResult {
 } RoundResult;
 
 /* A short notice over any screen, for GAME_TOAST_MS after what caused it. */
-typedef enum Toast { TOAST_NONE, TOAST_MUTED, TOAST_UNMUTED } Toast;
+typedef enum Toast { TOAST_NONE, TOAST_MUTED, TOAST_UNMUTED, TOAST_LOCKED } Toast;
 enum { GAME_TOAST_MS = 1500 };
 
 /* Everything the shell draws. Plain data owned by the game; valid until
@@ -148,6 +148,7 @@ typedef struct GameView {
     int selected;               /* the screen's highlighted entry */
     int scroll;                 /* first visible line/entry of a list */
     Toast toast;                /* shown over the screen for a moment */
+    unsigned toast_level;       /* TOAST_LOCKED: the level to pass first */
     uint32_t idle_ms;           /* time without input (title -> attract) */
     uint32_t transition_ms;     /* time since the screen changed */
 

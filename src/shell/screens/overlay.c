@@ -61,9 +61,12 @@ void screen_toast(Ui *ui, const GameView *v, const ScreenCtx *ctx)
 {
     if (v->toast == TOAST_NONE)
         return;
-    const char *text = v->toast == TOAST_MUTED ? "Sound off  (M: on)"
-                       : ctx->session_muted    ? "Sound on after this session (--mute)"
-                                               : "Sound on  (M: off)";
+    char locked[64];
+    snprintf(locked, sizeof locked, "Locked: pass level %u first", v->toast_level);
+    const char *text = v->toast == TOAST_LOCKED  ? locked
+                       : v->toast == TOAST_MUTED ? "Sound off  (M: on)"
+                       : ctx->session_muted      ? "Sound on after this session (--mute)"
+                                                 : "Sound on  (M: off)";
     int px = ui_px(ui, 15);
     int tw = ui_text_width(ui, FACE_BOLD, px, text), th = text_line_height(ui->fonts, FACE_BOLD, px);
     int pad = ui_px(ui, 12);

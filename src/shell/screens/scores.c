@@ -6,7 +6,9 @@
 
 void screen_scores(Ui *ui, const GameView *v, const ScreenCtx *ctx)
 {
-    const char *table = v->score_table ? v->score_table : v->arcade_table;
+    const char *table = v->score_table  ? v->score_table
+                        : v->arcade_table ? v->arcade_table
+                                          : GAME_TABLE_ARCADE;
     char title[160];
     ui_table_title(table, title, sizeof title);
     double y = ui_heading(ui, "High scores", title, 14);

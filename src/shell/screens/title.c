@@ -44,7 +44,7 @@ void screen_title(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     scene_text(ui, FACE_BOLD, ui_px(ui, 17), "High scores", ui->pal.accent, tx, ty);
     ty += ui_px(ui, 30);
     const HighScore *e;
-    size_t n = profile_table(ctx->profile, v->arcade_table, &e);
+    size_t n = profile_table(ctx->profile, v->arcade_table ? v->arcade_table : GAME_TABLE_ARCADE, &e);
     scene_text(ui, FACE_SANS, ui_px(ui, 13), "Arcade", ui->pal.dim, tx, ty);
     ty += line;
     if (n == 0) {
@@ -61,7 +61,7 @@ void screen_title(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         ty += line;
     }
     ty += ui_px(ui, 6);
-    n = profile_table(ctx->profile, v->daily_table, &e);
+    n = profile_table(ctx->profile, v->daily_table ? v->daily_table : GAME_TABLE_DAILY, &e);
     scene_text(ui, FACE_SANS, ui_px(ui, 13), "Daily challenge", ui->pal.dim, tx, ty);
     ty += line;
     if (n > 0) {
