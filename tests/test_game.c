@@ -545,6 +545,22 @@ static void test_high_scores_from_the_title_browse_tables(void **state)
     stop(&f);
 }
 
+/* A level table's name gives back its topic and level, topics with
+ * colons included; other tables' names are not level tables. */
+static void test_level_table_names_read_back(void **state)
+{
+    (void)state;
+    char name[192], topic[192];
+    unsigned level = 0;
+    game_level_table("DevOps: CI/CD", 3, name, sizeof name);
+    assert_int_equal(game_table_level(name, topic, sizeof topic, &level), 0);
+    assert_string_equal(topic, "DevOps: CI/CD");
+    assert_int_equal(level, 3);
+    assert_int_equal(game_table_level(GAME_TABLE_ARCADE, topic, sizeof topic, &level), -1);
+    assert_int_equal(game_table_level("arcade:level:x:1", topic, sizeof topic, &level), -1);
+    assert_int_equal(game_table_level("level:no number", topic, sizeof topic, &level), -1);
+}
+
 /* A pack other than the shipped corpus keeps its own arcade and daily
  * tables: its scores never mix with the shipped corpus's, and the scores
  * screen pages through its tables and its topics' level tables only. */
@@ -936,6 +952,7 @@ int main(void)
         cmocka_unit_test(test_attract_mode_after_idle_and_any_input_returns),
         cmocka_unit_test(test_high_scores_from_the_title_browse_tables),
         cmocka_unit_test(test_a_pack_keeps_its_own_tables),
+        cmocka_unit_test(test_level_table_names_read_back),
         cmocka_unit_test(test_results_after_the_initials_offer_the_usual_menu),
         cmocka_unit_test(test_daily_is_spent_when_it_starts),
         cmocka_unit_test(test_daily_is_recorded_whatever_the_timer_setting),

@@ -120,6 +120,18 @@ void game_level_table(const char *topic, unsigned level, char *out, size_t size)
     snprintf(out, size, "level:%s:%u", topic, level);
 }
 
+int game_table_level(const char *table, char *topic, size_t size, unsigned *level)
+{
+    if (strncmp(table, "level:", 6) != 0)
+        return -1;
+    const char *name = table + 6, *colon = strrchr(name, ':');
+    if (!colon || colon[1] < '0' || colon[1] > '9')
+        return -1;
+    snprintf(topic, size, "%.*s", (int)(colon - name), name);
+    *level = (unsigned)strtoul(colon + 1, NULL, 10);
+    return 0;
+}
+
 static int game_move(Game *g, int delta, int count, int wrap)
 {
     if (count <= 0)
@@ -878,17 +890,13 @@ static void game_initials(Game *g, Action a)
     g->v.selected = g->v.result.rank;
 }
 
-/* Is table the level table of a topic of this bank ("level:TOPIC:N")? */
+/* Is table the level table of a topic of this bank? */
 static int game_is_own_level_table(const Game *g, const char *table)
 {
-    if (strncmp(table, "level:", 6) != 0)
-        return 0;
-    const char *topic = table + 6, *colon = strrchr(topic, ':');
-    if (!colon)
-        return 0;
-    char name[192];
-    snprintf(name, sizeof name, "%.*s", (int)(colon - topic), topic);
-    return bank_find_topic(g->bank, name) >= 0;
+    char topic[192];
+    unsigned level;
+    return game_table_level(table, topic, sizeof topic, &level) == 0 &&
+           bank_find_topic(g->bank, topic) >= 0;
 }
 
 /* The tables the scores screen pages through: this pack's arcade and

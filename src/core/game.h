@@ -241,6 +241,9 @@ void game_set_columns(Game *g, int columns);
 
 /* Names of the high-score tables the game uses. */
 void game_level_table(const char *topic, unsigned level, char *out, size_t size);
+/* The other way: the topic (into topic, size bytes) and level of a level
+ * table's name. Returns 0, or -1 when table is not a level table's name. */
+int game_table_level(const char *table, char *topic, size_t size, unsigned *level);
 #define GAME_TABLE_ARCADE "arcade"
 #define GAME_TABLE_DAILY "daily"
 

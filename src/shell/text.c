@@ -208,7 +208,7 @@ static char *text_scratch(size_t len)
 }
 
 /* Width of s in a face at px, each character in the font that draws it. */
-static int fonts_width(Fonts *f, Face face, int px, const char *s, size_t len)
+static int text_width(Fonts *f, Face face, int px, const char *s, size_t len)
 {
     TTF_Font *font = fonts_get(f, face, px);
     if (!font || len == 0)
@@ -294,7 +294,7 @@ void text_size(Fonts *f, Face face, int px, const char *s, int *w, int *h)
     *w = *h = 0;
     TTF_Font *font = fonts_get(f, face, px);
     if (font && *s) {
-        *w = fonts_width(f, face, px, s, strlen(s));
+        *w = text_width(f, face, px, s, strlen(s));
         *h = TTF_FontHeight(font);
     }
 }
@@ -306,11 +306,6 @@ int text_line_height(Fonts *f, Face face, int px)
 }
 
 /* ---- layout ---- */
-
-static int text_width(Fonts *f, Face face, int px, const char *s, size_t len)
-{
-    return fonts_width(f, face, px, s, len);
-}
 
 static TextPiece *text_add(TextBox *box)
 {

@@ -209,6 +209,8 @@ void ui_save_problem(Ui *ui, const ScreenCtx *ctx, double y)
 
 void ui_table_title(const char *table, char *out, size_t size)
 {
+    char topic[192];
+    unsigned level;
     /* A pack's own tables: "arcade:PACK", "daily:PACK". */
     size_t arcade = strlen(GAME_TABLE_ARCADE), daily = strlen(GAME_TABLE_DAILY);
     if (strcmp(table, GAME_TABLE_ARCADE) == 0) {
@@ -219,13 +221,8 @@ void ui_table_title(const char *table, char *out, size_t size)
         snprintf(out, size, "Arcade - %s", table + arcade + 1);
     } else if (strncmp(table, GAME_TABLE_DAILY ":", daily + 1) == 0) {
         snprintf(out, size, "Daily challenge - %s", table + daily + 1);
-    } else if (strncmp(table, "level:", 6) == 0) {
-        const char *name = table + 6;
-        const char *colon = strrchr(name, ':');
-        if (colon)
-            snprintf(out, size, "%.*s - level %s", (int)(colon - name), name, colon + 1);
-        else
-            snprintf(out, size, "%s", name);
+    } else if (game_table_level(table, topic, sizeof topic, &level) == 0) {
+        snprintf(out, size, "%s - level %u", topic, level);
     } else {
         snprintf(out, size, "%s", table);
     }

@@ -61,8 +61,9 @@ void screen_toast(Ui *ui, const GameView *v, const ScreenCtx *ctx)
 {
     if (v->toast == TOAST_NONE)
         return;
-    char locked[64];
-    snprintf(locked, sizeof locked, "Locked: pass level %u first", v->toast_level);
+    char locked[64] = "";
+    if (v->toast == TOAST_LOCKED)
+        snprintf(locked, sizeof locked, "Locked: pass level %u first", v->toast_level);
     const char *text = v->toast == TOAST_LOCKED  ? locked
                        : v->toast == TOAST_MUTED ? "Sound off  (M: on)"
                        : ctx->session_muted      ? "Sound on after this session (--mute)"
