@@ -362,6 +362,27 @@ static void test_passing_a_level_gives_stars_and_opens_the_next(void **state)
     stop(&f);
 }
 
+static void test_levels_show_what_they_play_with_this_topic(void **state)
+{
+    (void)state;
+    Fixture f = start(4);
+    press(&f, ACTION_CONFIRM);
+    press(&f, ACTION_DOWN); /* Functions: 5 questions, no output comments */
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_LEVELS);
+    assert_string_equal(bank_topic_name(bank, f.v->topic), "Functions");
+    const LevelSpec *l1 = &f.v->ladder->levels[0], *l3 = &f.v->ladder->levels[2];
+    assert_true(l1->questions > 5);
+    assert_true(l3->kinds & KIND_BIT(KIND_OUTPUT));
+    assert_int_equal(f.v->plays[0].questions, 5);
+    assert_int_equal(f.v->plays[0].options, l1->options);
+    assert_false(f.v->plays[2].kinds & KIND_BIT(KIND_OUTPUT));
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    assert_int_equal(f.v->total, f.v->plays[0].questions);
+    stop(&f);
+}
+
 static void test_failing_a_level_keeps_the_next_locked(void **state)
 {
     (void)state;
@@ -944,6 +965,7 @@ int main(void)
         cmocka_unit_test(test_arrows_in_a_short_last_row),
         cmocka_unit_test(test_number_and_letter_keys_choose_options),
         cmocka_unit_test(test_passing_a_level_gives_stars_and_opens_the_next),
+        cmocka_unit_test(test_levels_show_what_they_play_with_this_topic),
         cmocka_unit_test(test_failing_a_level_keeps_the_next_locked),
         cmocka_unit_test(test_arcade_speeds_up_with_the_streak_and_ends_on_the_last_life),
         cmocka_unit_test(test_practice_has_no_timer_no_lives_and_records_no_score),

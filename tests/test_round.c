@@ -607,6 +607,83 @@ static void test_questions_with_nothing_to_choose_from_are_not_asked(void **stat
     roundgen_free(g);
 }
 
+/* What a level promises is what its rounds give: round_plays against many
+ * generated rounds of the same parameters. */
+static void check_plays(RoundGen *g, size_t topic, const RoundParams *asked,
+                        const RoundParams *plays)
+{
+    unsigned most = 0, kinds = 0;
+    size_t count = SIZE_MAX;
+    for (int r = 0; r < 200; r++) {
+        Round round;
+        round_generate(g, &topic, 1, asked, &round);
+        if (count == SIZE_MAX)
+            count = round.count;
+        assert_int_equal(round.count, count);
+        for (size_t i = 0; i < round.count; i++) {
+            if (round.items[i].option_count > most)
+                most = round.items[i].option_count;
+            kinds |= KIND_BIT(round.items[i].kind);
+        }
+        round_free(&round);
+    }
+    assert_int_equal(plays->questions, count);
+    assert_int_equal(plays->options, most);
+    assert_int_equal(plays->kinds, kinds);
+}
+
+static void test_a_level_plays_what_its_topic_can_give(void **state)
+{
+    (void)state;
+    const char *names[] = {"Three", "Lonely", "Big"};
+    size_t sizes[] = {3, 1, 8};
+    Bank *b = make_bank(names, sizes, 3);
+    RoundGen *g = roundgen_new(b, 4);
+    RoundParams asked = {8, 5, KINDS_ALL}, plays;
+    /* Three questions, two fair distractors each, no code to run. */
+    round_plays(g, 0, &asked, &plays);
+    assert_int_equal(plays.questions, 3);
+    assert_int_equal(plays.options, 3);
+    assert_int_equal(plays.kinds, KIND_BIT(KIND_ANSWER) | KIND_BIT(KIND_REVERSE));
+    check_plays(g, 0, &asked, &plays);
+    /* A lone question borrows from the nearest topic (Three): as many
+     * options as that topic has questions, plus its own answer. */
+    round_plays(g, 1, &asked, &plays);
+    assert_int_equal(plays.questions, 1);
+    assert_int_equal(roundgen_nearest_topic(g, 1), 0);
+    assert_int_equal(plays.options, 4);
+    assert_int_equal(plays.kinds, KIND_BIT(KIND_ANSWER));
+    check_plays(g, 1, &asked, &plays);
+    /* A topic with room gives what is asked, but never more. */
+    RoundParams few = {5, 4, KIND_BIT(KIND_ANSWER)};
+    round_plays(g, 2, &few, &plays);
+    assert_int_equal(plays.questions, 5);
+    assert_int_equal(plays.options, 4);
+    assert_int_equal(plays.kinds, KIND_BIT(KIND_ANSWER));
+    check_plays(g, 2, &few, &plays);
+    round_plays(g, 3, &few, &plays); /* no such topic */
+    assert_int_equal(plays.questions, 0);
+    roundgen_free(g);
+    bank_free(b);
+    /* The seed's OOP topic has code with output comments: all three kinds,
+     * and the options its code-showing questions leave room for. */
+    g = roundgen_new(seed_bank, 2);
+    size_t oop = bank_question(seed_bank, find_q(seed_bank, "What is self in Python classes?"))->topic;
+    RoundParams all = {20, 5, KINDS_ALL};
+    round_plays(g, oop, &all, &plays);
+    assert_int_equal(plays.questions, 20);
+    assert_int_equal(plays.kinds, KINDS_ALL);
+    check_plays(g, oop, &all, &plays);
+    /* Functions has no output comments: no "code output" level there. */
+    size_t fn = bank_question(seed_bank, find_q(seed_bank,
+                                                "What are args and kwargs in Python functions?"))->topic;
+    round_plays(g, fn, &all, &plays);
+    assert_int_equal(plays.questions, 5);
+    assert_false(plays.kinds & KIND_BIT(KIND_OUTPUT));
+    check_plays(g, fn, &all, &plays);
+    roundgen_free(g);
+}
+
 static void test_kind_names_round_trip(void **state)
 {
     (void)state;
@@ -641,6 +718,7 @@ int main(void)
         cmocka_unit_test(test_reverse_questions_offer_prompts),
         cmocka_unit_test(test_prompts_with_code_show_it_and_are_never_reversed),
         cmocka_unit_test(test_questions_with_nothing_to_choose_from_are_not_asked),
+        cmocka_unit_test(test_a_level_plays_what_its_topic_can_give),
         cmocka_unit_test(test_kind_names_round_trip),
     };
     return cmocka_run_group_tests(tests, setup_seed, teardown_seed);

@@ -210,6 +210,20 @@ static void game_ask(Game *g)
     g->v.selected = 0;
 }
 
+/* The chosen topic's ladder, and how each of its levels plays with this
+ * bank (the levels screen shows that, not what the ladder asks). */
+static void game_set_ladder(Game *g, size_t topic)
+{
+    g->v.ladder = topic != SIZE_MAX ? game_ladder(g, topic) : NULL;
+    if (!g->v.ladder)
+        return;
+    for (unsigned i = 0; i < g->v.ladder->count; i++) {
+        const LevelSpec *l = &g->v.ladder->levels[i];
+        RoundParams asked = {l->questions, l->options, l->kinds};
+        round_plays(g->gen, topic, &asked, &g->v.plays[i]);
+    }
+}
+
 static RoundGen *game_round_gen(Game *g)
 {
     return g->v.mode == MODE_DAILY && g->daily_gen ? g->daily_gen : g->gen;
@@ -230,7 +244,7 @@ static void game_begin(Game *g, GameMode mode, size_t topic, unsigned level)
     g->v.mode = mode;
     g->v.topic = topic;
     g->v.level = level;
-    g->v.ladder = topic != SIZE_MAX ? game_ladder(g, topic) : NULL;
+    game_set_ladder(g, topic);
     g->v.index = 0;
     g->v.score = g->v.shown_score = 0;
     g->v.streak = g->v.best_streak = 0;
@@ -619,7 +633,7 @@ static void game_topics(Game *g, Action a)
         return;
     }
     g->v.topic = (size_t)g->v.selected;
-    g->v.ladder = game_ladder(g, g->v.topic);
+    game_set_ladder(g, g->v.topic);
     game_sound(g, SOUND_SELECT);
     game_go(g, SCREEN_LEVELS);
     g->v.selected = game_first_level(g, g->v.topic);

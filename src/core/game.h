@@ -156,6 +156,10 @@ typedef struct GameView {
     size_t topic;               /* the chosen topic (SIZE_MAX: all) */
     unsigned level;             /* 1-based */
     const Ladder *ladder;       /* of the chosen topic */
+    RoundParams plays[LADDER_MAX]; /* how each level of the ladder plays with
+                                   this bank (round_plays): fewer questions
+                                   or options, or fewer kinds, than the
+                                   ladder asks when the topic lacks them */
 
     /* the round */
     const Round *round;

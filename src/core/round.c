@@ -742,6 +742,41 @@ size_t roundgen_askable(const RoundGen *g)
     return n;
 }
 
+void round_plays(const RoundGen *g, size_t topic, const RoundParams *asked, RoundParams *out)
+{
+    *out = (RoundParams){0, 0, KIND_BIT(KIND_ANSWER)};
+    if (topic >= g->nt)
+        return;
+    unsigned want = asked->options < 2 ? 2 : asked->options;
+    if (want > ROUND_MAX_OPTIONS)
+        want = ROUND_MAX_OPTIONS;
+    size_t first = bank_topic_first(g->bank, topic), n = bank_topic_size(g->bank, topic);
+    size_t askable = 0;
+    for (size_t q = first; q < first + n; q++) {
+        if (!round_askable(g, q))
+            continue;
+        askable++;
+        const Question *qq = bank_question(g->bank, q);
+        size_t fair = roundgen_fair_distractors(g, q);
+        /* A question with no fair distractor borrows from the nearest
+         * topic: at most one of its questions per option. */
+        if (fair == 0)
+            fair = g->nearest[topic] >= 0 ? bank_topic_size(g->bank, (size_t)g->nearest[topic]) : 0;
+        unsigned got = fair + 1 >= want ? want : (unsigned)fair + 1;
+        if (qq->code && got > ROUND_OUTPUT_OPTIONS)
+            got = ROUND_OUTPUT_OPTIONS;
+        if (got > out->options)
+            out->options = got;
+        if ((asked->kinds & KIND_BIT(KIND_REVERSE)) && n > 1 && !qq->code)
+            out->kinds |= KIND_BIT(KIND_REVERSE);
+        size_t outs = g->output_start[q + 1] - g->output_start[q];
+        if ((asked->kinds & KIND_BIT(KIND_OUTPUT)) && outs > 0 &&
+            g->topic_output_start[topic + 1] - g->topic_output_start[topic] > outs)
+            out->kinds |= KIND_BIT(KIND_OUTPUT);
+    }
+    out->questions = asked->questions < askable ? asked->questions : (unsigned)askable;
+}
+
 long roundgen_nearest_topic(const RoundGen *g, size_t topic)
 {
     return topic < g->nt ? g->nearest[topic] : -1;

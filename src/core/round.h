@@ -121,6 +121,13 @@ size_t roundgen_fair_distractors(const RoundGen *g, size_t question);
 long roundgen_nearest_topic(const RoundGen *g, size_t topic);
 /* Number of "what does this code print" items a question has. */
 size_t roundgen_output_count(const RoundGen *g, size_t question);
+/* How a round of one topic asked with `asked` really plays with this bank:
+ * questions (no more than the topic can ask), options (no more than its
+ * questions can get: the most that any of them gets) and kinds (those its
+ * questions can be asked as: no "code output" in a topic without output
+ * comments). Menus show this rather than promise what the pack lacks. */
+void round_plays(const RoundGen *g, size_t topic, const RoundParams *asked, RoundParams *out);
+
 /* Reports topics whose questions get fewer than `options` options, and
  * topics that must borrow distractors, to diag. */
 void roundgen_check(const RoundGen *g, unsigned options, Diagnostics *diag);

@@ -32,6 +32,7 @@ void screen_levels(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     int big = ui_px(ui, 18), small = ui_px(ui, 13);
     for (unsigned i = 0; i < l->count; i++) {
         const LevelSpec *s = &l->levels[i];
+        const RoundParams *plays = &v->plays[i];
         SDL_Rect r = ui_rect(ui, UI_MARGIN, y + i * row, W, row - 5);
         int on = (int)i == v->selected;
         int open = profile_level_open(ctx->profile, topic, i + 1);
@@ -46,12 +47,13 @@ void screen_levels(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         int ty = r.y + (r.h - text_line_height(ui->fonts, FACE_BOLD, big) - line) / 2;
         scene_text(ui, FACE_BOLD, big, title, tc, r.x + ui_px(ui, 14), ty);
         char kinds[96], detail[256];
-        levels_kinds(s->kinds, kinds, sizeof kinds);
+        levels_kinds(plays->kinds, kinds, sizeof kinds);
         char lives[32] = "";
         if (s->lives)
             snprintf(lives, sizeof lives, ", %u lives", s->lives);
-        snprintf(detail, sizeof detail, "%u questions, %u s each, %u options%s; %s", s->questions,
-                 s->seconds, s->options, lives, kinds);
+        snprintf(detail, sizeof detail, "%u question%s, %u s each, %u options%s; %s",
+                 plays->questions, plays->questions == 1 ? "" : "s", s->seconds, plays->options,
+                 lives, kinds);
         scene_text(ui, FACE_SANS, small, detail, ui->pal.dim, r.x + ui_px(ui, 14),
                    ty + text_line_height(ui->fonts, FACE_BOLD, big));
         char right[96];
