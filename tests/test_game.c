@@ -464,6 +464,59 @@ static void test_practice_has_no_timer_no_lives_and_records_no_score(void **stat
     stop(&f);
 }
 
+/* Pause, Quit round, Yes. */
+static void quit_round(Fixture *f)
+{
+    press(f, ACTION_PAUSE);
+    press(f, ACTION_DOWN);
+    press(f, ACTION_CONFIRM);
+    press(f, ACTION_LEFT);
+    press(f, ACTION_CONFIRM);
+}
+
+static void test_leaving_a_round_comes_back_to_where_it_was_chosen(void **state)
+{
+    (void)state;
+    Fixture f = start(12);
+    act(&f, ACTION_CHOOSE, TITLE_ARCADE);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    quit_round(&f);
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    assert_int_equal(f.v->selected, TITLE_ARCADE);
+    act(&f, ACTION_CHOOSE, TITLE_DAILY);
+    assert_int_equal(f.v->screen, SCREEN_QUESTION);
+    quit_round(&f);
+    assert_int_equal(f.v->selected, TITLE_DAILY);
+    /* Practice of one topic: back on that topic ("All topics" comes first). */
+    act(&f, ACTION_CHOOSE, TITLE_PRACTICE);
+    press(&f, ACTION_DOWN);
+    press(&f, ACTION_DOWN);
+    press(&f, ACTION_CONFIRM);
+    assert_int_equal(f.v->topic, 1);
+    quit_round(&f);
+    assert_int_equal(f.v->screen, SCREEN_TOPICS);
+    assert_int_equal(f.v->selected, 2);
+    /* The results' Menu does the same. */
+    press(&f, ACTION_BACK);
+    act(&f, ACTION_CHOOSE, TITLE_ARCADE);
+    for (int i = 0; i < 400 && f.v->screen != SCREEN_RESULTS; i++) {
+        if (f.v->screen == SCREEN_FEEDBACK)
+            press(&f, ACTION_CONFIRM);
+        else
+            advance(&f, 60000); /* every life lost to the clock */
+    }
+    assert_int_equal(f.v->screen, SCREEN_RESULTS);
+    act(&f, ACTION_CHOOSE, RESULT_MENU);
+    if (f.v->screen == SCREEN_INITIALS) {
+        press(&f, ACTION_CONFIRM);
+        press(&f, ACTION_CONFIRM);
+        press(&f, ACTION_CONFIRM);
+    }
+    assert_int_equal(f.v->screen, SCREEN_TITLE);
+    assert_int_equal(f.v->selected, TITLE_ARCADE);
+    stop(&f);
+}
+
 static void daily_questions(uint64_t seed, Profile *p, size_t *out, int *replay)
 {
     Game *g = game_new(bank, NULL, p, seed, TODAY);
@@ -967,6 +1020,7 @@ int main(void)
         cmocka_unit_test(test_passing_a_level_gives_stars_and_opens_the_next),
         cmocka_unit_test(test_levels_show_what_they_play_with_this_topic),
         cmocka_unit_test(test_failing_a_level_keeps_the_next_locked),
+        cmocka_unit_test(test_leaving_a_round_comes_back_to_where_it_was_chosen),
         cmocka_unit_test(test_arcade_speeds_up_with_the_streak_and_ends_on_the_last_life),
         cmocka_unit_test(test_practice_has_no_timer_no_lives_and_records_no_score),
         cmocka_unit_test(test_daily_challenge_is_the_same_everywhere_and_scored_once),

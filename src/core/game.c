@@ -449,10 +449,13 @@ static void game_abandon(Game *g)
         game_go(g, SCREEN_LEVELS);
         g->v.selected = (int)g->v.level - 1;
     } else if (m == MODE_PRACTICE) {
+        size_t topic = g->v.topic;
         game_go(g, SCREEN_TOPICS);
+        g->v.selected = topic == SIZE_MAX ? 0 : (int)topic + 1; /* after "All topics" */
     } else {
         g->v.mode = MODE_LEVEL;
         game_go(g, SCREEN_TITLE);
+        g->v.selected = m == MODE_ARCADE ? TITLE_ARCADE : m == MODE_DAILY ? TITLE_DAILY : TITLE_PLAY;
     }
 }
 
