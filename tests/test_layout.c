@@ -552,6 +552,54 @@ static void test_long_explanations_scroll(void **state)
     roundgen_free(gen);
 }
 
+static size_t count_textures(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < fx.ui.scene.count; i++)
+        n += fx.ui.scene.cmds[i].kind == DRAW_TEXTURE;
+    return n;
+}
+
+/* A full table of the widest scores: four column headings over the rows,
+ * no text touching another, everything inside. */
+static void test_a_full_score_table_has_headings_and_fits(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{640, 480}, {1280, 720}};
+    for (size_t k = 0; k < 2; k++) {
+        ui_resize(&fx.ui, sizes[k][0], sizes[k][1]);
+        Profile *profile = profile_new();
+        GameView v;
+        memset(&v, 0, sizeof v);
+        v.screen = SCREEN_SCORES;
+        v.score_table = GAME_TABLE_ARCADE;
+        ScreenCtx ctx = {.bank = bank, .profile = profile, .corpus_name = "test"};
+        screens_build(&fx.ui, &v, &ctx);
+        size_t empty = count_textures();
+        size_t rows = 0;
+        for (unsigned i = 0; i < 40; i++) {
+            HighScore e = {"WWW", 99999999u - i, 100, "2026-11-24"};
+            rows += profile_insert(profile, GAME_TABLE_ARCADE, &e) >= 0;
+        }
+        const HighScore *entries;
+        rows = profile_table(profile, GAME_TABLE_ARCADE, &entries);
+        assert_true(rows >= 5);
+        v.selected = 0;
+        screens_build(&fx.ui, &v, &ctx);
+        check_scene_inside("full score table");
+        /* "No scores yet." gives way to 4 headings and 5 texts a row. */
+        assert_int_equal(count_textures(), empty - 1 + 4 + 5 * rows);
+        for (size_t i = 0; i < fx.ui.scene.count; i++)
+            for (size_t j = i + 1; j < fx.ui.scene.count; j++) {
+                const DrawCmd *a = &fx.ui.scene.cmds[i], *b = &fx.ui.scene.cmds[j];
+                if (a->kind == DRAW_TEXTURE && b->kind == DRAW_TEXTURE &&
+                    SDL_HasIntersection(&a->r, &b->r))
+                    fail_msg("%dx%d: texts %zu and %zu overlap", sizes[k][0], sizes[k][1], i, j);
+            }
+        profile_free(profile);
+    }
+}
+
 static void test_text_is_rendered_once_then_cached(void **state)
 {
     (void)state;
@@ -597,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_sound_notice_fits),
         cmocka_unit_test(test_long_explanations_scroll),
         cmocka_unit_test(test_every_screen_stays_inside_at_640x480),
+        cmocka_unit_test(test_a_full_score_table_has_headings_and_fits),
         cmocka_unit_test(test_text_is_rendered_once_then_cached),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,4 +1,5 @@
-/* scores.c - a high-score table: rank, initials, score, accuracy, date;
+/* scores.c - a high-score table under column headings: rank, initials,
+ * score, accuracy, date;
  * left and right page through the tables. */
 #include "screens.h"
 
@@ -19,8 +20,24 @@ void screen_scores(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     int x = ui->content.x + ui_px(ui, UI_MARGIN + 20);
     int right = ui->content.x + ui->content.w - ui_px(ui, UI_MARGIN + 20);
     int ty = ui->content.y + ui_px(ui, y);
-    if (n == 0)
+    int score_right = right - ui_text_width(ui, FACE_MONO, px, "0000-00-00") -
+                      ui_text_width(ui, FACE_MONO, px, "100%") - ui_px(ui, 48);
+    int acc_right = right - ui_text_width(ui, FACE_MONO, px, "0000-00-00") - ui_px(ui, 24);
+    if (n == 0) {
         scene_text(ui, FACE_SANS, px, "No scores yet.", ui->pal.dim, x, ty);
+    } else {
+        /* Column headings, each over its column's right edge or start. */
+        int hpx = ui_px(ui, 13);
+        const char *score_h = "Score", *acc_h = "Right";
+        scene_text(ui, FACE_SANS, hpx, "Name", ui->pal.dim, x + ui_px(ui, 50), ty);
+        scene_text(ui, FACE_SANS, hpx, score_h, ui->pal.dim,
+                   score_right - ui_text_width(ui, FACE_SANS, hpx, score_h), ty);
+        scene_text(ui, FACE_SANS, hpx, acc_h, ui->pal.dim,
+                   acc_right - ui_text_width(ui, FACE_SANS, hpx, acc_h), ty);
+        scene_text(ui, FACE_SANS, hpx, "Date", ui->pal.dim,
+                   right - ui_text_width(ui, FACE_MONO, px, "0000-00-00"), ty);
+        ty += text_line_height(ui->fonts, FACE_SANS, hpx) + ui_px(ui, 4);
+    }
     for (size_t i = 0; i < n; i++) {
         int on = (int)i == v->selected;
         if (on)
@@ -33,13 +50,11 @@ void screen_scores(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         snprintf(acc, sizeof acc, "%3u%%", e[i].accuracy);
         scene_text(ui, FACE_MONO, px, rank, c, x, ty);
         scene_text(ui, FACE_MONO, px, e[i].initials, c, x + ui_px(ui, 50), ty);
-        int sw = ui_text_width(ui, FACE_MONO, px, score);
         int date_w = ui_text_width(ui, FACE_MONO, px, "0000-00-00");
-        int acc_w = ui_text_width(ui, FACE_MONO, px, "100%");
         scene_text(ui, FACE_MONO, px, e[i].date, ui->pal.dim, right - date_w, ty);
-        scene_text(ui, FACE_MONO, px, acc, c, right - date_w - ui_px(ui, 24) - acc_w, ty);
+        scene_text(ui, FACE_MONO, px, acc, c, acc_right - ui_text_width(ui, FACE_MONO, px, acc), ty);
         scene_text(ui, FACE_MONO, px, score, c,
-                   right - date_w - acc_w - ui_px(ui, 48) - sw, ty);
+                   score_right - ui_text_width(ui, FACE_MONO, px, score), ty);
         ty += line;
     }
     Action back = {ACTION_CONFIRM, 0};
