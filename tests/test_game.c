@@ -546,7 +546,7 @@ static void test_daily_challenge_is_the_same_everywhere_and_scored_once(void **s
     assert_false(replay);
     daily_questions(987654321, p2, b, &replay);
     assert_memory_equal(a, b, sizeof a);
-    assert_int_equal(profile_daily_day(p1), TODAY);
+    assert_int_equal(profile_daily_day(p1, GAME_TABLE_DAILY), TODAY);
     daily_questions(5, p1, b, &replay);
     assert_true(replay); /* already scored today */
     profile_free(p1);
@@ -638,6 +638,30 @@ static void test_level_table_names_read_back(void **state)
 /* A pack other than the shipped corpus keeps its own arcade and daily
  * tables: its scores never mix with the shipped corpus's, and the scores
  * screen pages through its tables and its topics' level tables only. */
+/* Each pack has its own scored try at the daily challenge. */
+static void test_a_pack_has_its_own_daily_try(void **state)
+{
+    (void)state;
+    Profile *profile = profile_new();
+    const char *packs[] = {"mine.md", NULL, "mine.md", NULL, "other.md"};
+    const int replay[] = {0, 0, 1, 1, 0};
+    for (size_t i = 0; i < 5; i++) {
+        Game *g = game_new(bank, NULL, profile, 40 + i, TODAY);
+        game_set_pack(g, packs[i]);
+        game_handle(g, (Action){ACTION_CHOOSE, TITLE_DAILY});
+        const GameView *v = game_view(g);
+        assert_int_equal(v->screen, SCREEN_QUESTION);
+        if (v->daily_replay != replay[i])
+            fail_msg("try %zu (%s): replay %d", i, packs[i] ? packs[i] : "shipped",
+                     v->daily_replay);
+        game_free(g);
+    }
+    assert_int_equal(profile_daily_day(profile, "daily:mine.md"), TODAY);
+    assert_int_equal(profile_daily_day(profile, "daily:other.md"), TODAY);
+    assert_int_equal(profile_daily_day(profile, GAME_TABLE_DAILY), TODAY);
+    profile_free(profile);
+}
+
 static void test_a_pack_keeps_its_own_tables(void **state)
 {
     (void)state;
@@ -729,7 +753,7 @@ static void test_daily_is_spent_when_it_starts(void **state)
     act(&f, ACTION_CHOOSE, TITLE_DAILY);
     assert_int_equal(f.v->screen, SCREEN_QUESTION);
     assert_false(f.v->daily_replay);
-    assert_int_equal(profile_daily_day(f.profile), TODAY);
+    assert_int_equal(profile_daily_day(f.profile, GAME_TABLE_DAILY), TODAY);
     assert_true(game_take_profile_change(f.game));
     press(&f, ACTION_PAUSE);
     press(&f, ACTION_DOWN);
@@ -1028,6 +1052,7 @@ int main(void)
         cmocka_unit_test(test_attract_mode_after_idle_and_any_input_returns),
         cmocka_unit_test(test_high_scores_from_the_title_browse_tables),
         cmocka_unit_test(test_a_pack_keeps_its_own_tables),
+        cmocka_unit_test(test_a_pack_has_its_own_daily_try),
         cmocka_unit_test(test_level_table_names_read_back),
         cmocka_unit_test(test_results_after_the_initials_offer_the_usual_menu),
         cmocka_unit_test(test_daily_is_spent_when_it_starts),

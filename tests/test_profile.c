@@ -55,7 +55,8 @@ static void test_new_profile_has_documented_defaults(void **state)
     assert_null(profile_history(p, 12345));
     assert_int_equal(profile_level_count(p), 0);
     assert_null(profile_level(p, "Functions", 1));
-    assert_int_equal(profile_daily_day(p), 0);
+    assert_int_equal(profile_daily_day(p, "daily"), 0);
+    assert_int_equal(profile_daily_count(p), 0);
     profile_free(p);
     profile_free(NULL);
 }
@@ -75,8 +76,18 @@ static void test_settings_are_writable_and_read_back(void **state)
     assert_true(c->muted);
     assert_true(c->fullscreen);
     assert_int_equal(c->timer, TIMER_RELAXED);
-    profile_set_daily_day(p, 20416);
-    assert_int_equal(profile_daily_day(p), 20416);
+    /* Each daily table has its own day. */
+    profile_set_daily_day(p, "daily", 20416);
+    profile_set_daily_day(p, "daily:mine.md", 20400);
+    profile_set_daily_day(p, "daily", 20417);
+    assert_int_equal(profile_daily_day(p, "daily"), 20417);
+    assert_int_equal(profile_daily_day(p, "daily:mine.md"), 20400);
+    assert_int_equal(profile_daily_day(p, "daily:other.md"), 0);
+    assert_int_equal(profile_daily_count(p), 2);
+    uint32_t day;
+    assert_string_equal(profile_daily_at(p, 1, &day), "daily:mine.md");
+    assert_int_equal(day, 20400);
+    assert_null(profile_daily_at(p, 2, &day));
     profile_free(p);
 }
 

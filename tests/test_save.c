@@ -69,7 +69,8 @@ static Profile *sample_profile(void)
     s->fullscreen = 1;
     s->timer = TIMER_RELAXED;
     profile_set_initials(p, "Q7Z");
-    profile_set_daily_day(p, 20781);
+    profile_set_daily_day(p, "daily", 20781);
+    profile_set_daily_day(p, "daily:my pack.md", 20780);
     profile_record_level(p, "Object-Oriented Programming (OOP)", 1, 7350, 3, 1);
     profile_record_level(p, "Object-Oriented Programming (OOP)", 2, 2100, 0, 0);
     profile_record_level(p, "DevOps & Tools", 1, 900, 1, 1);
@@ -119,7 +120,8 @@ static void test_everything_round_trips(void **state)
     assert_true(s->muted && s->fullscreen);
     assert_int_equal(s->timer, TIMER_RELAXED);
     assert_string_equal(profile_initials(q), "Q7Z");
-    assert_int_equal(profile_daily_day(q), 20781);
+    assert_int_equal(profile_daily_day(q, "daily"), 20781);
+    assert_int_equal(profile_daily_day(q, "daily:my pack.md"), 20780);
     assert_int_equal(profile_level(q, "object oriented programming oop", 1)->best_score, 7350);
     assert_true(profile_level_open(q, "DevOps & Tools", 2));
     const HighScore *e;
@@ -283,7 +285,9 @@ static void test_hand_edited_file_without_checksum_loads(void **state)
     const char *text = "quizarcade-save 1\r\n"
                        "setting volume 30\r\n"
                        "score 4242 80 2026-11-01 BOB level:Functions:1\r\n"
-                       "end 2\r\n";
+                       "daily 2026-11-02\r\n"
+                       "daily 2026-11-03 daily:quiz.md\r\n"
+                       "end 4\r\n";
     write_text(path, text, strlen(text));
     Profile *q;
     Diagnostics *d = diag_new();
@@ -293,6 +297,11 @@ static void test_hand_edited_file_without_checksum_loads(void **state)
     const HighScore *e;
     assert_int_equal(profile_table(q, "level:Functions:1", &e), 1);
     assert_int_equal(e[0].score, 4242);
+    /* A daily record names its table; without one, the shipped corpus's. */
+    uint32_t day;
+    profile_day_parse("2026-11-02", &day);
+    assert_int_equal(profile_daily_day(q, "daily"), day);
+    assert_int_equal(profile_daily_day(q, "daily:quiz.md"), day + 1);
     profile_free(q);
     diag_free(d);
 }

@@ -298,7 +298,7 @@ static void game_begin(Game *g, GameMode mode, size_t topic, unsigned level)
         uint64_t seed = hash_bytes(HASH_SEED, g->today_str, strlen(g->today_str));
         roundgen_free(g->daily_gen);
         g->daily_gen = roundgen_new(g->bank, seed);
-        g->v.daily_replay = profile_daily_day(g->profile) == g->today;
+        g->v.daily_replay = profile_daily_day(g->profile, g->daily_table) == g->today;
         snprintf(g->table, sizeof g->table, "%s", g->daily_table);
         break;
     }
@@ -319,7 +319,7 @@ static void game_begin(Game *g, GameMode mode, size_t topic, unsigned level)
     if (mode == MODE_DAILY && !g->v.daily_replay) {
         /* One scored attempt a day: the day is spent when it starts, so
          * quitting half-way cannot buy a second look at the questions. */
-        profile_set_daily_day(g->profile, g->today);
+        profile_set_daily_day(g->profile, g->daily_table, g->today);
         g->profile_changed = 1;
     }
     game_sound(g, SOUND_SELECT);

@@ -22,6 +22,11 @@ typedef struct Table {
     size_t count;
 } Table;
 
+typedef struct DailyEntry {
+    const char *table;
+    uint32_t day;
+} DailyEntry;
+
 struct Profile {
     Arena arena;
     Settings settings;
@@ -33,7 +38,8 @@ struct Profile {
     size_t history_count, history_cap;
     size_t *slots; /* open addressing on hash: index + 1 */
     size_t slot_cap;
-    uint32_t daily_day;
+    DailyEntry *dailies;
+    size_t daily_count, daily_cap;
     char initials[4];
 };
 
@@ -56,6 +62,7 @@ void profile_free(Profile *p)
     free(p->tables);
     free(p->history);
     free(p->slots);
+    free(p->dailies);
     arena_free(&p->arena);
     free(p);
 }
@@ -288,14 +295,42 @@ const QuestionRecord *profile_history_at(const Profile *p, size_t i)
 
 /* ---- small state ---- */
 
-uint32_t profile_daily_day(const Profile *p)
+static DailyEntry *profile_daily_find(const Profile *p, const char *table)
 {
-    return p->daily_day;
+    for (size_t i = 0; i < p->daily_count; i++)
+        if (strcmp(p->dailies[i].table, table) == 0)
+            return &p->dailies[i];
+    return NULL;
 }
 
-void profile_set_daily_day(Profile *p, uint32_t day)
+uint32_t profile_daily_day(const Profile *p, const char *table)
 {
-    p->daily_day = day;
+    const DailyEntry *d = profile_daily_find(p, table);
+    return d ? d->day : 0;
+}
+
+void profile_set_daily_day(Profile *p, const char *table, uint32_t day)
+{
+    DailyEntry *d = profile_daily_find(p, table);
+    if (!d) {
+        p->dailies = xgrow(p->dailies, &p->daily_cap, p->daily_count + 1, sizeof *p->dailies);
+        d = &p->dailies[p->daily_count++];
+        d->table = arena_strdup(&p->arena, table);
+    }
+    d->day = day;
+}
+
+size_t profile_daily_count(const Profile *p)
+{
+    return p->daily_count;
+}
+
+const char *profile_daily_at(const Profile *p, size_t i, uint32_t *day)
+{
+    if (i >= p->daily_count)
+        return NULL;
+    *day = p->dailies[i].day;
+    return p->dailies[i].table;
 }
 
 const char *profile_initials(const Profile *p)

@@ -97,9 +97,14 @@ void profile_history_put(Profile *p, const QuestionRecord *r);
 
 /* ---- small state ---- */
 
-/* Day of the last daily challenge started as the scored attempt, 0 if none. */
-uint32_t profile_daily_day(const Profile *p);
-void profile_set_daily_day(Profile *p, uint32_t day);
+/* Day of the last daily challenge started as the scored attempt, 0 if none,
+ * for each daily score table: "daily" for the shipped corpus, "daily:PACK"
+ * for a pack of one's own, so that each pack has its own try a day. */
+uint32_t profile_daily_day(const Profile *p, const char *table);
+void profile_set_daily_day(Profile *p, const char *table, uint32_t day);
+/* The tables with a daily day, for saving: the i-th one's name and day. */
+size_t profile_daily_count(const Profile *p);
+const char *profile_daily_at(const Profile *p, size_t i, uint32_t *day);
 /* Initials last entered ("AAA" at first). */
 const char *profile_initials(const Profile *p);
 void profile_set_initials(Profile *p, const char *initials);

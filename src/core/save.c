@@ -41,10 +41,18 @@ void save_format(const Profile *p, StrBuf *out)
                   save_timer_names[s->timer % 3]);
     strbuf_printf(out, "initials %s\n", profile_initials(p));
     records += 5;
-    if (profile_daily_day(p)) {
+    for (size_t i = 0; i < profile_daily_count(p); i++) {
+        uint32_t d;
+        const char *table = profile_daily_at(p, i, &d);
+        if (!d)
+            continue;
         char day[11];
-        profile_day_string(profile_daily_day(p), day);
-        strbuf_printf(out, "daily %s\n", day);
+        profile_day_string(d, day);
+        /* The shipped corpus's table is left out, as before packs had theirs. */
+        if (strcmp(table, SAVE_DAILY_TABLE) == 0)
+            strbuf_printf(out, "daily %s\n", day);
+        else
+            strbuf_printf(out, "daily %s %s\n", day, table);
         records++;
     }
     for (size_t i = 0; i < profile_level_count(p); i++) {
@@ -196,10 +204,12 @@ static int save_record(SaveParse *sp, char *line, Profile *p, size_t records,
     if (strcmp(kind, "daily") == 0) {
         char *w = save_word(&rest);
         uint32_t day;
-        if (!w || profile_day_parse(w, &day) != 0 || save_word(&rest))
+        while (*rest == ' ')
+            rest++;
+        if (!w || profile_day_parse(w, &day) != 0)
             save_error(sp, "daily needs a date YYYY-MM-DD", w);
         else
-            profile_set_daily_day(p, day);
+            profile_set_daily_day(p, *rest ? rest : SAVE_DAILY_TABLE, day);
         return 1;
     }
     if (strcmp(kind, "level") == 0) {

@@ -187,7 +187,6 @@ static int shell_load_profile(Shell *s)
         Settings *set = profile_settings(s->profile);
         Profile *fresh = profile_new();
         s->saved_settings = *set;
-        s->saved_daily = profile_daily_day(s->profile);
         s->keep_saved_settings = 1;
         *set = *profile_settings(fresh);
         profile_free(fresh);
@@ -204,15 +203,17 @@ static void shell_save(Shell *s)
     StrBuf err = {0};
     Settings *set = profile_settings(s->profile);
     Settings playing = *set;
-    uint32_t daily = profile_daily_day(s->profile);
+    /* The daily table the game plays (and the timedemo may have used). */
+    const char *table = game_view(s->game)->daily_table;
+    uint32_t daily = profile_daily_day(s->profile, table);
     if (s->keep_saved_settings) {
         /* The timedemo's settings and fixed day are its own. */
         *set = s->saved_settings;
-        profile_set_daily_day(s->profile, s->saved_daily);
+        profile_set_daily_day(s->profile, table, s->saved_daily);
     }
     int rc = save_write(s->save_path, s->profile, &err);
     *set = playing;
-    profile_set_daily_day(s->profile, daily);
+    profile_set_daily_day(s->profile, table, daily);
     if (rc != 0) {
         shell_no_save(s, strbuf_str(&err));
         free(s->save_path);
@@ -592,6 +593,8 @@ int shell_run(const Options *opts)
             profile_day_parse(DEMO_DAY, &today);
         s.game = game_new(s.bank, s.levels, s.profile, seed, today);
         game_set_pack(s.game, s.own_pack ? s.corpus_name : NULL);
+        if (s.keep_saved_settings)
+            s.saved_daily = profile_daily_day(s.profile, game_view(s.game)->daily_table);
         s.ctx.bank = s.bank;
         s.ctx.profile = s.profile;
         s.ctx.levels = s.levels;

@@ -76,7 +76,8 @@ void screen_title(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     }
     uint32_t today;
     int played = v->daily_date && profile_day_parse(v->daily_date, &today) == 0 &&
-                 profile_daily_day(ctx->profile) == today;
+                 profile_daily_day(ctx->profile, v->daily_table ? v->daily_table
+                                                                : GAME_TABLE_DAILY) == today;
     scene_text(ui, FACE_SANS, ui_px(ui, 12),
                played ? "Played today: replays are not scored"
                       : "One scored try a day: it counts once started",
