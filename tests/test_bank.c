@@ -440,6 +440,28 @@ static void test_option_drops_example_labels(void **state)
     assert_string_equal(r.s, "Decorators wrap a function. They run at definition time.");
 }
 
+/* "Output:" and a short block: the output is the answer, and leads. */
+static void test_option_takes_an_announced_output(void **state)
+{
+    (void)state;
+    AnswerBlock a[] = {para(ON "Output:" OFF), code(0, "[1, 2, 3] [3, 1, 2]\n", ""),
+                       para("sorted() returns a new list.")};
+    assert_string_equal(option_of(a, COUNT(a)).s, "[1, 2, 3] [3, 1, 2]: sorted() returns a new list.");
+    /* Lines are joined; prose before the label stays first. */
+    AnswerBlock b[] = {para("Both classes speak."), para("Result:"),
+                       code(0, "  Meow\n\n  Bark  \n", "text")};
+    assert_string_equal(option_of(b, COUNT(b)).s, "Both classes speak. Meow / Bark");
+    /* Alone, the output is the whole option. */
+    AnswerBlock c[] = {para("Prints:"), code(0, "42", "")};
+    assert_string_equal(option_of(c, COUNT(c)).s, "42");
+    /* Too long to read as one line: left out, like any code. */
+    AnswerBlock d[] = {para("Output:"), code(0, "1\n2\n3\n4\n5\n", ""), para("Five lines.")};
+    assert_string_equal(option_of(d, COUNT(d)).s, "Five lines.");
+    /* An example is still an illustration, not the answer. */
+    AnswerBlock e[] = {para("Example:"), code(0, "x = 1", "python"), para("Names bind.")};
+    assert_string_equal(option_of(e, COUNT(e)).s, "Names bind.");
+}
+
 static void test_option_drops_trailing_colon_of_lead_in(void **state)
 {
     (void)state;
@@ -800,6 +822,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_option_leaves_out_code_blocks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_joins_blocks_with_semicolon, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_drops_example_labels, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_option_takes_an_announced_output, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_drops_trailing_colon_of_lead_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_is_cut_to_max_with_ellipsis, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_short_answer_has_no_ellipsis, setup, teardown),

@@ -361,9 +361,60 @@ static size_t bank_trim_lead_in(const char *s, size_t len)
     return len;
 }
 
+/* A paragraph that announces the answer's output or result ("Output:",
+ * "**Result:**"): the code block after it is the answer itself, not an
+ * illustration. */
+static int bank_is_output_label(const char *s, size_t len)
+{
+    static const char *const labels[] = {"output", "outputs", "result", "prints", "it prints",
+                                         "the output is", "expected output", "answer"};
+    if (len == 0 || len > 20 || s[len - 1] != ':')
+        return 0;
+    StrBuf key = {0};
+    text_append_key(&key, s, len);
+    int found = 0;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels && !found; i++)
+        found = strcmp(strbuf_str(&key), labels[i]) == 0;
+    strbuf_free(&key);
+    return found;
+}
+
+enum { BANK_OUTPUT_LINES = 4, BANK_OUTPUT_BYTES = 100 };
+
+/* Appends a short output block's lines to out, joined by " / ", and
+ * returns 1; returns 0 (out unchanged) when the block is too long to be
+ * read as an answer on one line. */
+static int bank_append_output(StrBuf *out, const char *code)
+{
+    size_t lines = 0, bytes = 0, start = out->len;
+    for (const char *s = code; *s;) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        size_t a = 0;
+        while (a < n && isspace((unsigned char)s[a]))
+            a++;
+        while (n > a && isspace((unsigned char)s[n - 1]))
+            n--;
+        if (n > a) {
+            if (++lines > BANK_OUTPUT_LINES || (bytes += n - a) > BANK_OUTPUT_BYTES) {
+                strbuf_truncate(out, start);
+                return 0;
+            }
+            if (out->len > start)
+                strbuf_puts(out, " / ");
+            strbuf_append(out, s + a, n - a);
+        }
+        if (!nl)
+            break;
+        s = nl + 1;
+    }
+    return out->len > start;
+}
+
 void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
 {
     StrBuf prose = {0}, plain = {0};
+    int after_output = 0; /* the last piece was an output: ": " joins the next */
     /* Enough prose for QUESTION_OPTION_MAX code points of up to 4 bytes. */
     for (size_t i = 0; i < count && prose.len < QUESTION_OPTION_MAX * 4; i++) {
         if (blocks[i].kind == ANSWER_CODE)
@@ -371,6 +422,21 @@ void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
         strbuf_clear(&plain);
         text_append_plain(&plain, blocks[i].text, strlen(blocks[i].text));
         size_t len = plain.len;
+        if (len > 0 && i + 1 < count && blocks[i + 1].kind == ANSWER_CODE &&
+            bank_is_output_label(plain.data, len)) {
+            /* "Output:" and its block: the output is the answer. */
+            size_t before = prose.len;
+            if (before)
+                strbuf_puts(&prose, after_output                           ? " / "
+                                    : strchr(".!?;:", prose.data[before - 1]) ? " "
+                                                                             : "; ");
+            if (bank_append_output(&prose, blocks[i + 1].text)) {
+                after_output = 1;
+                i++;
+                continue;
+            }
+            strbuf_truncate(&prose, before);
+        }
         if (len == 0 || bank_is_example_label(plain.data, len))
             continue;
         len = bank_trim_lead_in(plain.data, len);
@@ -378,11 +444,15 @@ void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
             continue;
         if (prose.len) {
             char last = prose.data[prose.len - 1];
-            if (!strchr(".!?;:", last) && !(prose.len >= 3 &&
-                                            strcmp(prose.data + prose.len - 3, "\xE2\x80\xA6") == 0))
+            if (after_output)
+                strbuf_putc(&prose, ':');
+            else if (!strchr(".!?;:", last) &&
+                     !(prose.len >= 3 &&
+                       strcmp(prose.data + prose.len - 3, "\xE2\x80\xA6") == 0))
                 strbuf_putc(&prose, ';');
             strbuf_putc(&prose, ' ');
         }
+        after_output = 0;
         strbuf_append(&prose, plain.data, len);
     }
     if (prose.len == 0) {

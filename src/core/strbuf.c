@@ -58,6 +58,14 @@ void strbuf_clear(StrBuf *b)
         b->data[0] = '\0';
 }
 
+void strbuf_truncate(StrBuf *b, size_t len)
+{
+    if (len >= b->len)
+        return;
+    b->len = len;
+    b->data[len] = '\0';
+}
+
 const char *strbuf_str(const StrBuf *b)
 {
     return b->data ? b->data : "";

@@ -29,6 +29,8 @@ void strbuf_printf(StrBuf *b, const char *fmt, ...)
 void strbuf_vprintf(StrBuf *b, const char *fmt, va_list ap);
 /* Empties the buffer, keeping its memory. */
 void strbuf_clear(StrBuf *b);
+/* Cuts the contents back to their first len bytes (len <= b->len). */
+void strbuf_truncate(StrBuf *b, size_t len);
 /* Returns the contents ("" when empty); valid until the next change. */
 const char *strbuf_str(const StrBuf *b);
 /* Hands the heap string to the caller (free() it); the buffer is empty. */
