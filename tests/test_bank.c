@@ -40,6 +40,11 @@ static AnswerBlock item(unsigned depth, unsigned number, const char *text)
     return (AnswerBlock){ANSWER_ITEM, depth, number, text, ""};
 }
 
+static AnswerBlock row(unsigned number, const char *text)
+{
+    return (AnswerBlock){ANSWER_ROW, 0, number, text, ""};
+}
+
 static AnswerBlock code(unsigned depth, const char *text, const char *lang)
 {
     return (AnswerBlock){ANSWER_CODE, depth, 0, text, lang};
@@ -462,6 +467,22 @@ static void test_option_takes_an_announced_output(void **state)
     assert_string_equal(option_of(e, COUNT(e)).s, "Names bind.");
 }
 
+/* Tables read row by row; empty cells stay in their columns. */
+static void test_option_reads_a_table_row_by_row(void **state)
+{
+    (void)state;
+    AnswerBlock a[] = {para("Compared:"), row(0, "Op | Array | List |"), row(1, "index | O(1) |"),
+                       row(2, "| O(n) | O(1)")};
+    assert_string_equal(option_of(a, COUNT(a)).s, "Compared: Array / List - index: O(1); O(n) / O(1)");
+    AnswerBlock b[] = {row(0, "| A | B"), row(1, "x | | 2"), row(2, "y | 3 |")};
+    assert_string_equal(option_of(b, COUNT(b)).s, "A / B - x: - / 2; y: 3");
+    /* A header alone; two tables one after the other. */
+    AnswerBlock c[] = {row(0, "only | header"), row(0, "k | v"), row(1, "a | b")};
+    assert_string_equal(option_of(c, COUNT(c)).s, "only / header: a: b");
+    AnswerBlock d[] = {row(0, "k | v"), row(1, "a | b"), row(2, "c | d")};
+    assert_string_equal(markdown_of(d, COUNT(d)).s, "| k | v |\n| --- | --- |\n| a | b |\n| c | d |");
+}
+
 static void test_option_drops_trailing_colon_of_lead_in(void **state)
 {
     (void)state;
@@ -823,6 +844,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_option_joins_blocks_with_semicolon, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_drops_example_labels, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_takes_an_announced_output, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_option_reads_a_table_row_by_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_drops_trailing_colon_of_lead_in, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_is_cut_to_max_with_ellipsis, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_short_answer_has_no_ellipsis, setup, teardown),

@@ -1243,6 +1243,40 @@ static void test_headings_settled_by_later_blocks(void **state)
     strbuf_free(&md);
 }
 
+/* A table in an answer keeps its rows as rows: the header first, its cells
+ * (an empty one too) joined; the option reads it row by row. */
+static void test_tables_in_answers_keep_their_rows(void **state)
+{
+    (void)state;
+    Loaded l = load("## Basics\n\n### What is the difference between a list and a tuple?\n\n"
+                    "| | List | Tuple |\n|---|---|---|\n| Mutable | yes | no |\n"
+                    "| Syntax | `[1, 2]` | `(1, 2)` |\n\nBoth are ordered.\n\n"
+                    "### What do the modes do?\n\n| Mode | Effect |\n|------|-----|\n"
+                    "| r | read |\n| w | write |\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    const Question *q = find_question(l.bank, "What is the difference between a list and a tuple?");
+    assert_int_equal(q->answer_len, 4);
+    for (unsigned i = 0; i < 3; i++) {
+        assert_int_equal(q->answer[i].kind, ANSWER_ROW);
+        assert_int_equal(q->answer[i].number, i);
+    }
+    assert_string_equal(q->answer[0].text, "| List | Tuple");
+    assert_string_equal(q->answer[2].text, "Syntax | \x0e[1, 2]\x0f | \x0e(1, 2)\x0f");
+    assert_int_equal(q->answer[3].kind, ANSWER_PARA);
+    assert_string_equal(q->option, "List / Tuple - Mutable: yes / no; Syntax: [1, 2] / (1, 2); "
+                                   "Both are ordered.");
+    StrBuf md = {0};
+    question_answer_markdown(q, &md);
+    assert_string_equal(strbuf_str(&md), "|  | List | Tuple |\n| --- | --- | --- |\n"
+                                         "| Mutable | yes | no |\n"
+                                         "| Syntax | `[1, 2]` | `(1, 2)` |\n\nBoth are ordered.");
+    strbuf_free(&md);
+    /* Two columns read as "key: value". */
+    q = find_question(l.bank, "What do the modes do?");
+    assert_string_equal(q->option, "r: read; w: write");
+    unload(&l);
+}
+
 /* Tip and note boxes written in HTML are study advice, not answers. */
 static void test_html_tip_boxes_are_left_out_of_answers(void **state)
 {
@@ -1299,6 +1333,7 @@ int main(void)
         cmocka_unit_test(test_chatter_and_loose_text_never_enter_an_answer),
         cmocka_unit_test(test_question_without_answer_is_reported_and_left_out),
         cmocka_unit_test(test_table_of_contents_links_are_not_questions),
+        cmocka_unit_test(test_tables_in_answers_keep_their_rows),
         cmocka_unit_test(test_q_and_a_lines_in_one_or_two_paragraphs),
         cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
         cmocka_unit_test(test_numbered_steps_after_a_paragraph_answer_stay_in_it),

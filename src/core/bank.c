@@ -258,6 +258,69 @@ static void bank_spaces(StrBuf *out, unsigned n)
         strbuf_putc(out, ' ');
 }
 
+enum { BANK_MAX_CELLS = 16 };
+
+/* Splits a table row's text (see ANSWER_ROW) into at most BANK_MAX_CELLS
+ * cells; the last one takes the rest. Returns how many. */
+static size_t bank_row_cells(const char *s, const char **cell, size_t *len)
+{
+    /* White space is collapsed: an empty cell leaves "| " at the start,
+     * " | | " between cells and " |" at the end. */
+    size_t n = 0;
+    while (*s && n < BANK_MAX_CELLS) {
+        if (s[0] == '|' && (s[1] == ' ' || s[1] == '\0')) {
+            cell[n] = s;
+            len[n++] = 0;
+            s += s[1] ? 2 : 1;
+            continue;
+        }
+        const char *sep = n + 1 < BANK_MAX_CELLS ? strstr(s, " | ") : NULL;
+        size_t l = sep ? (size_t)(sep - s) : strlen(s);
+        int empty_last = !sep && l >= 2 && s[l - 1] == '|' && s[l - 2] == ' ';
+        cell[n] = s;
+        len[n++] = empty_last ? l - 2 : l;
+        if (empty_last && n < BANK_MAX_CELLS) {
+            cell[n] = s + l;
+            len[n++] = 0;
+        }
+        if (!sep)
+            break;
+        s = sep + 3;
+    }
+    return n;
+}
+
+/* A table row as Markdown: "| a | b |", and the delimiter row under the
+ * header. Pipes inside a cell are escaped. */
+static void bank_row_markdown(StrBuf *out, const AnswerBlock *a, unsigned col)
+{
+    const char *cell[BANK_MAX_CELLS];
+    size_t len[BANK_MAX_CELLS];
+    size_t n = bank_row_cells(a->text, cell, len);
+    StrBuf md = {0};
+    strbuf_putc(out, '|');
+    for (size_t i = 0; i < n; i++) {
+        strbuf_clear(&md);
+        text_append_markdown(&md, cell[i], len[i]);
+        strbuf_putc(out, ' ');
+        for (size_t k = 0; k < md.len; k++) {
+            if (md.data[k] == '|')
+                strbuf_putc(out, '\\');
+            strbuf_putc(out, md.data[k]);
+        }
+        strbuf_puts(out, " |");
+    }
+    strbuf_free(&md);
+    if (a->number == 0) {
+        strbuf_putc(out, '\n');
+        bank_spaces(out, col);
+        strbuf_putc(out, '|');
+        for (size_t i = 0; i < (n ? n : 1); i++)
+            strbuf_puts(out, " --- |");
+    }
+}
+
+
 /* Longest run of backticks in s. */
 static size_t bank_backtick_run(const char *s)
 {
@@ -282,7 +345,8 @@ void question_answer_markdown(const Question *q, StrBuf *out)
         unsigned col = indent[depth];
         if (i > 0) {
             const AnswerBlock *prev = &q->answer[i - 1];
-            int tight = a->kind == ANSWER_ITEM && prev->kind == ANSWER_ITEM;
+            int tight = (a->kind == ANSWER_ITEM && prev->kind == ANSWER_ITEM) ||
+                        (a->kind == ANSWER_ROW && prev->kind == ANSWER_ROW && a->number > 0);
             strbuf_puts(out, tight ? "\n" : "\n\n");
         }
         bank_spaces(out, col);
@@ -299,6 +363,9 @@ void question_answer_markdown(const Question *q, StrBuf *out)
         }
         case ANSWER_PARA:
             text_append_markdown(out, a->text, strlen(a->text));
+            break;
+        case ANSWER_ROW:
+            bank_row_markdown(out, a, col);
             break;
         case ANSWER_CODE: {
             /* A fence longer than any run of backticks inside the code. */
@@ -411,6 +478,63 @@ static int bank_append_output(StrBuf *out, const char *code)
     return out->len > start;
 }
 
+/* Appends a cell of a table row as plain text. */
+static void bank_cell_plain(StrBuf *out, const char *cell, size_t len)
+{
+    text_append_plain(out, cell, len);
+}
+
+/* A table (rows[0] its header) on one line, plain: with two columns,
+ * "key: value; key: value"; with more, the columns' names first, then
+ * each row's values: "List / Tuple - Mutable: yes / no; Ordered: yes / yes". */
+static void bank_table_plain(StrBuf *out, const AnswerBlock *rows, size_t count)
+{
+    const char *cell[BANK_MAX_CELLS];
+    size_t len[BANK_MAX_CELLS];
+    size_t cols = bank_row_cells(rows[0].text, cell, len);
+    if (count == 1) {
+        for (size_t c = 0; c < cols; c++) {
+            if (c)
+                strbuf_puts(out, " / ");
+            bank_cell_plain(out, cell[c], len[c]);
+        }
+        return;
+    }
+    if (cols >= 3) {
+        /* The value columns' names (the first column names the rows). */
+        size_t before = out->len;
+        for (size_t c = 1; c < cols; c++) {
+            if (len[c] == 0)
+                continue;
+            if (out->len > before)
+                strbuf_puts(out, " / ");
+            bank_cell_plain(out, cell[c], len[c]);
+        }
+        if (out->len > before)
+            strbuf_puts(out, " - ");
+    }
+    for (size_t r = 1; r < count; r++) {
+        size_t n = bank_row_cells(rows[r].text, cell, len);
+        while (n > 1 && len[n - 1] == 0)
+            n--; /* empty cells at the end */
+        if (r > 1)
+            strbuf_puts(out, "; ");
+        if (len[0] > 0) {
+            bank_cell_plain(out, cell[0], len[0]);
+            if (n > 1)
+                strbuf_puts(out, ": ");
+        }
+        for (size_t c = 1; c < n; c++) {
+            if (c > 1)
+                strbuf_puts(out, " / ");
+            if (len[c] == 0)
+                strbuf_putc(out, '-'); /* an empty cell between others */
+            else
+                bank_cell_plain(out, cell[c], len[c]);
+        }
+    }
+}
+
 void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
 {
     StrBuf prose = {0}, plain = {0};
@@ -420,6 +544,23 @@ void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
         if (blocks[i].kind == ANSWER_CODE)
             continue;
         strbuf_clear(&plain);
+        if (blocks[i].kind == ANSWER_ROW) {
+            /* A table: its rows read as one piece. */
+            size_t end = i + 1;
+            while (end < count && blocks[end].kind == ANSWER_ROW && blocks[end].number > 0)
+                end++;
+            bank_table_plain(&plain, blocks + i, end - i);
+            i = end - 1;
+            if (plain.len == 0)
+                continue;
+            if (prose.len) {
+                char last = prose.data[prose.len - 1];
+                strbuf_puts(&prose, strchr(".!?;:", last) ? " " : ": ");
+            }
+            after_output = 0;
+            strbuf_append(&prose, plain.data, plain.len);
+            continue;
+        }
         text_append_plain(&plain, blocks[i].text, strlen(blocks[i].text));
         size_t len = plain.len;
         if (len > 0 && i + 1 < count && blocks[i + 1].kind == ANSWER_CODE &&

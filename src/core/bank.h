@@ -21,14 +21,18 @@ enum { QUESTION_OPTION_MAX = 160 };
 typedef enum AnswerKind {
     ANSWER_PARA, /* a paragraph */
     ANSWER_ITEM, /* a list item: bullet (number 0) or numbered */
-    ANSWER_CODE  /* a code block */
+    ANSWER_CODE, /* a code block */
+    ANSWER_ROW   /* a table row: its cells' rich text joined by " | " (an
+                    empty first cell leaves "| " at the start); number 0
+                    for the table's header row, 1, 2... for the others */
 } AnswerKind;
 
 typedef struct AnswerBlock {
     AnswerKind kind;
     unsigned depth;   /* nesting below the answer's top level, 0 first */
-    unsigned number;  /* ANSWER_ITEM: its number, or 0 for a bullet */
-    const char *text; /* PARA, ITEM: rich text on one line (see text.h);
+    unsigned number;  /* ANSWER_ITEM: its number, or 0 for a bullet;
+                         ANSWER_ROW: its row, 0 for the header */
+    const char *text; /* PARA, ITEM, ROW: rich text on one line (see text.h);
                          CODE: its lines, without a final newline */
     const char *lang; /* CODE: language of the fence, or "" */
 } AnswerBlock;

@@ -523,9 +523,13 @@ static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth)
         }
         fr_push(fr, ANSWER_PARA, depth, 0, n->text, n->text_len, NULL, n->line);
         break;
-    case MDK_ROW:
-        fr_push(fr, ANSWER_PARA, depth, 0, n->text, n->text_len, NULL, n->line);
+    case MDK_ROW: {
+        unsigned row = 0; /* md4c gives every table a header row, first */
+        for (const MdNode *c = n->parent ? n->parent->first : n; c && c != n; c = c->next)
+            row++;
+        fr_push(fr, ANSWER_ROW, depth, row, n->text, n->text_len, NULL, n->line);
         break;
+    }
     case MDK_H:
         if (text_answer_label(n->text, n->text_len) != n->text_len || n->text_len == 0)
             fr_push(fr, ANSWER_PARA, depth, 0, n->text, n->text_len, NULL, n->line);

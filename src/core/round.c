@@ -264,7 +264,7 @@ static unsigned char round_shape(const Question *q)
     for (size_t i = 0; i < q->answer_len; i++) {
         if (q->answer[i].kind == ANSWER_ITEM && q->answer[i].depth == 0)
             items++;
-        else if (q->answer[i].kind == ANSWER_PARA)
+        else if (q->answer[i].kind == ANSWER_PARA || q->answer[i].kind == ANSWER_ROW)
             prose++;
     }
     if (items == 0 && prose == 0)

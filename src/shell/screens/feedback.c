@@ -85,9 +85,12 @@ static int feedback_layout_answer(Ui *ui, const Question *q, int width, int px, 
         if (b->code)
             text_layout_code(ui->fonts, &b->box, a->text, code_px, w);
         else
-            text_layout(ui->fonts, &b->box, a->text, FACE_SANS, px, w);
-        /* Items of one list sit close; other blocks have a gap. */
-        if (i > 0 && !(a->kind == ANSWER_ITEM && prev == ANSWER_ITEM))
+            text_layout(ui->fonts, &b->box, a->text,
+                        a->kind == ANSWER_ROW && a->number == 0 ? FACE_BOLD : FACE_SANS, px, w);
+        /* Items of one list and rows of one table sit close; other blocks
+         * have a gap. */
+        if (i > 0 && !(a->kind == ANSWER_ITEM && prev == ANSWER_ITEM) &&
+            !(a->kind == ANSWER_ROW && prev == ANSWER_ROW && a->number > 0))
             y += gap;
         prev = a->kind;
         b->x = x;
