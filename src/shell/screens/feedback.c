@@ -84,9 +84,14 @@ static int feedback_layout_answer(Ui *ui, const Question *q, int width, int px, 
             w = width / 3;
         if (b->code)
             text_layout_code(ui->fonts, &b->box, a->text, code_px, w);
+        else if (a->kind == ANSWER_ROW)
+            /* A header's empty corner cell leaves "| " at the start: not
+             * worth a bar of its own. */
+            text_layout(ui->fonts, &b->box,
+                        a->text + (a->number == 0 && strncmp(a->text, "| ", 2) == 0 ? 2 : 0),
+                        a->number == 0 ? FACE_BOLD : FACE_SANS, px, w);
         else
-            text_layout(ui->fonts, &b->box, a->text,
-                        a->kind == ANSWER_ROW && a->number == 0 ? FACE_BOLD : FACE_SANS, px, w);
+            text_layout(ui->fonts, &b->box, a->text, FACE_SANS, px, w);
         /* Items of one list and rows of one table sit close; other blocks
          * have a gap. */
         if (i > 0 && !(a->kind == ANSWER_ITEM && prev == ANSWER_ITEM) &&
