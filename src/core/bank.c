@@ -397,6 +397,18 @@ void question_answer_markdown(const Question *q, StrBuf *out)
     }
 }
 
+/* True when the comparison key of a text is one of n labels. */
+static int bank_is_label(const char *s, size_t len, const char *const *labels, size_t n)
+{
+    StrBuf key = {0};
+    text_append_key(&key, s, len);
+    int found = 0;
+    for (size_t i = 0; i < n && !found; i++)
+        found = strcmp(strbuf_str(&key), labels[i]) == 0;
+    strbuf_free(&key);
+    return found;
+}
+
 /* True when a plain text is only a lead-in to a code example. */
 static int bank_is_example_label(const char *s, size_t len)
 {
@@ -405,13 +417,7 @@ static int bank_is_example_label(const char *s, size_t len)
                                          "syntax", "sample"};
     if (len > 16)
         return 0; /* the longest label is "code example:" */
-    StrBuf key = {0};
-    text_append_key(&key, s, len);
-    int found = 0;
-    for (size_t i = 0; i < sizeof labels / sizeof *labels && !found; i++)
-        found = strcmp(strbuf_str(&key), labels[i]) == 0;
-    strbuf_free(&key);
-    return found;
+    return bank_is_label(s, len, labels, sizeof labels / sizeof *labels);
 }
 
 /* Drops a trailing " Example:" sentence and a trailing colon. */
@@ -437,13 +443,7 @@ static int bank_is_output_label(const char *s, size_t len)
                                          "the output is", "expected output", "answer"};
     if (len == 0 || len > 20 || s[len - 1] != ':')
         return 0;
-    StrBuf key = {0};
-    text_append_key(&key, s, len);
-    int found = 0;
-    for (size_t i = 0; i < sizeof labels / sizeof *labels && !found; i++)
-        found = strcmp(strbuf_str(&key), labels[i]) == 0;
-    strbuf_free(&key);
-    return found;
+    return bank_is_label(s, len, labels, sizeof labels / sizeof *labels);
 }
 
 enum { BANK_OUTPUT_LINES = 4, BANK_OUTPUT_BYTES = 100 };
