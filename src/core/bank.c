@@ -320,7 +320,6 @@ static void bank_row_markdown(StrBuf *out, const AnswerBlock *a, unsigned col)
     }
 }
 
-
 /* Longest run of backticks in s. */
 static size_t bank_backtick_run(const char *s)
 {
@@ -478,12 +477,6 @@ static int bank_append_output(StrBuf *out, const char *code)
     return out->len > start;
 }
 
-/* Appends a cell of a table row as plain text. */
-static void bank_cell_plain(StrBuf *out, const char *cell, size_t len)
-{
-    text_append_plain(out, cell, len);
-}
-
 /* A table (rows[0] its header) on one line, plain: with two columns,
  * "key: value; key: value"; with more, the columns' names first, then
  * each row's values: "List / Tuple - Mutable: yes / no; Ordered: yes / yes". */
@@ -496,7 +489,7 @@ static void bank_table_plain(StrBuf *out, const AnswerBlock *rows, size_t count)
         for (size_t c = 0; c < cols; c++) {
             if (c)
                 strbuf_puts(out, " / ");
-            bank_cell_plain(out, cell[c], len[c]);
+            text_append_plain(out, cell[c], len[c]);
         }
         return;
     }
@@ -508,7 +501,7 @@ static void bank_table_plain(StrBuf *out, const AnswerBlock *rows, size_t count)
                 continue;
             if (out->len > before)
                 strbuf_puts(out, " / ");
-            bank_cell_plain(out, cell[c], len[c]);
+            text_append_plain(out, cell[c], len[c]);
         }
         if (out->len > before)
             strbuf_puts(out, " - ");
@@ -520,7 +513,7 @@ static void bank_table_plain(StrBuf *out, const AnswerBlock *rows, size_t count)
         if (r > 1)
             strbuf_puts(out, "; ");
         if (len[0] > 0) {
-            bank_cell_plain(out, cell[0], len[0]);
+            text_append_plain(out, cell[0], len[0]);
             if (n > 1)
                 strbuf_puts(out, ": ");
         }
@@ -530,9 +523,20 @@ static void bank_table_plain(StrBuf *out, const AnswerBlock *rows, size_t count)
             if (len[c] == 0)
                 strbuf_putc(out, '-'); /* an empty cell between others */
             else
-                bank_cell_plain(out, cell[c], len[c]);
+                text_append_plain(out, cell[c], len[c]);
         }
     }
+}
+
+/* Starts the next piece of an option: nothing before the first, a space
+ * after a sentence's end (or a cut "…"), sep otherwise. */
+static void bank_join(StrBuf *prose, const char *sep)
+{
+    if (prose->len == 0)
+        return;
+    int ended = strchr(".!?;:", prose->data[prose->len - 1]) != NULL ||
+                (prose->len >= 3 && strcmp(prose->data + prose->len - 3, "\xE2\x80\xA6") == 0);
+    strbuf_puts(prose, ended ? " " : sep);
 }
 
 void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
@@ -553,10 +557,7 @@ void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
             i = end - 1;
             if (plain.len == 0)
                 continue;
-            if (prose.len) {
-                char last = prose.data[prose.len - 1];
-                strbuf_puts(&prose, strchr(".!?;:", last) ? " " : ": ");
-            }
+            bank_join(&prose, ": ");
             after_output = 0;
             strbuf_append(&prose, plain.data, plain.len);
             continue;
@@ -567,10 +568,10 @@ void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
             bank_is_output_label(plain.data, len)) {
             /* "Output:" and its block: the output is the answer. */
             size_t before = prose.len;
-            if (before)
-                strbuf_puts(&prose, after_output                           ? " / "
-                                    : strchr(".!?;:", prose.data[before - 1]) ? " "
-                                                                             : "; ");
+            if (after_output)
+                strbuf_puts(&prose, " / ");
+            else
+                bank_join(&prose, "; ");
             if (bank_append_output(&prose, blocks[i + 1].text)) {
                 after_output = 1;
                 i++;
@@ -583,16 +584,7 @@ void answer_option_text(const AnswerBlock *blocks, size_t count, StrBuf *out)
         len = bank_trim_lead_in(plain.data, len);
         if (len == 0)
             continue;
-        if (prose.len) {
-            char last = prose.data[prose.len - 1];
-            if (after_output)
-                strbuf_putc(&prose, ':');
-            else if (!strchr(".!?;:", last) &&
-                     !(prose.len >= 3 &&
-                       strcmp(prose.data + prose.len - 3, "\xE2\x80\xA6") == 0))
-                strbuf_putc(&prose, ';');
-            strbuf_putc(&prose, ' ');
-        }
+        bank_join(&prose, after_output ? ": " : "; ");
         after_output = 0;
         strbuf_append(&prose, plain.data, len);
     }

@@ -249,7 +249,7 @@ void game_level_table(const char *topic, unsigned level, char *out, size_t size)
  * table's name. Returns 0, or -1 when table is not a level table's name. */
 int game_table_level(const char *table, char *topic, size_t size, unsigned *level);
 #define GAME_TABLE_ARCADE "arcade"
-#define GAME_TABLE_DAILY "daily"
+#define GAME_TABLE_DAILY PROFILE_DAILY_TABLE
 
 /* Milliseconds of no input on the title before the attract mode starts. */
 enum { GAME_ATTRACT_AFTER_MS = 30000 };

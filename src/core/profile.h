@@ -97,6 +97,8 @@ void profile_history_put(Profile *p, const QuestionRecord *r);
 
 /* ---- small state ---- */
 
+/* The shipped corpus's daily score table (a pack's own is "daily:PACK"). */
+#define PROFILE_DAILY_TABLE "daily"
 /* Day of the last daily challenge started as the scored attempt, 0 if none,
  * for each daily score table: "daily" for the shipped corpus, "daily:PACK"
  * for a pack of one's own, so that each pack has its own try a day. */

@@ -49,7 +49,7 @@ void save_format(const Profile *p, StrBuf *out)
         char day[11];
         profile_day_string(d, day);
         /* The shipped corpus's table is left out, as before packs had theirs. */
-        if (strcmp(table, SAVE_DAILY_TABLE) == 0)
+        if (strcmp(table, PROFILE_DAILY_TABLE) == 0)
             strbuf_printf(out, "daily %s\n", day);
         else
             strbuf_printf(out, "daily %s %s\n", day, table);
@@ -209,7 +209,7 @@ static int save_record(SaveParse *sp, char *line, Profile *p, size_t records,
         if (!w || profile_day_parse(w, &day) != 0)
             save_error(sp, "daily needs a date YYYY-MM-DD", w);
         else
-            profile_set_daily_day(p, *rest ? rest : SAVE_DAILY_TABLE, day);
+            profile_set_daily_day(p, *rest ? rest : PROFILE_DAILY_TABLE, day);
         return 1;
     }
     if (strcmp(kind, "level") == 0) {

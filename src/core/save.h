@@ -8,7 +8,7 @@
  *   setting fullscreen 0
  *   setting timer on|relaxed|off
  *   initials ABC
- *   daily 2026-11-24 [TABLE NAME...]   (no table: SAVE_DAILY_TABLE)
+ *   daily 2026-11-24 [TABLE NAME...]   (no table: PROFILE_DAILY_TABLE)
  *   level STARS PASSED BEST LEVEL TOPIC NAME...
  *   score SCORE ACCURACY DATE INITIALS TABLE NAME...
  *   history HASH SEEN RIGHT WRONG SLOW DATE
@@ -41,9 +41,6 @@ enum { SAVE_VERSION = 1, SAVE_MAX_BYTES = 16 << 20, SAVE_HISTORY_MAX = 20000 };
 /* Backup names tried for a damaged file: FILE.bak, FILE.bak.2 ... up to
  * FILE.bak.SAVE_BACKUP_MAX. */
 enum { SAVE_BACKUP_MAX = 1000 };
-/* The daily table a daily record without a table name is about: the
- * shipped corpus's (GAME_TABLE_DAILY). */
-#define SAVE_DAILY_TABLE "daily"
 
 typedef enum SaveStatus {
     SAVE_LOADED,  /* the file was read */

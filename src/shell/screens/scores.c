@@ -20,9 +20,9 @@ void screen_scores(Ui *ui, const GameView *v, const ScreenCtx *ctx)
     int x = ui->content.x + ui_px(ui, UI_MARGIN + 20);
     int right = ui->content.x + ui->content.w - ui_px(ui, UI_MARGIN + 20);
     int ty = ui->content.y + ui_px(ui, y);
-    int score_right = right - ui_text_width(ui, FACE_MONO, px, "0000-00-00") -
-                      ui_text_width(ui, FACE_MONO, px, "100%") - ui_px(ui, 48);
-    int acc_right = right - ui_text_width(ui, FACE_MONO, px, "0000-00-00") - ui_px(ui, 24);
+    int date_w = ui_text_width(ui, FACE_MONO, px, "0000-00-00");
+    int acc_right = right - date_w - ui_px(ui, 24);
+    int score_right = acc_right - ui_text_width(ui, FACE_MONO, px, "100%") - ui_px(ui, 24);
     if (n == 0) {
         scene_text(ui, FACE_SANS, px, "No scores yet.", ui->pal.dim, x, ty);
     } else {
@@ -34,8 +34,7 @@ void screen_scores(Ui *ui, const GameView *v, const ScreenCtx *ctx)
                    score_right - ui_text_width(ui, FACE_SANS, hpx, score_h), ty);
         scene_text(ui, FACE_SANS, hpx, acc_h, ui->pal.dim,
                    acc_right - ui_text_width(ui, FACE_SANS, hpx, acc_h), ty);
-        scene_text(ui, FACE_SANS, hpx, "Date", ui->pal.dim,
-                   right - ui_text_width(ui, FACE_MONO, px, "0000-00-00"), ty);
+        scene_text(ui, FACE_SANS, hpx, "Date", ui->pal.dim, right - date_w, ty);
         ty += text_line_height(ui->fonts, FACE_SANS, hpx) + ui_px(ui, 4);
     }
     for (size_t i = 0; i < n; i++) {
@@ -50,7 +49,6 @@ void screen_scores(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         snprintf(acc, sizeof acc, "%3u%%", e[i].accuracy);
         scene_text(ui, FACE_MONO, px, rank, c, x, ty);
         scene_text(ui, FACE_MONO, px, e[i].initials, c, x + ui_px(ui, 50), ty);
-        int date_w = ui_text_width(ui, FACE_MONO, px, "0000-00-00");
         scene_text(ui, FACE_MONO, px, e[i].date, ui->pal.dim, right - date_w, ty);
         scene_text(ui, FACE_MONO, px, acc, c, acc_right - ui_text_width(ui, FACE_MONO, px, acc), ty);
         scene_text(ui, FACE_MONO, px, score, c,
