@@ -651,6 +651,34 @@ static void test_q_and_a_lines_in_one_or_two_paragraphs(void **state)
     unload(&l);
 }
 
+/* A bold label or number before the question ("**Q:** What...?") marks
+ * it, it is not the question; "A1." labels an answer as "A:" does. */
+static void test_bold_labels_and_numbered_answer_labels(void **state)
+{
+    (void)state;
+    Loaded l = load("## Joins\n\n"
+                    "Q1. What is an INNER JOIN?\nA1. Rows that match in both tables.\n\n"
+                    "**Q:** What is an index?\n**A:** A structure that speeds up lookups.\n\n"
+                    "**Question:** When is an index a bad idea?\n"
+                    "**Answer:** On columns written more often than read.\n\n"
+                    "**3.** What is a view?\n\nA stored query.\n");
+    assert_int_equal(bank_question_count(l.bank), 4);
+    const Question *q = find_question(l.bank, "What is an INNER JOIN?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "Rows that match in both tables.");
+    q = find_question(l.bank, "What is an index?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "A structure that speeds up lookups.");
+    q = find_question(l.bank, "When is an index a bad idea?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "On columns written more often than read.");
+    q = find_question(l.bank, "What is a view?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "A stored query.");
+    assert_false(has_diag(l.diag, DIAG_NOTE, 0, "duplicate"));
+    unload(&l);
+}
+
 /* The README's own example pack ("Writing a quiz pack"), read from the
  * README: every question it shows is one question, and a heading
  * question's answer stops at the next labelled or bold question. */
@@ -1335,6 +1363,7 @@ int main(void)
         cmocka_unit_test(test_table_of_contents_links_are_not_questions),
         cmocka_unit_test(test_tables_in_answers_keep_their_rows),
         cmocka_unit_test(test_q_and_a_lines_in_one_or_two_paragraphs),
+        cmocka_unit_test(test_bold_labels_and_numbered_answer_labels),
         cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
         cmocka_unit_test(test_numbered_steps_after_a_paragraph_answer_stay_in_it),
         cmocka_unit_test(test_details_summary_blocks),

@@ -622,6 +622,19 @@ static void fr_ignore(FileReader *fr, const MdNode *n, const char *why)
     strbuf_free(&html);
 }
 
+/* The text is nothing but a question label or a number ("**Q:** What...?",
+ * "**3.** What...?"): the question follows it. */
+static int fr_is_mark(const char *s, size_t len)
+{
+    size_t lead = 0;
+    while (lead < len && (s[lead] == ' ' || s[lead] == '\n'))
+        lead++;
+    size_t n = text_number_prefix(s + lead, len - lead);
+    if (n == 0)
+        n = text_question_label(s + lead, len - lead);
+    return n > 0 && lead + n >= len;
+}
+
 /* Decides whether a paragraph (or a list item's first paragraph) asks a
  * question. On success the cleaned prompt is in prompt and *answer_from is
  * the offset in p->text where an answer written in the same paragraph
@@ -650,7 +663,8 @@ static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
     size_t end = a_line;
     size_t from = a_line < len ? a_line + 1 : len;
     int bold_prefix = 0;
-    if (!p->all_bold && p->bold_prefix_len > 0 && p->bold_prefix_len < end) {
+    if (!p->all_bold && p->bold_prefix_len > 0 && p->bold_prefix_len < end &&
+        !fr_is_mark(s, p->bold_prefix_len)) {
         end = p->bold_prefix_len;
         from = end;
         bold_prefix = 1;

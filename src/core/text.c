@@ -379,7 +379,8 @@ size_t text_answer_label(const char *s, size_t len)
             i = 1;
         if (!i)
             continue;
-        size_t end = text_label_tail(s, len, i, k != 4);
+        /* "A." may open a sentence or a choice; "A1." is a label. */
+        size_t end = text_label_tail(s, len, i, k != 4 || (i < len && isdigit((unsigned char)s[i])));
         if (end)
             return end;
     }
