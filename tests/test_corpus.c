@@ -965,6 +965,27 @@ static void check_expectations(const char *md_path, const char *expect_path)
                 fail_msg("%s: no question \"%s\"", md_path, line + 8);
             if (q->code)
                 fail_msg("%s: \"%s\" took its answer's code as its own", md_path, line + 8);
+        } else if (strncmp(line, "right: ", 7) == 0) {
+            /* right: PROMPT => OPTION [N]: the option, and N wrong choices
+             * of the author's own (0: an ordinary answer). */
+            char *arrow = strstr(line, " => ");
+            char *bracket = strrchr(line, '[');
+            assert_non_null(arrow);
+            assert_non_null(bracket);
+            *arrow = '\0';
+            bracket[-1] = '\0';
+            const Question *q = find_question(l.bank, line + 7);
+            if (!q)
+                fail_msg("%s: no question \"%s\"", md_path, line + 7);
+            if (strcmp(q->option, arrow + 4) != 0)
+                fail_msg("%s: \"%s\" offers \"%s\", expected \"%s\"", md_path, line + 7,
+                         q->option, arrow + 4);
+            if (q->choice_count != (size_t)atoi(bracket + 1))
+                fail_msg("%s: \"%s\" has %zu choices of its own, expected %d", md_path,
+                         line + 7, q->choice_count, atoi(bracket + 1));
+        } else if (strncmp(line, "leftout: ", 9) == 0) {
+            assert_null(find_question(l.bank, line + 9));
+            assert_true(has_diag(l.diag, DIAG_WARNING, 0, "multiple-choice question left out"));
         } else if (strncmp(line, "noanswer: ", 10) == 0) {
             assert_null(find_question(l.bank, line + 10));
             assert_true(has_diag(l.diag, DIAG_WARNING, 0, "no answer"));

@@ -684,6 +684,73 @@ static void test_a_level_plays_what_its_topic_can_give(void **state)
     roundgen_free(g);
 }
 
+/* A question written with its own choices is offered those, never other
+ * questions' answers, and is never asked the other way round; the level
+ * screen and --check count its choices, not its topic. */
+static void test_questions_with_their_own_choices_offer_them(void **state)
+{
+    (void)state;
+    const char *md = "## Powers\n\n"
+                     "1. What is 2 ** 3?\n   - a) 6\n   - b) 8\n   - c) 9\n   - d) 5\n\n"
+                     "   Answer: b\n\n"
+                     "2. What is 3 ** 2?\n   - a) 6\n   - b) 9\n\n   Answer: b\n\n"
+                     "3. What is 10 ** 0?\n   - [ ] 0\n   - [x] 1\n   - [ ] 10\n";
+    Diagnostics *d = diag_new();
+    CorpusReader *r = corpus_reader_new();
+    corpus_reader_add(r, "powers.md", md, strlen(md), d);
+    Bank *b = corpus_reader_finish(r, d);
+    assert_int_equal(bank_question_count(b), 3);
+    size_t cube = find_q(b, "What is 2 ** 3?"), square = find_q(b, "What is 3 ** 2?");
+    size_t one = find_q(b, "What is 10 ** 0?");
+    assert_int_equal(bank_question(b, cube)->choice_count, 3);
+    assert_int_equal(bank_question(b, one)->choice_count, 2);
+    RoundGen *g = roundgen_new(b, 8);
+    assert_int_equal(roundgen_fair_distractors(g, cube), 3);
+    assert_int_equal(roundgen_fair_distractors(g, square), 1);
+    RoundParams p = {3, 5, KINDS_ALL}, plays;
+    round_plays(g, 0, &p, &plays);
+    assert_int_equal(plays.options, 4);
+    assert_int_equal(plays.kinds, KIND_BIT(KIND_ANSWER));
+    check_plays(g, 0, &p, &plays);
+    RoundParams three = {3, 3, KINDS_ALL};
+    unsigned seen_cube[4] = {0};
+    for (int n = 0; n < 50; n++) {
+        Round round;
+        round_generate(g, NULL, 0, &three, &round);
+        assert_int_equal(round.count, 3);
+        for (size_t i = 0; i < round.count; i++) {
+            const RoundItem *it = &round.items[i];
+            const Question *q = bank_question(b, it->question);
+            assert_int_equal(it->kind, KIND_ANSWER);
+            assert_int_equal(it->option_count,
+                             q->choice_count + 1 < 3 ? q->choice_count + 1 : 3);
+            assert_string_equal(it->options[it->answer], q->option);
+            for (unsigned o = 0; o < it->option_count; o++) {
+                assert_int_equal(it->sources[o], it->question);
+                if (o == it->answer)
+                    continue;
+                size_t c = 0;
+                while (c < q->choice_count && strcmp(q->choices[c], it->options[o]) != 0)
+                    c++;
+                assert_true(c < q->choice_count); /* one of its own */
+                if (it->question == cube)
+                    seen_cube[c]++;
+            }
+        }
+        round_free(&round);
+    }
+    /* Two of its three wrong choices at a time, each of them in turn. */
+    assert_true(seen_cube[0] > 10 && seen_cube[1] > 10 && seen_cube[2] > 10);
+    Diagnostics *check = diag_new();
+    roundgen_check(g, 4, check);
+    assert_int_equal(diag_count(check), 1); /* "3 ** 2" has one wrong choice */
+    assert_non_null(strstr(diag_get(check, 0)->message, "2 of its 3 questions"));
+    diag_free(check);
+    roundgen_free(g);
+    bank_free(b);
+    diag_free(d);
+}
+
 static void test_kind_names_round_trip(void **state)
 {
     (void)state;
@@ -718,6 +785,7 @@ int main(void)
         cmocka_unit_test(test_reverse_questions_offer_prompts),
         cmocka_unit_test(test_prompts_with_code_show_it_and_are_never_reversed),
         cmocka_unit_test(test_questions_with_nothing_to_choose_from_are_not_asked),
+        cmocka_unit_test(test_questions_with_their_own_choices_offer_them),
         cmocka_unit_test(test_a_level_plays_what_its_topic_can_give),
         cmocka_unit_test(test_kind_names_round_trip),
     };

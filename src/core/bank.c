@@ -154,6 +154,12 @@ void bank_add_question(Bank *b, const Question *q)
         blocks[i].lang = arena_strdup(&b->arena, q->answer[i].lang ? q->answer[i].lang : "");
     }
     d->answer = blocks;
+    if (q->choice_count) {
+        const char **choices = arena_alloc(&b->arena, q->choice_count * sizeof *choices);
+        for (size_t i = 0; i < q->choice_count; i++)
+            choices[i] = arena_strdup(&b->arena, q->choices[i]);
+        d->choices = choices;
+    }
     if (q->option && q->option[0]) {
         d->option = arena_strdup(&b->arena, q->option);
     } else {
@@ -645,6 +651,11 @@ int bank_write_json(const Bank *b, FILE *out)
             question_answer_markdown(q, &s);
             cJSON_AddStringToObject(jq, "answer", strbuf_str(&s));
             cJSON_AddStringToObject(jq, "option", q->option);
+            if (q->choice_count) {
+                cJSON *wrong = cJSON_AddArrayToObject(jq, "choices");
+                for (size_t c = 0; c < q->choice_count; c++)
+                    cJSON_AddItemToArray(wrong, cJSON_CreateString(q->choices[c]));
+            }
             strbuf_clear(&s);
             strbuf_printf(&s, "%s:%u", q->file, q->line);
             cJSON_AddStringToObject(jq, "source", strbuf_str(&s));

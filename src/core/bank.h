@@ -45,6 +45,10 @@ typedef struct Question {
     const char *option;         /* plain one-line form of the answer */
     const AnswerBlock *answer;  /* answer_len blocks */
     size_t answer_len;
+    const char *const *choices; /* the author's wrong choices (choices.h),
+                                   plain one-line texts offered instead of
+                                   other questions' answers; or NULL */
+    size_t choice_count;
     const char *file;           /* where it was written */
     unsigned line;
     size_t topic;               /* index of its topic */

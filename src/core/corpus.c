@@ -11,6 +11,7 @@
  */
 #include "corpus.h"
 #include "arena.h"
+#include "choices.h"
 #include "hash.h"
 #include "mdtree.h"
 #include "placement.h"
@@ -43,6 +44,9 @@ typedef struct RawQuestion {
     const char *code_lang;
     AnswerBlock *answer;
     size_t answer_len;
+    const char *option;   /* multiple choice: the right choice, else NULL */
+    const char **choices; /* multiple choice: the wrong ones */
+    size_t choice_count;
     const char *file;
     unsigned line;
     const char *section;  /* topic name, or NULL when under no section */
@@ -132,6 +136,12 @@ typedef struct FileReader {
     const char *section;
     AnswerBlock *answer;
     size_t answer_len, answer_cap, answer_bytes;
+    unsigned char *checked; /* per answer block: a checked task item */
+    size_t checked_cap;
+    int checking;           /* the item being pushed is checked */
+    const char *option;     /* set by fr_choices for a multiple choice */
+    const char **choices;
+    size_t choice_count;
     int truncated;
     size_t lead_code;       /* code blocks before any text of the answer */
     int text_seen;          /* the answer has had text (or a label) */
@@ -242,6 +252,9 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
     q->answer = arena_memdup(bank_arena(cr->bank), fr->answer,
                              fr->answer_len * sizeof *fr->answer);
     q->answer_len = fr->answer_len;
+    q->option = fr->option;
+    q->choices = fr->choices;
+    q->choice_count = fr->choice_count;
     q->file = fr->file;
     q->line = fr->line;
     q->section = fr->section;
@@ -288,6 +301,60 @@ static size_t fr_prompt_code(const FileReader *fr)
     return refers && k >= 2 ? 1 : 0;
 }
 
+/* Plain one-line form of a piece of rich text, in the bank. */
+static const char *fr_plain_line(FileReader *fr, const char *s, size_t len)
+{
+    StrBuf t = {0};
+    text_append_cut(&t, s, len, QUESTION_OPTION_MAX);
+    const char *copy = arena_strndup(bank_arena(fr->cr->bank), strbuf_str(&t), t.len);
+    strbuf_free(&t);
+    return copy;
+}
+
+/* An answer written as the author's own choices and a key (choices.h)
+ * becomes the right choice, then what explains it; the wrong choices are
+ * the question's distractors. Returns 0 when the question must be left
+ * out: its key names no choice. */
+static int fr_choices(FileReader *fr)
+{
+    Choices c;
+    int found = choices_read(fr->answer, fr->answer_len, fr->checked, &c);
+    if (found == 0)
+        return 1;
+    if (found < 0) {
+        StrBuf ex = {0};
+        fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
+        diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
+                 "multiple-choice question left out: %s: \"%s\"", c.problem, strbuf_str(&ex));
+        strbuf_free(&ex);
+        return 0;
+    }
+    Arena *arena = bank_arena(fr->cr->bank);
+    const ChoiceText *right = &c.items[c.right];
+    fr->option = fr_plain_line(fr, right->text, right->len);
+    const char **wrong = arena_alloc(arena, (c.count - 1) * sizeof *wrong);
+    for (size_t k = 0, w = 0; k < c.count; k++)
+        if (k != c.right)
+            wrong[w++] = fr_plain_line(fr, c.items[k].text, c.items[k].len);
+    fr->choices = wrong;
+    fr->choice_count = c.count - 1;
+    /* The right choice, its explanation, then the blocks after the key:
+     * never more blocks than the choices and key took. */
+    AnswerBlock head[2];
+    size_t nhead = 0;
+    head[nhead++] = (AnswerBlock){ANSWER_PARA, 0, 0,
+                                  arena_strndup(arena, right->text, right->len), ""};
+    if (c.explanation.len > 0)
+        head[nhead++] = (AnswerBlock){ANSWER_PARA, 0, 0,
+                                      arena_strndup(arena, c.explanation.text,
+                                                    c.explanation.len), ""};
+    size_t tail = fr->answer_len - c.next_block;
+    memmove(fr->answer + nhead, fr->answer + c.next_block, tail * sizeof *fr->answer);
+    memcpy(fr->answer, head, nhead * sizeof *head);
+    fr->answer_len = nhead + tail;
+    return 1;
+}
+
 /* Ends the open question: kept if it has an answer, reported if not. Code
  * the prompt asks about moves from the answer to the question. */
 static void fr_close(FileReader *fr)
@@ -305,6 +372,11 @@ static void fr_close(FileReader *fr)
     }
     AnswerBlock code = {0};
     size_t moved = fr_prompt_code(fr);
+    Choices after_code;
+    if (moved == 0 && fr->lead_code > 0 &&
+        choices_read(fr->answer + fr->lead_code, fr->answer_len - fr->lead_code,
+                     fr->checked + fr->lead_code, &after_code) == 1)
+        moved = fr->lead_code; /* "Which one is true?", code, then its choices */
     if (moved > 0) {
         code = fr->answer[0];
         if (moved > 1) {
@@ -330,7 +402,10 @@ static void fr_close(FileReader *fr)
         }
         fr->answer_len -= moved;
         memmove(fr->answer, fr->answer + moved, fr->answer_len * sizeof *fr->answer);
+        memmove(fr->checked, fr->checked + moved, fr->answer_len);
     }
+    if (!fr_choices(fr))
+        return;
     corpus_add(fr->cr, fr, moved > 0 ? &code : NULL);
 }
 
@@ -348,6 +423,9 @@ static void fr_open(FileReader *fr, OpenKind kind, const StrBuf *prompt, unsigne
     fr->lead_code = 0;
     fr->text_seen = 0;
     fr->label_after_code = 0;
+    fr->option = NULL;
+    fr->choices = NULL;
+    fr->choice_count = 0;
     strbuf_clear(&fr->prompt);
     size_t chars = utf8_count(prompt->data, prompt->len);
     if (chars > CORPUS_PROMPT_MAX) {
@@ -402,6 +480,8 @@ static void fr_push(FileReader *fr, AnswerKind kind, unsigned depth, unsigned nu
             fr->lead_code++;
     }
     fr->answer = xgrow(fr->answer, &fr->answer_cap, fr->answer_len + 1, sizeof *fr->answer);
+    fr->checked = xgrow(fr->checked, &fr->checked_cap, fr->answer_len + 1, 1);
+    fr->checked[fr->answer_len] = (unsigned char)fr->checking;
     AnswerBlock *a = &fr->answer[fr->answer_len++];
     a->kind = kind;
     a->depth = depth;
@@ -495,6 +575,7 @@ static void fr_add_item(FileReader *fr, const MdNode *list, const MdNode *li, un
 {
     const MdNode *child = li->first;
     unsigned number = list->kind == MDK_OL ? li->number : 0;
+    fr->checking = li->mark == 'x' || li->mark == 'X';
     if (child && child->kind == MDK_P) {
         fr_push(fr, ANSWER_ITEM, depth, number, child->text, child->text_len, NULL,
                 child->line);
@@ -502,6 +583,7 @@ static void fr_add_item(FileReader *fr, const MdNode *list, const MdNode *li, un
     } else {
         fr_push(fr, ANSWER_ITEM, depth, number, "", 0, NULL, li->line);
     }
+    fr->checking = 0;
     for (; child; child = child->next)
         fr_add_block(fr, child, depth + 1);
 }
@@ -1077,6 +1159,12 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
         fr_add_block(fr, h, 0); /* a sub-heading inside an answer */
         return;
     }
+    if (fr->open && !info->opens && text_answer_label(h->text, h->text_len) > 0) {
+        /* "#### Answer: D" under "###### 1. What's the output?": the
+         * answer, whatever its level. */
+        fr_add_block(fr, h, 0);
+        return;
+    }
     fr_close(fr);
     while (fr->section_count > 0 && fr->sections[fr->section_count - 1].level >= h->level)
         fr->section_count--;
@@ -1484,6 +1572,7 @@ static void corpus_reader_add_buffer(CorpusReader *cr, const char *name, char *d
     if (mdtree_stream(text, len, file, diag, fr_stream_block, &fr) == 0 && cr->count == before)
         diag_add(diag, DIAG_WARNING, file, 0, "no questions found in this file");
     free(fr.answer);
+    free(fr.checked);
     free(fr.pending);
     strbuf_free(&fr.prompt);
     strbuf_free(&fr.tmp);
@@ -1552,6 +1641,9 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
         q.code_lang = r->code_lang;
         q.answer = r->answer;
         q.answer_len = r->answer_len;
+        q.option = r->option;
+        q.choices = r->choices;
+        q.choice_count = r->choice_count;
         q.file = r->file;
         q.line = r->line;
         if (topic_of[i] >= 0)

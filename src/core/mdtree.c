@@ -265,6 +265,8 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
          * first would make a long list cost its square. */
         if (n->parent && n->parent->kind == MDK_OL)
             n->number = prev ? prev->number + 1 : n->parent->number;
+        if (((MD_BLOCK_LI_DETAIL *)detail)->is_task)
+            n->mark = ((MD_BLOCK_LI_DETAIL *)detail)->task_mark;
         break;
     case MD_BLOCK_H:
         n->level = (unsigned char)((MD_BLOCK_H_DETAIL *)detail)->level;

@@ -52,7 +52,8 @@ struct MdNode {
     uint8_t kind;           /* MdKind */
     uint8_t level;          /* H: 1 to 6 */
     char mark;              /* UL bullet, OL delimiter, CODE fence char (0:
-                               indented code) */
+                               indented code), LI of a task list: its box
+                               (' ', 'x' or 'X'), else 0 */
     uint8_t all_bold;       /* P, H: every visible character is strong */
     uint8_t all_link;       /* P, H: every visible character is link text */
     uint8_t all_anchor;     /* ... of links within the page ("#top"):

@@ -721,10 +721,21 @@ int roundgen_conflict(const RoundGen *g, size_t a, size_t b)
 
 size_t roundgen_fair_distractors(const RoundGen *g, size_t q)
 {
+    if (bank_question(g->bank, q)->choice_count)
+        return bank_question(g->bank, q)->choice_count; /* the author's own */
     size_t t = bank_question(g->bank, q)->topic;
     size_t n = bank_topic_size(g->bank, t);
     size_t conflicts = g->conflict_start[q + 1] - g->conflict_start[q];
     return n - 1 - conflicts;
+}
+
+/* A question that can be asked the other way round ("Which question does
+ * this answer?"): not one that needs its code, nor one of the author's
+ * multiple choices, whose right choice ("8") says nothing alone. */
+static int round_reversible(const RoundGen *g, size_t q)
+{
+    const Question *qq = bank_question(g->bank, q);
+    return bank_topic_size(g->bank, qq->topic) > 1 && !qq->code && !qq->choice_count;
 }
 
 /* A question that can get at least two options. */
@@ -767,7 +778,7 @@ void round_plays(const RoundGen *g, size_t topic, const RoundParams *asked, Roun
             got = ROUND_OUTPUT_OPTIONS;
         if (got > out->options)
             out->options = got;
-        if ((asked->kinds & KIND_BIT(KIND_REVERSE)) && n > 1 && !qq->code)
+        if ((asked->kinds & KIND_BIT(KIND_REVERSE)) && round_reversible(g, q))
             out->kinds |= KIND_BIT(KIND_REVERSE);
         size_t outs = g->output_start[q + 1] - g->output_start[q];
         if ((asked->kinds & KIND_BIT(KIND_OUTPUT)) && outs > 0 &&
@@ -1054,7 +1065,7 @@ static void round_make_item(RoundGen *g, size_t q, const RoundParams *p, RoundIt
     QuestionKind possible[KIND_COUNT];
     unsigned npossible = 0;
     possible[npossible++] = KIND_ANSWER;
-    if ((p->kinds & KIND_BIT(KIND_REVERSE)) && bank_topic_size(g->bank, t) > 1 && !qq->code)
+    if ((p->kinds & KIND_BIT(KIND_REVERSE)) && round_reversible(g, q))
         possible[npossible++] = KIND_REVERSE;
     size_t out_from = g->output_start[q], out_to = g->output_start[q + 1];
     if ((p->kinds & KIND_BIT(KIND_OUTPUT)) && out_to > out_from &&
@@ -1088,6 +1099,30 @@ static void round_make_item(RoundGen *g, size_t q, const RoundParams *p, RoundIt
     int reverse = kind == KIND_REVERSE;
     if (!reverse && qq->code && want > ROUND_OUTPUT_OPTIONS - 1)
         want = ROUND_OUTPUT_OPTIONS - 1; /* code to read takes room */
+    if (!reverse && qq->choice_count) {
+        /* The author's own wrong choices, a random few of them. */
+        const char *texts[ROUND_MAX_OPTIONS];
+        size_t srcs[ROUND_MAX_OPTIONS];
+        size_t pick[ROUND_MAX_OPTIONS * 2];
+        size_t n = qq->choice_count < ROUND_MAX_OPTIONS * 2 ? qq->choice_count
+                                                             : ROUND_MAX_OPTIONS * 2;
+        for (size_t i = 0; i < n; i++)
+            pick[i] = i;
+        rng_shuffle(&g->rng, pick, n, sizeof *pick);
+        unsigned got = n < want ? (unsigned)n : want;
+        for (unsigned i = 0; i < got; i++) {
+            texts[i] = qq->choices[pick[i]];
+            srcs[i] = q;
+        }
+        it->kind = KIND_ANSWER;
+        it->prompt = qq->prompt;
+        if (qq->code) {
+            it->code = qq->code;
+            it->code_lang = qq->code_lang;
+        }
+        round_place(g, it, qq->option, q, texts, srcs, got);
+        return;
+    }
     const size_t *order = reverse ? g->by_prompt : g->by_option;
     const uint32_t *len = reverse ? g->prompt_len : g->option_len;
     const uint32_t *pos = reverse ? g->pos_prompt : g->pos_option;

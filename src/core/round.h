@@ -10,6 +10,8 @@
  *     containment, since a short answer can sit inside a longer one);
  *   - no giveaway by form: distractors of a similar length and shape
  *     (prose, list, code) are preferred;
+ *   - a question written with its own choices (choices.h) is offered
+ *     those, and is never asked the other way round;
  *   - a topic that cannot supply K-1 fair distractors gets fewer options
  *     (3 where it can, never fewer than 2); only a topic that cannot supply
  *     one borrows from the topic whose vocabulary is nearest.
@@ -80,7 +82,9 @@ typedef struct RoundItem {
     unsigned option_count;
     const char *options[ROUND_MAX_OPTIONS]; /* plain one-line texts */
     size_t sources[ROUND_MAX_OPTIONS];      /* the question each option
-                                               belongs to */
+                                               belongs to (the asked one
+                                               for the author's own
+                                               choices) */
     unsigned answer;      /* index of the right option */
     unsigned borrowed;    /* distractors came from another topic */
 } RoundItem;

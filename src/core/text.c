@@ -379,8 +379,11 @@ size_t text_answer_label(const char *s, size_t len)
             i = 1;
         if (!i)
             continue;
-        /* "A." may open a sentence or a choice; "A1." is a label. */
-        size_t end = text_label_tail(s, len, i, k != 4 || (i < len && isdigit((unsigned char)s[i])));
+        /* "A." may open a sentence and "A)" a choice; "A1." is a label. */
+        int bare = k == 4 && !(i < len && isdigit((unsigned char)s[i]));
+        if (bare && text_skip_space(s, len, i) < len && s[text_skip_space(s, len, i)] == ')')
+            continue;
+        size_t end = text_label_tail(s, len, i, !bare);
         if (end)
             return end;
     }

@@ -164,7 +164,7 @@ void screen_feedback(Ui *ui, const GameView *v, const ScreenCtx *ctx)
         y += b->height + ui_px(ui, 3);
     }
     /* Every distractor is a real answer: say to which question. */
-    if (v->picked >= 0 && !v->right) {
+    if (v->picked >= 0 && !v->right && it->sources[v->picked] != it->question) {
         size_t src = it->sources[v->picked];
         const Question *other = bank_question(ctx->bank, src);
         char note[600];
