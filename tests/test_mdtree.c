@@ -249,6 +249,50 @@ static void test_table_rows_join_cells(void **state)
     done(&f);
 }
 
+static void assert_cell(MdCell c, const char *want)
+{
+    assert_int_equal(c.len, strlen(want));
+    assert_memory_equal(c.text, want, c.len);
+}
+
+/* A row's cells are told apart where its text cannot: an escaped pipe
+ * inside a cell, empty cells, cells past the room given. */
+static void test_table_rows_keep_their_cells(void **state)
+{
+    (void)state;
+    Fixture f;
+    MdNode *doc = parse(&f, "| Q | A | Why |\n|---|---|---|\n| pH \\| salt | `a \\| b` |  |\n"
+                            "| | only |\n");
+    MdNode *t = doc->first;
+    MdCell c[3];
+    assert_int_equal(mdtree_row_cells(t->first, c, 3), 3);
+    assert_cell(c[0], "Q");
+    assert_cell(c[2], "Why");
+    MdNode *row = t->first->next;
+    assert_string_equal(row->text, "pH | salt | \x0e" "a | b\x0f | ");
+    assert_int_equal(mdtree_row_cells(row, c, 3), 3);
+    assert_cell(c[0], "pH | salt");
+    assert_cell(c[1], "\x0e" "a | b\x0f");
+    assert_cell(c[2], "");
+    /* A short row gets the header's width, its missing cells empty. */
+    row = row->next;
+    assert_int_equal(mdtree_row_cells(row, c, 2), 3);
+    assert_cell(c[0], "");
+    assert_cell(c[1], "only");
+    done(&f);
+
+    /* Wider than the cells kept apart: the last kept ends at its separator. */
+    doc = parse(&f, "|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|2"
+                    "0|21|22|23|24|25|26|27|28|29|30|31|32|33|34|\n"
+                    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---"
+                    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    MdCell wide[MDTREE_ROW_CELLS_MAX];
+    assert_int_equal(mdtree_row_cells(doc->first->first, wide, MDTREE_ROW_CELLS_MAX), 34);
+    assert_cell(wide[0], "1");
+    assert_cell(wide[MDTREE_ROW_CELLS_MAX - 1], "32");
+    done(&f);
+}
+
 static void test_html_block_text_is_kept_verbatim(void **state)
 {
     (void)state;
@@ -410,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_bold_and_link_coverage_flags),
         cmocka_unit_test(test_image_alt_text_is_not_prose),
         cmocka_unit_test(test_table_rows_join_cells),
+        cmocka_unit_test(test_table_rows_keep_their_cells),
         cmocka_unit_test(test_html_block_text_is_kept_verbatim),
         cmocka_unit_test(test_link_cut_by_end_of_input_does_not_read_past_it),
         cmocka_unit_test(test_stream_hands_over_top_level_blocks_in_order),

@@ -15,6 +15,7 @@
 #include "hash.h"
 #include "mdtree.h"
 #include "placement.h"
+#include "qatable.h"
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
@@ -1208,6 +1209,101 @@ static int fr_marked_question(const MdNode *p, StrBuf *tmp)
     return (p->all_bold || p->bold_prefix_len > 0) && text_ends_with_question(tmp->data, tmp->len);
 }
 
+/* ---- tables of questions ---- */
+
+/* A cell as a topic name: plain text, white space collapsed. */
+static const char *fr_cell_name(FileReader *fr, const MdCell *c)
+{
+    StrBuf t = {0};
+    text_append_plain(&t, c->text, c->len);
+    t.len = text_collapse_space(t.data ? t.data : (char *)"", t.len);
+    const char *name = t.len ? arena_strndup(&fr->cr->arena, t.data, t.len) : NULL;
+    strbuf_free(&t);
+    return name;
+}
+
+/* One row of a table of questions: its question, then its answer (or its
+ * choices and key, read as choices.h reads a list), then its explanation. */
+static void fr_table_row(FileReader *fr, const MdNode *row, const QaColumns *col)
+{
+    /* md4c gives every row as many cells as its header; missing ones are
+     * empty. */
+    static const MdCell none = {"", 0};
+    MdCell cells[QATABLE_CELLS_MAX];
+    size_t count = mdtree_row_cells(row, cells, QATABLE_CELLS_MAX);
+    const MdCell *cell_of[QATABLE_CELLS_MAX];
+    for (size_t k = 0; k < QATABLE_CELLS_MAX; k++)
+        cell_of[k] = k < count ? &cells[k] : &none;
+    const MdCell *q = cell_of[col->question];
+    StrBuf prompt = {0};
+    fr_clean(&prompt, q->text, q->len);
+    int labelled, numbered;
+    fr_strip_prefixes(&prompt, &labelled, &numbered);
+    if (prompt.len == 0) {
+        if (row->text_len > 0)
+            fr_ignore(fr, row, "a table row with no question");
+        strbuf_free(&prompt);
+        return;
+    }
+    fr_open(fr, OPEN_PARA, &prompt, row->line);
+    strbuf_free(&prompt);
+    if (col->topic >= 0) {
+        const char *topic = fr_cell_name(fr, cell_of[col->topic]);
+        if (topic)
+            fr->section = topic;
+    }
+    const MdCell *a = cell_of[col->answer];
+    if (col->choice_count > 0) {
+        StrBuf t = {0};
+        for (size_t k = 0; k < col->choice_count; k++) {
+            const MdCell *c = cell_of[col->choice[k]];
+            if (c->len == 0)
+                continue;
+            strbuf_clear(&t);
+            strbuf_printf(&t, "%c. ", (char)('A' + k));
+            strbuf_append(&t, c->text, c->len);
+            fr_push(fr, ANSWER_ITEM, 0, 0, t.data, t.len, NULL, row->line);
+        }
+        if (a->len > 0) {
+            strbuf_clear(&t);
+            strbuf_puts(&t, "Answer: ");
+            strbuf_append(&t, a->text, a->len);
+            fr_push(fr, ANSWER_PARA, 0, 0, t.data, t.len, NULL, row->line);
+        }
+        strbuf_free(&t);
+    } else if (a->len > 0) {
+        fr_push(fr, ANSWER_PARA, 0, 0, a->text, a->len, NULL, row->line);
+    }
+    if (col->explanation >= 0 && cell_of[col->explanation]->len > 0 && fr->answer_len > 0) {
+        /* The answer cell alone is the option; the explanation is shown
+         * with the answer. */
+        if (col->choice_count == 0)
+            fr->option = fr_plain_line(fr, a->text, a->len);
+        fr_push(fr, ANSWER_PARA, 0, 0, cell_of[col->explanation]->text,
+                cell_of[col->explanation]->len, NULL, row->line);
+    }
+    fr_close(fr);
+}
+
+/* A table whose header names a question and an answer column holds one
+ * question a row (qatable.h). Returns 0 for any other table. */
+static int fr_table(FileReader *fr, const MdNode *table)
+{
+    const MdNode *head = table->first;
+    QaColumns col;
+    MdCell cells[QATABLE_CELLS_MAX];
+    if (!head || head->kind != MDK_ROW)
+        return 0;
+    size_t count = mdtree_row_cells(head, cells, QATABLE_CELLS_MAX);
+    if (count > QATABLE_CELLS_MAX || !qatable_columns(cells, count, &col))
+        return 0;
+    fr_close(fr);
+    for (const MdNode *row = head->next; row; row = row->next)
+        if (row->kind == MDK_ROW)
+            fr_table_row(fr, row, &col);
+    return 1;
+}
+
 /* Walks one top-level block that is not a heading. */
 static void fr_block(FileReader *fr, const MdNode *b)
 {
@@ -1240,6 +1336,10 @@ static void fr_block(FileReader *fr, const MdNode *b)
     case MDK_HTML:
         fr_html(fr, b);
         break;
+    case MDK_TABLE:
+        if (fr_table(fr, b))
+            break;
+        /* fall through */
     default:
         if (fr->open)
             fr_add_block(fr, b, 0);

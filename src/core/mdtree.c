@@ -41,6 +41,7 @@ typedef struct Builder {
     int leaf_implicit;   /* the open leaf is the text of a tight list item */
     size_t leaf_last_off;
     unsigned cells;      /* cells seen in the open table row */
+    uint32_t cell_start[MDTREE_ROW_CELLS_MAX]; /* where each begins in text */
 
     int strong, link, img, html_block;
     int link_is_anchor; /* the open link goes to "#somewhere" in the page */
@@ -173,10 +174,43 @@ static void builder_check_fence(Builder *b, MdNode *code)
              code->mark, code->mark, code->mark);
 }
 
+/* A row's text, after the offsets where its cells begin (one allocation;
+ * mdtree_row_cells reads them back). */
+static void builder_finish_row(Builder *b, MdNode *n)
+{
+    size_t stored = b->cells < MDTREE_ROW_CELLS_MAX ? b->cells : MDTREE_ROW_CELLS_MAX;
+    uint32_t *starts = arena_alloc(b->arena, stored * sizeof *starts + b->text.len + 1);
+    memcpy(starts, b->cell_start, stored * sizeof *starts);
+    char *text = (char *)(starts + stored);
+    memcpy(text, strbuf_str(&b->text), b->text.len);
+    text[b->text.len] = '\0';
+    n->text = text;
+    n->number = b->cells;
+}
+
+size_t mdtree_row_cells(const MdNode *row, MdCell *cells, size_t max)
+{
+    size_t count = row->number;
+    size_t stored = count < MDTREE_ROW_CELLS_MAX ? count : MDTREE_ROW_CELLS_MAX;
+    const uint32_t *starts = (const uint32_t *)(const void *)row->text - stored;
+    for (size_t k = 0; k < stored && k < max; k++) {
+        size_t end = k + 1 < stored ? starts[k + 1] - 3 : row->text_len;
+        if (k + 1 == stored && count > stored) {
+            const char *sep = strstr(row->text + starts[k], " | ");
+            end = sep ? (size_t)(sep - row->text) : row->text_len;
+        }
+        cells[k] = (MdCell){row->text + starts[k], end - starts[k]};
+    }
+    return count;
+}
+
 static void builder_finish_leaf(Builder *b)
 {
     MdNode *n = b->leaf;
-    n->text = arena_strndup(b->arena, strbuf_str(&b->text), b->text.len);
+    if (n->kind == MDK_ROW)
+        builder_finish_row(b, n);
+    else
+        n->text = arena_strndup(b->arena, strbuf_str(&b->text), b->text.len);
     n->text_len = (uint32_t)b->text.len;
     n->all_bold = b->vis_in_strong > 0 && b->vis_out_strong == 0;
     n->all_link = b->vis_in_link > 0 && b->vis_out_link == 0;
@@ -236,8 +270,13 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     }
     if (builder_is_transparent(type)) {
         if ((type == MD_BLOCK_TH || type == MD_BLOCK_TD) && b->leaf &&
-            b->leaf->kind == MDK_ROW && b->cells++ > 0)
-            strbuf_puts(&b->text, " | ");
+            b->leaf->kind == MDK_ROW) {
+            if (b->cells > 0)
+                strbuf_puts(&b->text, " | ");
+            if (b->cells < MDTREE_ROW_CELLS_MAX)
+                b->cell_start[b->cells] = (uint32_t)b->text.len;
+            b->cells++;
+        }
         return 0;
     }
     builder_close_implicit(b);
@@ -489,6 +528,18 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata
             strbuf_append(&b->text, s, n);
         else
             builder_append_entity(b, s, n);
+        builder_count_visible(b, s, n);
+        break;
+    case MD_TEXT_CODE:
+        if (b->leaf->kind == MDK_ROW) {
+            /* md4c leaves the escape of a pipe in a cell's code span
+             * ("`a \| b`"), which GitHub shows as "a | b". */
+            for (MD_SIZE i = 0; i < n; i++)
+                if (!(s[i] == '\\' && i + 1 < n && s[i + 1] == '|'))
+                    strbuf_putc(&b->text, s[i]);
+        } else {
+            strbuf_append(&b->text, s, n);
+        }
         builder_count_visible(b, s, n);
         break;
     default:

@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { MDTREE_MAX_DEPTH = 32 };
+enum { MDTREE_MAX_DEPTH = 32, MDTREE_ROW_CELLS_MAX = 32 };
 
 typedef enum MdKind {
     MDK_DOC,
@@ -46,7 +46,8 @@ struct MdNode {
     uint32_t text_len;
     uint32_t line;          /* first source line (1-based), 0 if unknown */
     uint32_t end_line;      /* last source line with text */
-    uint32_t number;        /* OL: start number; LI in an OL: its number */
+    uint32_t number;        /* OL: start number; LI in an OL: its number;
+                               ROW: its cells (see mdtree_row_cells) */
     uint32_t bold_prefix_len; /* P: bytes of text covered by a leading strong
                                span, 0 if the text does not start bold */
     uint8_t kind;           /* MdKind */
@@ -61,6 +62,17 @@ struct MdNode {
     uint8_t pool;           /* streaming: which of the stream's two arenas
                                holds this top-level block */
 };
+
+/* One cell of a table row: a piece of the row's text. */
+typedef struct MdCell {
+    const char *text;
+    size_t len;
+} MdCell;
+
+/* The cells of a ROW node, where its text alone cannot tell them apart (a
+ * cell may hold an escaped "|"). Stores at most max of them and returns
+ * how many the row has. */
+size_t mdtree_row_cells(const MdNode *row, MdCell *cells, size_t max);
 
 /* Parses a UTF-8 Markdown document (sanitised by the caller: valid UTF-8,
  * no control bytes but tab and line endings). Problems found on the way
