@@ -679,6 +679,56 @@ static void test_bold_labels_and_numbered_answer_labels(void **state)
     unload(&l);
 }
 
+/* Numbered questions with nothing under them wait for an answer key at
+ * the end of the file; each of its items answers the question with its
+ * number. Choices with no key wait too, and stay an ordinary answer when no
+ * key comes. */
+static void test_an_answer_key_answers_questions_by_number(void **state)
+{
+    (void)state;
+    Loaded l = load("# Ports\n\n## Questions\n\n"
+                    "### 1. Which port does SSH use?\n\n"
+                    "### 2. Which port does DNS use?\n\n"
+                    "### 3. Which protocol does ping use?\n\na) TCP\nb) ICMP\nc) UDP\n\n"
+                    "### 4. Which port does SMTP use?\n\n"
+                    "**Answers**\n\n"
+                    "- 1. Port 22.\n- 2. Port 53, over UDP and TCP.\n- 3. b\n- 7. Port 80.\n");
+    assert_int_equal(bank_question_count(l.bank), 3);
+    /* "Questions" names no topic: the title does. */
+    assert_int_equal(bank_topic_count(l.bank), 1);
+    assert_string_equal(bank_topic_name(l.bank, 0), "Ports");
+    const Question *q = find_question(l.bank, "Which port does SSH use?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "Port 22.");
+    assert_int_equal(q->line, 5);
+    q = find_question(l.bank, "Which protocol does ping use?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "ICMP");
+    assert_int_equal(q->choice_count, 2);
+    assert_null(find_question(l.bank, "Which port does SMTP use?"));
+    assert_true(has_diag(l.diag, DIAG_WARNING, 15, "question has no answer"));
+    assert_true(has_diag(l.diag, DIAG_NOTE, 0, "no question waits for it"));
+    assert_false(bank_contains(l.bank, "Answers"));
+    unload(&l);
+
+    /* No key: the choices are the answer, as written. */
+    l = load("## Ping\n\n1. Which protocol does ping use?\n   a) TCP\n   b) ICMP\n\n"
+             "2. What does ping measure?\n   The round trip time.\n");
+    q = find_question(l.bank, "Which protocol does ping use?");
+    assert_non_null(q);
+    assert_int_equal(q->choice_count, 0);
+    assert_string_equal(q->option, "a) TCP b) ICMP");
+    unload(&l);
+
+    /* "Answer:" alone under a question labels its answer; it is no key. */
+    l = load("## SQL\n\n**1. What does SQL stand for?**\n\n**Answer:**\n\n"
+             "- Structured\n- Query\n- Language\n");
+    q = find_question(l.bank, "What does SQL stand for?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "Structured; Query; Language");
+    unload(&l);
+}
+
 /* The README's own example pack ("Writing a quiz pack"), read from the
  * README: every question it shows is one question, and a heading
  * question's answer stops at the next labelled or bold question. */
@@ -1385,6 +1435,7 @@ int main(void)
         cmocka_unit_test(test_tables_in_answers_keep_their_rows),
         cmocka_unit_test(test_q_and_a_lines_in_one_or_two_paragraphs),
         cmocka_unit_test(test_bold_labels_and_numbered_answer_labels),
+        cmocka_unit_test(test_an_answer_key_answers_questions_by_number),
         cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
         cmocka_unit_test(test_numbered_steps_after_a_paragraph_answer_stay_in_it),
         cmocka_unit_test(test_details_summary_blocks),

@@ -451,23 +451,44 @@ static int marked_choice(Choices *c, const unsigned char *checked)
     return which;
 }
 
+/* The choices at the start of an answer, as items or as one paragraph.
+ * Returns the blocks they take, or 0 (out cleared) when there are none. */
+static size_t read_choices(const AnswerBlock *blocks, size_t n, Choices *out, LabelKind *kind,
+                           unsigned *numbers, int *from_items)
+{
+    memset(out, 0, sizeof *out);
+    size_t used = read_items(blocks, n, out, kind, numbers);
+    *from_items = used > 0;
+    if (!used) {
+        memset(out, 0, sizeof *out);
+        *kind = LABEL_LETTER;
+        used = read_paragraph(blocks, n, out);
+        if (!used)
+            memset(out, 0, sizeof *out);
+    }
+    return used;
+}
+
+int choices_need_key(const AnswerBlock *blocks, size_t n, const unsigned char *checked)
+{
+    Choices c;
+    LabelKind kind;
+    unsigned numbers[CHOICES_MAX];
+    int from_items;
+    size_t used = read_choices(blocks, n, &c, &kind, numbers, &from_items);
+    return used > 0 && used == n && kind == LABEL_LETTER &&
+           marked_choice(&c, from_items ? checked : NULL) == -2;
+}
+
 int choices_read(const AnswerBlock *blocks, size_t n, const unsigned char *checked,
                  Choices *out)
 {
-    memset(out, 0, sizeof *out);
-    LabelKind kind = LABEL_LETTER;
+    LabelKind kind;
     unsigned numbers[CHOICES_MAX] = {0};
-    size_t used = read_items(blocks, n, out, &kind, numbers);
-    int from_items = used > 0;
-    if (!from_items) {
-        memset(out, 0, sizeof *out);
-        kind = LABEL_LETTER;
-        used = read_paragraph(blocks, n, out);
-        if (!used) {
-            memset(out, 0, sizeof *out);
-            return 0;
-        }
-    }
+    int from_items;
+    size_t used = read_choices(blocks, n, out, &kind, numbers, &from_items);
+    if (!used)
+        return 0;
     int mark = marked_choice(out, from_items ? checked : NULL);
     if (mark == -1)
         return -1;

@@ -58,4 +58,10 @@ typedef struct Choices {
 int choices_read(const AnswerBlock *blocks, size_t n, const unsigned char *checked,
                  Choices *out);
 
+/* True when an answer is lettered choices and nothing else: no key under
+ * them and none marked. Its key may come later, in an answer key at the
+ * end of the pack ("1. b"): choices_read then reads the answer with a
+ * paragraph "Answer: b" after the choices. */
+int choices_need_key(const AnswerBlock *blocks, size_t n, const unsigned char *checked);
+
 #endif

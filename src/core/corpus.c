@@ -36,7 +36,8 @@ enum {
     CORPUS_EXCERPT = 60,
     CORPUS_UTF8_REPORTS = 10,     /* per file */
     CORPUS_SECTION_DEPTH = 8,
-    CORPUS_CODE_LINES_MAX = 14    /* code shown with a prompt, at 640x480 */
+    CORPUS_CODE_LINES_MAX = 14,   /* code shown with a prompt, at 640x480 */
+    CORPUS_WAITING_MAX = 10000    /* questions waiting for an answer key */
 };
 
 typedef struct RawQuestion {
@@ -115,6 +116,19 @@ static void corpus_reader_free(CorpusReader *cr)
 
 typedef enum OpenKind { OPEN_HEADING, OPEN_ITEM, OPEN_PARA, OPEN_DETAILS } OpenKind;
 
+/* A numbered question with no answer, or with choices and no key, waits
+ * for an answer key later in its file ("## Answers", then "1. Domain Name
+ * System.", "2. b"). */
+typedef struct Waiting {
+    const char *prompt;
+    unsigned number, line;
+    const char *section;
+    AnswerBlock *answer;    /* its choices, or none */
+    unsigned char *checked;
+    size_t answer_len;
+    int answered;
+} Waiting;
+
 typedef struct Section {
     unsigned level;
     const char *name; /* NULL for the document's title */
@@ -147,6 +161,12 @@ typedef struct FileReader {
     size_t lead_code;       /* code blocks before any text of the answer */
     int text_seen;          /* the answer has had text (or a label) */
     int label_after_code;   /* an "Answer:" label came after leading code */
+    unsigned number;        /* the open question's number, 0 if none */
+
+    Waiting *waiting;       /* questions waiting for an answer key */
+    size_t waiting_len, waiting_cap, waiting_open;
+    int in_key;             /* in the answer key's part of the file */
+    unsigned key_level;     /* the level of the key's heading */
 
     StrBuf tmp;
 
@@ -356,6 +376,33 @@ static int fr_choices(FileReader *fr)
     return 1;
 }
 
+/* Holds the open question, numbered and with no answer or with choices and
+ * no key, until an answer key gives what it lacks. Returns 0 when it does
+ * not wait. */
+static int fr_wait(FileReader *fr)
+{
+    if (fr->number == 0 || fr->waiting_len >= CORPUS_WAITING_MAX ||
+        (fr->answer_len > 0 && !choices_need_key(fr->answer + fr->lead_code,
+                                                 fr->answer_len - fr->lead_code,
+                                                 fr->checked + fr->lead_code)))
+        return 0;
+    Arena *arena = &fr->cr->arena;
+    fr->waiting = xgrow(fr->waiting, &fr->waiting_cap, fr->waiting_len + 1, sizeof *fr->waiting);
+    Waiting *w = &fr->waiting[fr->waiting_len++];
+    w->prompt = arena_strndup(arena, fr->prompt.data, fr->prompt.len);
+    w->number = fr->number;
+    w->line = fr->line;
+    w->section = fr->section;
+    w->answer_len = fr->answer_len;
+    w->answer = fr->answer_len ? arena_memdup(arena, fr->answer,
+                                              fr->answer_len * sizeof *fr->answer)
+                               : NULL;
+    w->checked = fr->answer_len ? arena_memdup(arena, fr->checked, fr->answer_len) : NULL;
+    w->answered = 0;
+    fr->waiting_open++;
+    return 1;
+}
+
 /* Ends the open question: kept if it has an answer, reported if not. Code
  * the prompt asks about moves from the answer to the question. */
 static void fr_close(FileReader *fr)
@@ -363,6 +410,8 @@ static void fr_close(FileReader *fr)
     if (!fr->open)
         return;
     fr->open = 0;
+    if (fr_wait(fr))
+        return;
     StrBuf ex = {0};
     if (fr->answer_len == 0) {
         fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
@@ -424,6 +473,7 @@ static void fr_open(FileReader *fr, OpenKind kind, const StrBuf *prompt, unsigne
     fr->lead_code = 0;
     fr->text_seen = 0;
     fr->label_after_code = 0;
+    fr->number = 0;
     fr->option = NULL;
     fr->choices = NULL;
     fr->choice_count = 0;
@@ -816,6 +866,167 @@ static void fr_count_list_questions(const MdNode *list, StrBuf *tmp, size_t *str
     }
 }
 
+/* The number a question is written with ("12. What...", "Q3:", "**4.**
+ * Why...?"), or 0. */
+static unsigned fr_number_of(const char *s, size_t len)
+{
+    size_t lead = 0;
+    while (lead < len && (s[lead] == ' ' || s[lead] == '\n'))
+        lead++;
+    size_t n = text_number_prefix(s + lead, len - lead);
+    if (n == 0)
+        n = text_question_label(s + lead, len - lead);
+    unsigned number = 0;
+    int digits = 0;
+    for (size_t i = lead; i < lead + n && digits < 9; i++) {
+        if (isdigit((unsigned char)s[i])) {
+            number = number * 10 + (unsigned)(s[i] - '0');
+            digits++;
+        } else if (digits) {
+            break;
+        }
+    }
+    return number;
+}
+
+/* True when a short text is made only of the given words, one of which is
+ * among the first `needed` of them ("Answer key", "Answers to the quiz"). */
+static int fr_words_are(StrBuf *tmp, const char *s, size_t len, const char *const *words,
+                        size_t needed)
+{
+    if (len == 0 || len > 60)
+        return 0;
+    strbuf_clear(tmp);
+    text_append_key(tmp, s, len);
+    int found = 0;
+    size_t count = 0;
+    for (char *w = tmp->data; w && *w;) {
+        char *end = strchr(w, ' ');
+        size_t n = end ? (size_t)(end - w) : strlen(w);
+        size_t k = 0;
+        while (words[k] && !(strlen(words[k]) == n && memcmp(words[k], w, n) == 0))
+            k++;
+        if (!words[k])
+            return 0;
+        found |= k < needed;
+        count++;
+        w = end ? end + 1 : NULL;
+    }
+    return found && count <= 6;
+}
+
+/* The heading (or line) of an answer key at the end of a pack. */
+static int fr_is_key_name(StrBuf *tmp, const char *s, size_t len)
+{
+    /* "Answer" alone labels one answer; "Answers" or "Answer key" are a
+     * key's. */
+    static const char *const words[] = {"answers", "solutions", "key", "keys", "sheet",
+                                        "answer", "solution", "the", "to", "for", "of", "all",
+                                        "and", "questions", "quiz", "explanations", NULL};
+    return fr_words_are(tmp, s, len, words, 5);
+}
+
+/* A section name that names no topic ("Questions", "Quiz"): its questions
+ * belong to the part around it. */
+static int fr_is_generic_name(StrBuf *tmp, const char *s, size_t len)
+{
+    static const char *const words[] = {"questions", "question", "quiz", "exercises",
+                                        "test", "q", "a", "and", "practice", "review",
+                                        "self", "interview", NULL};
+    return fr_words_are(tmp, s, len, words, 4);
+}
+
+/* Gives a waiting question the answer an answer key's item holds (the
+ * item's text from skip on, and what is nested under it), or, with li
+ * NULL, gives up the wait: a question with choices keeps them as its
+ * answer. */
+static void fr_answer_from_key(FileReader *fr, Waiting *w, const MdNode *li, size_t skip)
+{
+    fr_close(fr);
+    StrBuf prompt = {0};
+    strbuf_puts(&prompt, w->prompt);
+    fr_open(fr, OPEN_ITEM, &prompt, w->line);
+    strbuf_free(&prompt);
+    fr->section = w->section;
+    for (size_t i = 0; i < w->answer_len; i++) {
+        const AnswerBlock *a = &w->answer[i];
+        fr->checking = w->checked[i];
+        fr_push(fr, a->kind, a->depth, a->number, a->text, strlen(a->text), a->lang, w->line);
+    }
+    fr->checking = 0;
+    const MdNode *lead = li ? li->first : NULL;
+    if (lead && lead->kind == MDK_P) {
+        if (w->answer_len > 0) {
+            /* The key names one of the question's choices: "2. b". */
+            StrBuf key = {0};
+            strbuf_puts(&key, "Answer: ");
+            strbuf_append(&key, lead->text + skip, lead->text_len - skip);
+            fr_push(fr, ANSWER_PARA, 0, 0, key.data, key.len, NULL, lead->line);
+            strbuf_free(&key);
+        } else {
+            fr_push_rest(fr, lead, skip);
+        }
+        lead = lead->next;
+    }
+    for (; lead; lead = lead->next)
+        fr_add_block(fr, lead, 0);
+    fr_close(fr);
+    w->answered = 1;
+    fr->waiting_open--;
+}
+
+/* A list in an answer key: each item answers the waiting question with its
+ * number, the first one not answered yet. */
+static void fr_key_list(FileReader *fr, const MdNode *list)
+{
+    fr_close(fr);
+    for (const MdNode *li = list->first; li; li = li->next) {
+        const MdNode *item = li, *lead = li->first;
+        size_t skip = 0;
+        unsigned number = list->kind == MDK_OL ? li->number : 0;
+        if (!number && lead && lead->kind == MDK_OL && lead->first && !lead->first->next) {
+            /* "- 1. Port 22." is a list in a list */
+            item = lead->first;
+            number = item->number;
+        } else if (!number && lead && lead->kind == MDK_P) {
+            /* "- 1. Domain Name System" */
+            number = fr_number_of(lead->text, lead->text_len);
+            skip = text_number_prefix(lead->text, lead->text_len);
+        }
+        Waiting *w = NULL;
+        for (size_t i = 0; number && !w && i < fr->waiting_len; i++)
+            if (!fr->waiting[i].answered && fr->waiting[i].number == number)
+                w = &fr->waiting[i];
+        if (w)
+            fr_answer_from_key(fr, w, item, skip);
+        else
+            fr_ignore(fr, li, "in the answer key, but no question waits for it");
+    }
+    if (fr->waiting_open == 0)
+        fr->in_key = 0;
+}
+
+/* At the end of a file, questions still waiting for a key have none. */
+static void fr_flush_waiting(FileReader *fr)
+{
+    for (size_t i = 0; i < fr->waiting_len; i++) {
+        Waiting *w = &fr->waiting[i];
+        if (w->answered)
+            continue;
+        if (w->answer_len > 0) {
+            fr_answer_from_key(fr, w, NULL, 0);
+            continue;
+        }
+        StrBuf ex = {0};
+        fr_excerpt(&ex, w->prompt, strlen(w->prompt));
+        diag_add(fr->diag, DIAG_WARNING, fr->file, w->line,
+                 "question has no answer, left out: \"%s\"", strbuf_str(&ex));
+        strbuf_free(&ex);
+    }
+    fr->waiting_len = fr->waiting_open = 0;
+    fr->in_key = 0;
+}
+
 static void fr_list(FileReader *fr, const MdNode *list)
 {
     size_t strict, loose, answered;
@@ -849,6 +1060,7 @@ static void fr_list(FileReader *fr, const MdNode *list)
         }
         const MdNode *lead = li->first;
         fr_open(fr, OPEN_ITEM, &prompt, lead->line ? lead->line : li->line);
+        fr->number = list->kind == MDK_OL ? li->number : fr_number_of(lead->text, from);
         fr_push_rest(fr, lead, from);
         for (const MdNode *c = lead->next; c; c = c->next)
             fr_add_block(fr, c, 0);
@@ -1081,6 +1293,7 @@ static void fr_paragraph(FileReader *fr, const MdNode *p)
     size_t from;
     if (fr_split_question(p, 0, &prompt, &from)) {
         fr_open(fr, OPEN_PARA, &prompt, p->line);
+        fr->number = fr_number_of(p->text, from);
         fr_push_rest(fr, p, from);
         strbuf_free(&prompt);
         return;
@@ -1160,15 +1373,25 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
         fr_add_block(fr, h, 0); /* a sub-heading inside an answer */
         return;
     }
-    if (fr->open && !info->opens && text_answer_label(h->text, h->text_len) > 0) {
+    size_t label = fr->open && !info->opens ? text_answer_label(h->text, h->text_len) : 0;
+    if (label > 0 && label < h->text_len) {
         /* "#### Answer: D" under "###### 1. What's the output?": the
-         * answer, whatever its level. */
+         * answer, whatever its level. ("## Answers" alone may open an
+         * answer key.) */
         fr_add_block(fr, h, 0);
         return;
     }
     fr_close(fr);
+    if (fr->in_key && h->level <= fr->key_level)
+        fr->in_key = 0;
     while (fr->section_count > 0 && fr->sections[fr->section_count - 1].level >= h->level)
         fr->section_count--;
+    if (!info->question && !info->title && fr->waiting_open > 0 &&
+        fr_is_key_name(&fr->tmp, h->text, h->text_len)) {
+        fr->in_key = 1; /* "## Answers": the key to the questions above */
+        fr->key_level = h->level;
+        return;
+    }
     if (info->question) {
         StrBuf prompt = {0};
         fr_clean(&prompt, h->text, h->text_len);
@@ -1176,6 +1399,7 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
         fr_strip_prefixes(&prompt, &labelled, &numbered);
         fr_open(fr, OPEN_HEADING, &prompt, h->line);
         fr->open_level = h->level;
+        fr->number = fr_number_of(h->text, h->text_len);
         strbuf_free(&prompt);
         return;
     }
@@ -1185,6 +1409,8 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
         name = NULL;
     } else if (!name) {
         return; /* an empty heading changes nothing */
+    } else if (fr_is_generic_name(&fr->tmp, name, strlen(name))) {
+        name = fr_current_section(fr); /* "## Questions" under "# Networking" */
     }
     fr_push_section(fr, h->level, name);
 }
@@ -1304,6 +1530,21 @@ static int fr_table(FileReader *fr, const MdNode *table)
     return 1;
 }
 
+/* A line that opens an answer key ("**Answers**", "Answer key:") after
+ * questions that wait for one. Returns 1 when it does. */
+static int fr_key_line(FileReader *fr, const MdNode *p)
+{
+    if (fr->in_key || !(fr->waiting_open > 0 || (fr->open && fr->number > 0)) ||
+        !fr_is_key_name(&fr->tmp, p->text, p->text_len))
+        return 0;
+    fr_close(fr);
+    if (fr->waiting_open == 0)
+        return 0;
+    fr->in_key = 1;
+    fr->key_level = BOLD_SECTION_LEVEL;
+    return 1;
+}
+
 /* Walks one top-level block that is not a heading. */
 static void fr_block(FileReader *fr, const MdNode *b)
 {
@@ -1312,6 +1553,8 @@ static void fr_block(FileReader *fr, const MdNode *b)
         fr_close(fr);
         break;
     case MDK_P:
+        if (fr_key_line(fr, b))
+            break;
         if (fr->open && fr->kind == OPEN_HEADING) {
             if (text_is_chatter(b->text, b->text_len)) {
                 fr_close(fr);
@@ -1328,7 +1571,9 @@ static void fr_block(FileReader *fr, const MdNode *b)
         break;
     case MDK_UL:
     case MDK_OL:
-        if (fr->open && fr->kind == OPEN_HEADING)
+        if (fr->in_key)
+            fr_key_list(fr, b);
+        else if (fr->open && fr->kind == OPEN_HEADING)
             fr_add_block(fr, b, 0);
         else
             fr_list(fr, b);
@@ -1496,8 +1741,10 @@ static void fr_stream_block(MdStream *stream, MdNode *doc, MdNode *block, void *
     /* All walked: every heading is settled, none is open. */
     if (fr->pending_head == fr->pending_len)
         fr->pending_head = fr->pending_len = 0;
-    if (fr->eof)
+    if (fr->eof) {
         fr_close(fr);
+        fr_flush_waiting(fr);
+    }
 }
 
 /* ---- bytes to text ---- */
@@ -1673,6 +1920,7 @@ static void corpus_reader_add_buffer(CorpusReader *cr, const char *name, char *d
         diag_add(diag, DIAG_WARNING, file, 0, "no questions found in this file");
     free(fr.answer);
     free(fr.checked);
+    free(fr.waiting);
     free(fr.pending);
     strbuf_free(&fr.prompt);
     strbuf_free(&fr.tmp);
