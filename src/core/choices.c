@@ -146,6 +146,8 @@ static const char *const word_marks[] = {
 /* Length of a mark closing s, the spaces before it included, or 0. */
 static size_t end_mark(const char *s, size_t len)
 {
+    if (len == 0 || !strchr(")tT\x85\x94\x8F\x93", s[len - 1]))
+        return 0; /* no mark ends so */
     size_t n = 0;
     for (size_t k = 0; !n && k < sizeof emoji_marks / sizeof *emoji_marks; k++) {
         size_t m = strlen(emoji_marks[k]);
@@ -471,6 +473,11 @@ static size_t read_choices(const AnswerBlock *blocks, size_t n, Choices *out, La
 
 int choices_need_key(const AnswerBlock *blocks, size_t n, const unsigned char *checked)
 {
+    /* Lettered choices, as items or a paragraph, open with "a)". */
+    Label first;
+    if (n == 0 || blocks[0].kind == ANSWER_CODE || blocks[0].kind == ANSWER_ROW ||
+        !letter_label(blocks[0].text, strlen(blocks[0].text), 0, &first))
+        return 0;
     Choices c;
     LabelKind kind;
     unsigned numbers[CHOICES_MAX];

@@ -918,6 +918,9 @@ static int fr_words_are(StrBuf *tmp, const char *s, size_t len, const char *cons
 /* The heading (or line) of an answer key at the end of a pack. */
 static int fr_is_key_name(StrBuf *tmp, const char *s, size_t len)
 {
+    if (len > 60 || (fr_find_ci(s, len, "answer") == len && fr_find_ci(s, len, "solution") == len &&
+                     fr_find_ci(s, len, "key") == len))
+        return 0;
     /* "Answer" alone labels one answer; "Answers" or "Answer key" are a
      * key's. */
     static const char *const words[] = {"answers", "solutions", "key", "keys", "sheet",
