@@ -768,6 +768,57 @@ static void test_the_readmes_example_pack_reads_as_it_says(void **state)
     strbuf_free(&readme);
 }
 
+/* The README's example after a paragraph that opens with `lead`. */
+static Loaded readme_example(const char *lead)
+{
+    size_t len;
+    char *readme = read_file(QA_SOURCE_DIR "/README.md", &len);
+    const char *at = strstr(readme, lead);
+    assert_non_null(at);
+    const char *start = strstr(at, "```markdown\n");
+    assert_non_null(start);
+    start += strlen("```markdown\n");
+    const char *end = strstr(start, "\n```\n");
+    assert_non_null(end);
+    Loaded l = load_n("README.md", start, (size_t)(end - start) + 1);
+    free(readme);
+    return l;
+}
+
+/* The README's examples of multiple choice, tables and an answer key. */
+static void test_the_readmes_other_examples_read_as_they_say(void **state)
+{
+    (void)state;
+    Loaded l = readme_example("**Multiple choice.**");
+    const Question *q = find_question(l.bank, "Which keyword defines a function in Python?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "def");
+    assert_int_equal(q->choice_count, 2);
+    assert_int_equal(q->answer_len, 2); /* the choice, then why */
+    unload(&l);
+
+    l = readme_example("**Tables.**");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    q = find_question(l.bank, "What is the capital of Australia?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "Canberra");
+    q = find_question(l.bank, "Which of these countries is landlocked?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "Bolivia");
+    unload(&l);
+
+    l = readme_example("**An answer key at the end.**");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    q = find_question(l.bank, "What does DNS stand for?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "Domain Name System.");
+    q = find_question(l.bank, "Which protocol does ping use?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "ICMP");
+    assert_int_equal(diag_total(l.diag, DIAG_WARNING), 0);
+    unload(&l);
+}
+
 /* "3. What is X?", a paragraph, then "   1. a step" and "4. What is Y?":
  * Markdown makes the steps and question 4 one list; the steps stay in the
  * answer of question 3. */
@@ -1437,6 +1488,7 @@ int main(void)
         cmocka_unit_test(test_bold_labels_and_numbered_answer_labels),
         cmocka_unit_test(test_an_answer_key_answers_questions_by_number),
         cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
+        cmocka_unit_test(test_the_readmes_other_examples_read_as_they_say),
         cmocka_unit_test(test_numbered_steps_after_a_paragraph_answer_stay_in_it),
         cmocka_unit_test(test_details_summary_blocks),
         cmocka_unit_test(test_sectionless_run_goes_to_the_topic_it_is_about),
