@@ -692,7 +692,8 @@ static void test_an_answer_key_answers_questions_by_number(void **state)
                     "### 3. Which protocol does ping use?\n\na) TCP\nb) ICMP\nc) UDP\n\n"
                     "### 4. Which port does SMTP use?\n\n"
                     "**Answers**\n\n"
-                    "- 1. Port 22.\n- 2. Port 53, over UDP and TCP.\n- 3. b\n- 7. Port 80.\n");
+                    "- 1. Port 22.\n- 2. Port 53, over UDP and TCP.\n- 3. b - it sends echo requests\n"
+                    "- 7. Port 80.\n");
     assert_int_equal(bank_question_count(l.bank), 3);
     /* "Questions" names no topic: the title does. */
     assert_int_equal(bank_topic_count(l.bank), 1);
@@ -705,6 +706,8 @@ static void test_an_answer_key_answers_questions_by_number(void **state)
     assert_non_null(q);
     assert_string_equal(q->option, "ICMP");
     assert_int_equal(q->choice_count, 2);
+    assert_int_equal(q->answer_len, 2);
+    assert_string_equal(q->answer[1].text, "It sends echo requests"); /* a sentence */
     assert_null(find_question(l.bank, "Which port does SMTP use?"));
     assert_true(has_diag(l.diag, DIAG_WARNING, 15, "question has no answer"));
     assert_true(has_diag(l.diag, DIAG_NOTE, 0, "no question waits for it"));

@@ -365,10 +365,12 @@ static int fr_choices(FileReader *fr)
     size_t nhead = 0;
     head[nhead++] = (AnswerBlock){ANSWER_PARA, 0, 0,
                                   arena_strndup(arena, right->text, right->len), ""};
-    if (c.explanation.len > 0)
-        head[nhead++] = (AnswerBlock){ANSWER_PARA, 0, 0,
-                                      arena_strndup(arena, c.explanation.text,
-                                                    c.explanation.len), ""};
+    if (c.explanation.len > 0) {
+        /* "b) 8 - because ..." explains in a sentence of its own. */
+        char *why = arena_strndup(arena, c.explanation.text, c.explanation.len);
+        why[0] = (char)toupper((unsigned char)why[0]);
+        head[nhead++] = (AnswerBlock){ANSWER_PARA, 0, 0, why, ""};
+    }
     size_t tail = fr->answer_len - c.next_block;
     memmove(fr->answer + nhead, fr->answer + c.next_block, tail * sizeof *fr->answer);
     memcpy(fr->answer, head, nhead * sizeof *head);
