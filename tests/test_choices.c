@@ -180,6 +180,29 @@ static void test_ordinary_answers_stay_ordinary(void **state)
     assert_int_equal(read_blocks(nested, 4, &c), 0);
 }
 
+/* Choices alone wait for a key further down the pack (an answer key). */
+static void test_choices_alone_need_a_key(void **state)
+{
+    (void)state;
+    const AnswerBlock items[] = {BULLET("a) 6"), BULLET("b) 8"), PARA("Answer: b")};
+    assert_true(choices_need_key(items, 2, NULL));
+    assert_false(choices_need_key(items, 3, NULL)); /* the key is there */
+    const AnswerBlock para[] = {PARA("a) TCP b) ICMP c) UDP")};
+    assert_true(choices_need_key(para, 1, NULL));
+    /* A mark is a key; bullets and numbers are no lettered choices. */
+    const AnswerBlock marked[] = {BULLET("a) 6"), BULLET("b) 8 \xE2\x9C\x85")};
+    assert_false(choices_need_key(marked, 2, NULL));
+    const unsigned char checked[] = {0, 1};
+    assert_false(choices_need_key(items, 2, checked));
+    const AnswerBlock bullets[] = {BULLET("6"), BULLET("8")};
+    assert_false(choices_need_key(bullets, 2, NULL));
+    const AnswerBlock numbered[] = {ITEM(1, "6"), ITEM(2, "8")};
+    assert_false(choices_need_key(numbered, 2, NULL));
+    const AnswerBlock prose[] = {PARA("A. Lincoln was the 16th president.")};
+    assert_false(choices_need_key(prose, 1, NULL));
+    assert_false(choices_need_key(prose, 0, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_a_mark_on_the_choice_is_its_key),
         cmocka_unit_test(test_a_key_that_names_no_choice_is_a_problem),
         cmocka_unit_test(test_ordinary_answers_stay_ordinary),
+        cmocka_unit_test(test_choices_alone_need_a_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -757,16 +757,24 @@ static void fr_ignore(FileReader *fr, const MdNode *n, const char *why)
     strbuf_free(&html);
 }
 
+/* Length of the number or question label that opens a text ("3. ", "Q5:
+ * "), or 0; *lead is set to the blanks before it. */
+static size_t fr_mark_len(const char *s, size_t len, size_t *lead)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\n'))
+        i++;
+    *lead = i;
+    size_t n = text_number_prefix(s + i, len - i);
+    return n ? n : text_question_label(s + i, len - i);
+}
+
 /* The text is nothing but a question label or a number ("**Q:** What...?",
  * "**3.** What...?"): the question follows it. */
 static int fr_is_mark(const char *s, size_t len)
 {
-    size_t lead = 0;
-    while (lead < len && (s[lead] == ' ' || s[lead] == '\n'))
-        lead++;
-    size_t n = text_number_prefix(s + lead, len - lead);
-    if (n == 0)
-        n = text_question_label(s + lead, len - lead);
+    size_t lead;
+    size_t n = fr_mark_len(s, len, &lead);
     return n > 0 && lead + n >= len;
 }
 
@@ -872,12 +880,8 @@ static void fr_count_list_questions(const MdNode *list, StrBuf *tmp, size_t *str
  * Why...?"), or 0. */
 static unsigned fr_number_of(const char *s, size_t len)
 {
-    size_t lead = 0;
-    while (lead < len && (s[lead] == ' ' || s[lead] == '\n'))
-        lead++;
-    size_t n = text_number_prefix(s + lead, len - lead);
-    if (n == 0)
-        n = text_question_label(s + lead, len - lead);
+    size_t lead;
+    size_t n = fr_mark_len(s, len, &lead);
     unsigned number = 0;
     int digits = 0;
     for (size_t i = lead; i < lead + n && digits < 9; i++) {
