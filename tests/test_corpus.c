@@ -771,6 +771,30 @@ static void test_the_readmes_example_pack_reads_as_it_says(void **state)
     strbuf_free(&readme);
 }
 
+/* "### Question 3" only numbers a question: the paragraph under it asks
+ * it, whatever its wording, and the blocks below answer it. */
+static void test_a_heading_that_only_numbers_a_question(void **state)
+{
+    (void)state;
+    Loaded l = load("## Shell\n\n### Question 1\nWhich command prints the working directory?\n\n"
+                    "`pwd`\n\n#### Q2:\n\nName the command that lists files.\n\n"
+                    "**Answer:** `ls`\n\n### Question 3\n\n- not a question\n\n"
+                    "### Question 4\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    assert_string_equal(bank_topic_name(l.bank, 0), "Shell");
+    const Question *q = find_question(l.bank, "Which command prints the working directory?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "pwd");
+    assert_int_equal(q->line, 4);
+    q = find_question(l.bank, "Name the command that lists files.");
+    assert_non_null(q);
+    assert_string_equal(q->option, "ls");
+    assert_true(has_diag(l.diag, DIAG_WARNING, 14, "\"Question 3\" has no question under it"));
+    assert_true(has_diag(l.diag, DIAG_WARNING, 18, "\"Question 4\" has no question under it"));
+    assert_false(bank_contains(l.bank, "Question"));
+    unload(&l);
+}
+
 /* The README's example after a paragraph that opens with `lead`. */
 static Loaded readme_example(const char *lead)
 {
@@ -1490,6 +1514,7 @@ int main(void)
         cmocka_unit_test(test_q_and_a_lines_in_one_or_two_paragraphs),
         cmocka_unit_test(test_bold_labels_and_numbered_answer_labels),
         cmocka_unit_test(test_an_answer_key_answers_questions_by_number),
+        cmocka_unit_test(test_a_heading_that_only_numbers_a_question),
         cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
         cmocka_unit_test(test_the_readmes_other_examples_read_as_they_say),
         cmocka_unit_test(test_numbered_steps_after_a_paragraph_answer_stay_in_it),

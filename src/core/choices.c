@@ -453,38 +453,62 @@ static int marked_choice(Choices *c, const unsigned char *checked)
     return which;
 }
 
-/* The choices at the start of an answer, as items or as one paragraph.
- * Returns the blocks they take, or 0 (out cleared) when there are none. */
+/* A line that introduces the choices: "Options:", "Choose one:". */
+static int is_choices_label(const char *s)
+{
+    static const char *const labels[] = {"options", "choices", "answer options",
+                                         "answer choices", "possible answers", "choose one",
+                                         "select one", "pick one"};
+    size_t len = strlen(s);
+    while (len > 0 && (s[len - 1] == ':' || s[len - 1] == ' '))
+        len--;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        if (strlen(labels[k]) == len && strncasecmp(s, labels[k], len) == 0)
+            return 1;
+    return 0;
+}
+
+/* The choices at the start of an answer (after an "Options:" line), as
+ * items or as one paragraph. Returns the blocks they take, that line
+ * included, or 0 (out cleared) when there are none; *first is the block
+ * of the first choice. */
 static size_t read_choices(const AnswerBlock *blocks, size_t n, Choices *out, LabelKind *kind,
-                           unsigned *numbers, int *from_items)
+                           unsigned *numbers, int *from_items, size_t *first)
 {
     memset(out, 0, sizeof *out);
+    *first = n > 1 && blocks[0].kind == ANSWER_PARA && is_choices_label(blocks[0].text);
+    blocks += *first;
+    n -= *first;
     size_t used = read_items(blocks, n, out, kind, numbers);
     *from_items = used > 0;
     if (!used) {
         memset(out, 0, sizeof *out);
         *kind = LABEL_LETTER;
         used = read_paragraph(blocks, n, out);
-        if (!used)
+        if (!used) {
             memset(out, 0, sizeof *out);
+            return 0;
+        }
     }
-    return used;
+    return used + *first;
 }
 
 int choices_need_key(const AnswerBlock *blocks, size_t n, const unsigned char *checked)
 {
     /* Lettered choices, as items or a paragraph, open with "a)". */
-    Label first;
-    if (n == 0 || blocks[0].kind == ANSWER_CODE || blocks[0].kind == ANSWER_ROW ||
-        !letter_label(blocks[0].text, strlen(blocks[0].text), 0, &first))
+    Label label;
+    size_t at = n > 1 && blocks[0].kind == ANSWER_PARA && is_choices_label(blocks[0].text);
+    if (n == 0 || blocks[at].kind == ANSWER_CODE || blocks[at].kind == ANSWER_ROW ||
+        !letter_label(blocks[at].text, strlen(blocks[at].text), 0, &label))
         return 0;
     Choices c;
     LabelKind kind;
     unsigned numbers[CHOICES_MAX];
     int from_items;
-    size_t used = read_choices(blocks, n, &c, &kind, numbers, &from_items);
+    size_t first;
+    size_t used = read_choices(blocks, n, &c, &kind, numbers, &from_items, &first);
     return used > 0 && used == n && kind == LABEL_LETTER &&
-           marked_choice(&c, from_items ? checked : NULL) == -2;
+           marked_choice(&c, from_items && checked ? checked + first : NULL) == -2;
 }
 
 int choices_read(const AnswerBlock *blocks, size_t n, const unsigned char *checked,
@@ -493,10 +517,11 @@ int choices_read(const AnswerBlock *blocks, size_t n, const unsigned char *check
     LabelKind kind;
     unsigned numbers[CHOICES_MAX] = {0};
     int from_items;
-    size_t used = read_choices(blocks, n, out, &kind, numbers, &from_items);
+    size_t first;
+    size_t used = read_choices(blocks, n, out, &kind, numbers, &from_items, &first);
     if (!used)
         return 0;
-    int mark = marked_choice(out, from_items ? checked : NULL);
+    int mark = marked_choice(out, from_items && checked ? checked + first : NULL);
     if (mark == -1)
         return -1;
     if (mark >= 0) {

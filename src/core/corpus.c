@@ -166,6 +166,10 @@ typedef struct FileReader {
     Waiting *waiting;       /* questions waiting for an answer key */
     size_t waiting_len, waiting_cap, waiting_open;
     int in_key;             /* in the answer key's part of the file */
+    int want_prompt;        /* a heading such as "### Question 3" came last:
+                               the paragraph under it is the question */
+    unsigned label_level, label_number, label_line;
+    char label_text[64];    /* that heading, for --check */
     unsigned key_level;     /* the level of the key's heading */
 
     StrBuf tmp;
@@ -1334,8 +1338,8 @@ static int fr_heading_asks(const MdNode *h, StrBuf *tmp)
     fr_clean(tmp, h->text, h->text_len);
     int labelled, numbered;
     fr_strip_prefixes(tmp, &labelled, &numbered);
-    if (tmp->len == 0)
-        return 0;
+    if (tmp->len == 0 || text_question_label(tmp->data, tmp->len) >= tmp->len)
+        return 0; /* nothing but a label: "## Q6:" */
     if (labelled)
         return 1;
     if (numbered)
@@ -1375,9 +1379,68 @@ static const char *fr_topic_name(FileReader *fr, const MdNode *h)
     return name;
 }
 
+/* A heading that only numbers a question ("### Question 3", "## Q3:",
+ * "#### Problem 2"): the question is the paragraph under it. */
+static int fr_is_label_heading(StrBuf *tmp, const char *s, size_t len)
+{
+    if (len == 0 || len > 40)
+        return 0;
+    strbuf_clear(tmp);
+    text_append_key(tmp, s, len);
+    const char *k = strbuf_str(tmp);
+    static const char *const words[] = {"question", "q", "problem", "exercise", "quiz question"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t n = strlen(words[w]);
+        if (strncmp(k, words[w], n) != 0)
+            continue;
+        const char *rest = k + n;
+        if (*rest == ' ')
+            rest++;
+        else if (!(w == 1 && isdigit((unsigned char)*rest))) /* "q3" */
+            continue;
+        if (!*rest)
+            continue;
+        while (isdigit((unsigned char)*rest))
+            rest++;
+        if (!*rest)
+            return 1;
+    }
+    return 0;
+}
+
+/* A heading such as "### Question 7" with no paragraph under it. */
+static void fr_no_prompt(FileReader *fr)
+{
+    if (!fr->want_prompt)
+        return;
+    fr->want_prompt = 0;
+    diag_add(fr->diag, DIAG_WARNING, fr->file, fr->label_line,
+             "\"%s\" has no question under it (write the question in the paragraph "
+             "right below), left out",
+             fr->label_text);
+}
+
 static void fr_heading(FileReader *fr, const HeadingInfo *info)
 {
     const MdNode *h = info->node;
+    fr_no_prompt(fr);
+    if (!info->question && fr_is_label_heading(&fr->tmp, h->text, h->text_len)) {
+        /* "### Question 3": the question is the paragraph under it. */
+        fr_close(fr);
+        if (fr->in_key && h->level <= fr->key_level)
+            fr->in_key = 0;
+        while (fr->section_count > 0 && fr->sections[fr->section_count - 1].level >= h->level)
+            fr->section_count--;
+        StrBuf ex = {0};
+        fr_excerpt(&ex, h->text, h->text_len);
+        snprintf(fr->label_text, sizeof fr->label_text, "%s", strbuf_str(&ex));
+        strbuf_free(&ex);
+        fr->want_prompt = 1;
+        fr->label_level = h->level;
+        fr->label_number = fr_number_of(h->text, h->text_len);
+        fr->label_line = h->line;
+        return;
+    }
     if (fr->open && fr->kind == OPEN_HEADING && h->level > fr->open_level && !info->opens) {
         fr_add_block(fr, h, 0); /* a sub-heading inside an answer */
         return;
@@ -1554,9 +1617,44 @@ static int fr_key_line(FileReader *fr, const MdNode *p)
     return 1;
 }
 
+/* The paragraph under a heading such as "### Question 3" asks that
+ * question: its first line (or its question, when it reads as one), the
+ * rest and the blocks below being the answer. Returns 0 when it has no
+ * words. */
+static int fr_labelled_prompt(FileReader *fr, const MdNode *p)
+{
+    StrBuf prompt = {0};
+    size_t from;
+    if (!fr_split_question(p, 1, &prompt, &from)) {
+        const char *nl = memchr(p->text, '\n', p->text_len);
+        size_t end = nl ? (size_t)(nl - p->text) : p->text_len;
+        fr_clean(&prompt, p->text, end);
+        int labelled, numbered;
+        fr_strip_prefixes(&prompt, &labelled, &numbered);
+        from = nl ? end + 1 : p->text_len;
+    }
+    if (prompt.len == 0) {
+        strbuf_free(&prompt);
+        return 0;
+    }
+    fr_open(fr, OPEN_HEADING, &prompt, p->line ? p->line : fr->label_line);
+    strbuf_free(&prompt);
+    fr->open_level = fr->label_level;
+    fr->number = fr->label_number;
+    fr_push_rest(fr, p, from);
+    return 1;
+}
+
 /* Walks one top-level block that is not a heading. */
 static void fr_block(FileReader *fr, const MdNode *b)
 {
+    if (fr->want_prompt) {
+        if (b->kind == MDK_P && fr_labelled_prompt(fr, b)) {
+            fr->want_prompt = 0;
+            return;
+        }
+        fr_no_prompt(fr);
+    }
     switch (b->kind) {
     case MDK_HR:
         fr_close(fr);
@@ -1751,6 +1849,7 @@ static void fr_stream_block(MdStream *stream, MdNode *doc, MdNode *block, void *
     if (fr->pending_head == fr->pending_len)
         fr->pending_head = fr->pending_len = 0;
     if (fr->eof) {
+        fr_no_prompt(fr);
         fr_close(fr);
         fr_flush_waiting(fr);
     }
