@@ -732,6 +732,33 @@ static void test_an_answer_key_answers_questions_by_number(void **state)
     unload(&l);
 }
 
+/* "Q." pairs with "A." (which elsewhere may open a sentence or a choice),
+ * in one paragraph or two; a bold "**Q2**" before its colon is a label. */
+static void test_q_dot_answers_and_bold_labels_before_a_colon(void **state)
+{
+    (void)state;
+    Loaded l = load("## Pods\n\n"
+                    "Q. What is a Pod?\nA. The smallest deployable unit.\n\n"
+                    "Q. What is a node?\n\nA. A machine that runs Pods.\n\n"
+                    "**Q2**: What restarts a failed Pod?\n**A2**: Its controller.\n\n"
+                    "**3.** What is a label?\n\nA. Lincoln would not know.\n");
+    assert_int_equal(bank_question_count(l.bank), 4);
+    const Question *q = find_question(l.bank, "What is a Pod?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "The smallest deployable unit.");
+    q = find_question(l.bank, "What is a node?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "A machine that runs Pods.");
+    q = find_question(l.bank, "What restarts a failed Pod?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "Its controller.");
+    /* Not asked as "Q.": "A." stays the sentence's. */
+    q = find_question(l.bank, "What is a label?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "A. Lincoln would not know.");
+    unload(&l);
+}
+
 /* The README's own example pack ("Writing a quiz pack"), read from the
  * README: every question it shows is one question, and a heading
  * question's answer stops at the next labelled or bold question. */
@@ -1515,6 +1542,7 @@ int main(void)
         cmocka_unit_test(test_bold_labels_and_numbered_answer_labels),
         cmocka_unit_test(test_an_answer_key_answers_questions_by_number),
         cmocka_unit_test(test_a_heading_that_only_numbers_a_question),
+        cmocka_unit_test(test_q_dot_answers_and_bold_labels_before_a_colon),
         cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
         cmocka_unit_test(test_the_readmes_other_examples_read_as_they_say),
         cmocka_unit_test(test_numbered_steps_after_a_paragraph_answer_stay_in_it),

@@ -162,6 +162,7 @@ typedef struct FileReader {
     int text_seen;          /* the answer has had text (or a label) */
     int label_after_code;   /* an "Answer:" label came after leading code */
     unsigned number;        /* the open question's number, 0 if none */
+    int q_dot;              /* it was asked as "Q. ...": "A. " labels its answer */
 
     Waiting *waiting;       /* questions waiting for an answer key */
     size_t waiting_len, waiting_cap, waiting_open;
@@ -225,6 +226,22 @@ static void fr_strip_prefixes(StrBuf *t, int *labelled, int *numbered)
         t->len -= n;
         t->data[t->len] = '\0';
     }
+}
+
+/* "Q. What...?" pairs with "A. ...": there "A." labels the answer, where
+ * elsewhere it may open a sentence ("A. Lincoln") or a choice. */
+static int fr_q_dot(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\n'))
+        i++;
+    return i + 2 < len && (s[i] == 'Q' || s[i] == 'q') && s[i + 1] == '.' && s[i + 2] == ' ';
+}
+
+/* Length of an "A. " label, or 0. */
+static size_t fr_a_dot(const char *s, size_t len)
+{
+    return len > 2 && (s[0] == 'A' || s[0] == 'a') && s[1] == '.' && s[2] == ' ' ? 3 : 0;
 }
 
 static const char *fr_current_section(const FileReader *fr)
@@ -480,6 +497,7 @@ static void fr_open(FileReader *fr, OpenKind kind, const StrBuf *prompt, unsigne
     fr->text_seen = 0;
     fr->label_after_code = 0;
     fr->number = 0;
+    fr->q_dot = 0;
     fr->option = NULL;
     fr->choices = NULL;
     fr->choice_count = 0;
@@ -522,6 +540,8 @@ static void fr_push(FileReader *fr, AnswerKind kind, unsigned depth, unsigned nu
         stored = dst;
         if (!fr->text_seen && kind == ANSWER_PARA) {
             size_t label = text_answer_label(dst, len);
+            if (!label && fr->q_dot)
+                label = fr_a_dot(dst, len);
             stored += label;
             len -= label;
             fr->label_after_code = label > 0 && fr->lead_code > 0;
@@ -793,7 +813,8 @@ static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
 {
     const char *s = p->text;
     size_t len = p->text_len;
-    size_t first_nl = len, a_line = len;
+    size_t first_nl = len, a_line = len, a_text = len;
+    int q_dot = fr_q_dot(s, len);
     for (size_t i = 0; i < len; i++) {
         if (s[i] != '\n')
             continue;
@@ -802,16 +823,20 @@ static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
         size_t j = i + 1;
         while (j < len && s[j] == ' ')
             j++;
-        if (text_answer_label(s + j, len - j)) {
+        size_t dot = q_dot ? fr_a_dot(s + j, len - j) : 0;
+        if (dot || text_answer_label(s + j, len - j)) {
             a_line = i;
+            a_text = dot ? j + dot : i + 1; /* fr_push drops other labels */
             break;
         }
     }
     size_t end = a_line;
-    size_t from = a_line < len ? a_line + 1 : len;
+    size_t from = a_text;
     int bold_prefix = 0;
-    if (!p->all_bold && p->bold_prefix_len > 0 && p->bold_prefix_len < end &&
-        !fr_is_mark(s, p->bold_prefix_len)) {
+    /* "**Q2**: What...?": the bold part and its colon only label it. */
+    size_t bold = p->bold_prefix_len;
+    size_t mark_end = bold < len && strchr(":.)", s[bold]) ? bold + 1 : bold;
+    if (!p->all_bold && bold > 0 && bold < end && !fr_is_mark(s, mark_end)) {
         end = p->bold_prefix_len;
         from = end;
         bold_prefix = 1;
@@ -1307,6 +1332,7 @@ static void fr_paragraph(FileReader *fr, const MdNode *p)
     if (fr_split_question(p, 0, &prompt, &from)) {
         fr_open(fr, OPEN_PARA, &prompt, p->line);
         fr->number = fr_number_of(p->text, from);
+        fr->q_dot = fr_q_dot(p->text, p->text_len);
         fr_push_rest(fr, p, from);
         strbuf_free(&prompt);
         return;
