@@ -759,6 +759,22 @@ static void test_q_dot_answers_and_bold_labels_before_a_colon(void **state)
     unload(&l);
 }
 
+/* Markdown is not read inside HTML, but `code` written there is code. */
+static void test_code_spans_inside_html_answers(void **state)
+{
+    (void)state;
+    Loaded l = load("## Hooks\n\n#### What must a custom hook's name start with?\n\n"
+                    "<details>\n  <summary>Click to reveal</summary>\n"
+                    "  With `use`, as in ``useFetch`` (a ` alone stays).\n</details>\n");
+    const Question *q = find_question(l.bank, "What must a custom hook's name start with?");
+    assert_non_null(q);
+    assert_int_equal(q->answer_len, 1);
+    assert_string_equal(q->answer[0].text,
+                        "With \x0euse\x0f, as in \x0euseFetch\x0f (a ` alone stays).");
+    assert_string_equal(q->option, "With use, as in useFetch (a ` alone stays).");
+    unload(&l);
+}
+
 /* The README's own example pack ("Writing a quiz pack"), read from the
  * README: every question it shows is one question, and a heading
  * question's answer stops at the next labelled or bold question. */
@@ -1543,6 +1559,7 @@ int main(void)
         cmocka_unit_test(test_an_answer_key_answers_questions_by_number),
         cmocka_unit_test(test_a_heading_that_only_numbers_a_question),
         cmocka_unit_test(test_q_dot_answers_and_bold_labels_before_a_colon),
+        cmocka_unit_test(test_code_spans_inside_html_answers),
         cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
         cmocka_unit_test(test_the_readmes_other_examples_read_as_they_say),
         cmocka_unit_test(test_numbered_steps_after_a_paragraph_answer_stay_in_it),

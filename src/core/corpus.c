@@ -624,6 +624,57 @@ static size_t fr_find_ci(const char *s, size_t len, const char *needle)
 static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth);
 static void fr_ignore(FileReader *fr, const MdNode *n, const char *why);
 
+/* Adds the visible words of HTML in an answer as a paragraph (none when
+ * they are only an "Answer" label). Markdown is not read inside an HTML
+ * block, but authors still write `code` there: it is marked as code. */
+static void fr_push_html(FileReader *fr, const char *s, size_t len, unsigned depth,
+                         unsigned line)
+{
+    fr_html_text(&fr->tmp, s, len);
+    if (fr->tmp.len == 0 || text_answer_label(fr->tmp.data, fr->tmp.len) == fr->tmp.len)
+        return;
+    StrBuf rich = {0};
+    const char *t = fr->tmp.data;
+    size_t n = fr->tmp.len, i = 0;
+    while (i < n) {
+        if (t[i] != '`') {
+            strbuf_putc(&rich, t[i++]);
+            continue;
+        }
+        /* A code span: a run of backticks, closed by a run as long. */
+        size_t run = 0;
+        while (i + run < n && t[i + run] == '`')
+            run++;
+        size_t close = i + run;
+        for (;;) {
+            while (close < n && t[close] != '`')
+                close++;
+            size_t k = 0;
+            while (close + k < n && t[close + k] == '`')
+                k++;
+            if (k == run || close >= n)
+                break;
+            close += k;
+        }
+        if (close >= n) { /* never closed: literal backticks */
+            strbuf_append(&rich, t + i, run);
+            i += run;
+            continue;
+        }
+        size_t a = i + run, b = close;
+        if (b - a >= 2 && t[a] == ' ' && t[b - 1] == ' ') {
+            a++;
+            b--;
+        }
+        strbuf_putc(&rich, TEXT_CODE_ON);
+        strbuf_append(&rich, t + a, b - a);
+        strbuf_putc(&rich, TEXT_CODE_OFF);
+        i = close + run;
+    }
+    fr_push(fr, ANSWER_PARA, depth, 0, strbuf_str(&rich), rich.len, NULL, line);
+    strbuf_free(&rich);
+}
+
 /* A block quote that is a tip for the reader of the pack rather than part
  * of an answer: its text opens with "Tip", "Pro tip" or "Hint" after any
  * emoji or markup ("> 💡 **Tip:** ...", GitHub's "> [!TIP]"). Notes and
@@ -716,13 +767,7 @@ static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth)
         break;
     case MDK_HTML: {
         /* Markup inside an answer vanishes; its visible words stay. */
-        fr_html_text(&fr->tmp, n->text, n->text_len);
-        if (fr->tmp.len && text_answer_label(fr->tmp.data, fr->tmp.len) != fr->tmp.len) {
-            StrBuf copy = {0};
-            strbuf_append(&copy, fr->tmp.data, fr->tmp.len);
-            fr_push(fr, ANSWER_PARA, depth, 0, copy.data, copy.len, NULL, n->line);
-            strbuf_free(&copy);
-        }
+        fr_push_html(fr, n->text, n->text_len, depth, n->line);
         break;
     }
     case MDK_HR:
@@ -1150,9 +1195,7 @@ static void fr_html_body(FileReader *fr, const MdNode *n, const char *s, size_t 
                 fr_open(fr, OPEN_DETAILS, &q, n->line);
             }
             if (fr->open && after < rest_end) {
-                fr_html_text(&q, s + after, rest_end - after);
-                if (q.len)
-                    fr_push(fr, ANSWER_PARA, 0, 0, q.data, q.len, NULL, n->line);
+                fr_push_html(fr, s + after, rest_end - after, 0, n->line);
             }
             strbuf_free(&q);
             if (end_details < len && fr->kind == OPEN_DETAILS)
@@ -1162,13 +1205,7 @@ static void fr_html_body(FileReader *fr, const MdNode *n, const char *s, size_t 
     }
     if (fr->open) {
         if (end_details < len && fr->kind == OPEN_DETAILS) {
-            fr_html_text(&fr->tmp, s, end_details);
-            if (fr->tmp.len) {
-                StrBuf copy = {0};
-                strbuf_append(&copy, fr->tmp.data, fr->tmp.len);
-                fr_push(fr, ANSWER_PARA, 0, 0, copy.data, copy.len, NULL, n->line);
-                strbuf_free(&copy);
-            }
+            fr_push_html(fr, s, end_details, 0, n->line);
             fr_close(fr);
         } else {
             fr_add_block(fr, n, 0);
