@@ -759,6 +759,27 @@ static void test_q_dot_answers_and_bold_labels_before_a_colon(void **state)
     unload(&l);
 }
 
+/* "True or false: ..." asks too, and its options are True and False. */
+static void test_true_or_false_questions_offer_true_and_false(void **state)
+{
+    (void)state;
+    Loaded l = load("## Basics\n\n**1. True or False: Python lists are immutable.**\n\n"
+                    "**Answer:** False. Lists can be changed in place.\n\n"
+                    "**2. Fill in the blank: the keyword ____ defines a function.**\n\n"
+                    "**Answer:** `def`\n");
+    const Question *q = find_question(l.bank, "True or False: Python lists are immutable.");
+    assert_non_null(q);
+    assert_string_equal(q->option, "False");
+    assert_int_equal(q->choice_count, 1);
+    assert_string_equal(q->choices[0], "True");
+    assert_string_equal(q->answer[0].text, "False. Lists can be changed in place.");
+    q = find_question(l.bank, "Fill in the blank: the keyword ____ defines a function.");
+    assert_non_null(q);
+    assert_string_equal(q->option, "def");
+    assert_int_equal(q->choice_count, 0);
+    unload(&l);
+}
+
 /* Markdown is not read inside HTML, but `code` written there is code. */
 static void test_code_spans_inside_html_answers(void **state)
 {
@@ -1559,6 +1580,7 @@ int main(void)
         cmocka_unit_test(test_an_answer_key_answers_questions_by_number),
         cmocka_unit_test(test_a_heading_that_only_numbers_a_question),
         cmocka_unit_test(test_q_dot_answers_and_bold_labels_before_a_colon),
+        cmocka_unit_test(test_true_or_false_questions_offer_true_and_false),
         cmocka_unit_test(test_code_spans_inside_html_answers),
         cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
         cmocka_unit_test(test_the_readmes_other_examples_read_as_they_say),

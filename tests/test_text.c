@@ -527,6 +527,22 @@ static void test_question_mark_makes_any_text_read_and_open(void **state)
     assert_true(OPENS("List vs tuple?"));
 }
 
+/* Quiz tasks that ask without a question word or mark. */
+static void test_true_or_false_and_fill_in_the_blank_ask(void **state)
+{
+    (void)state;
+    assert_true(READS("True or False: lists are immutable."));
+    assert_true(OPENS("true/false - a tuple can be a key"));
+    assert_true(READS("Fill in the blank: the keyword ____ defines a function."));
+    assert_true(OPENS("Fill in the blanks"));
+    assert_false(READS("True values are kept."));
+    assert_false(READS("True or falsehood"));
+    assert_true(text_true_or_false("True or false: x", 16));
+    assert_true(text_true_or_false("TRUE / FALSE", 12));
+    assert_false(text_true_or_false("Fill in the blank: x", 20));
+    assert_false(text_true_or_false("True values", 11));
+}
+
 static void test_leading_code_span_is_judged_by_its_words(void **state)
 {
     (void)state;
@@ -620,6 +636,7 @@ int main(void)
         cmocka_unit_test(test_question_word_must_be_whole_word),
         cmocka_unit_test(test_question_mark_makes_any_text_read_and_open),
         cmocka_unit_test(test_leading_code_span_is_judged_by_its_words),
+        cmocka_unit_test(test_true_or_false_and_fill_in_the_blank_ask),
         cmocka_unit_test(test_chatter_detects_sign_offs),
         cmocka_unit_test(test_chatter_let_with_other_subject_is_not_chatter),
         cmocka_unit_test(test_chatter_rejects_subject_matter),

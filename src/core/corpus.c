@@ -353,6 +353,32 @@ static const char *fr_plain_line(FileReader *fr, const char *s, size_t len)
     return copy;
 }
 
+/* "True or false: lists are immutable." answered "False. Lists can ...":
+ * its options are True and False, whatever other answers say. */
+static void fr_true_or_false(FileReader *fr)
+{
+    if (fr->answer_len == 0 || fr->answer[0].kind == ANSWER_CODE ||
+        !text_true_or_false(fr->prompt.data, fr->prompt.len))
+        return;
+    const char *t = fr->answer[0].text;
+    while (*t == ' ' || *t == TEXT_CODE_ON)
+        t++;
+    static const char *const words[] = {"False", "True"};
+    int truth = -1;
+    for (int k = 0; k < 2; k++) {
+        size_t n = strlen(words[k]);
+        if (strncasecmp(t, words[k], n) == 0 && !isalnum((unsigned char)t[n]))
+            truth = k;
+    }
+    if (truth < 0)
+        return;
+    fr->option = fr_plain_line(fr, words[truth], strlen(words[truth]));
+    const char **wrong = arena_alloc(bank_arena(fr->cr->bank), sizeof *wrong);
+    wrong[0] = fr_plain_line(fr, words[!truth], strlen(words[!truth]));
+    fr->choices = wrong;
+    fr->choice_count = 1;
+}
+
 /* An answer written as the author's own choices and a key (choices.h)
  * becomes the right choice, then what explains it; the wrong choices are
  * the question's distractors. Returns 0 when the question must be left
@@ -361,8 +387,10 @@ static int fr_choices(FileReader *fr)
 {
     Choices c;
     int found = choices_read(fr->answer, fr->answer_len, fr->checked, &c);
-    if (found == 0)
+    if (found == 0) {
+        fr_true_or_false(fr);
         return 1;
+    }
     if (found < 0) {
         StrBuf ex = {0};
         fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);

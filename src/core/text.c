@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 int text_is_space(uint32_t cp)
 {
@@ -453,18 +454,44 @@ int text_ends_with_question(const char *s, size_t len)
     return text_ends_with_question_mark(s, len);
 }
 
+/* Length of a leading "True or false", "True/False" or "Fill in the
+ * blank(s)", or 0. */
+static size_t text_task_phrase(const char *s, size_t len)
+{
+    static const char *const phrases[] = {"true or false", "true/false", "true / false",
+                                          "fill in the blanks", "fill in the blank"};
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == TEXT_CODE_ON))
+        i++;
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
+        size_t n = strlen(phrases[k]);
+        if (i + n <= len && strncasecmp(s + i, phrases[k], n) == 0 &&
+            (i + n == len || !isalnum((unsigned char)s[i + n])))
+            return i + n;
+    }
+    return 0;
+}
+
+int text_true_or_false(const char *s, size_t len)
+{
+    size_t n = text_task_phrase(s, len);
+    return n > 0 && (s[n - 1] == 'e' || s[n - 1] == 'E');
+}
+
 int text_reads_as_question(const char *s, size_t len)
 {
     return text_ends_with_question_mark(s, len) ||
            text_starts_with_any(s, len, text_question_words,
-                                sizeof text_question_words / sizeof *text_question_words);
+                                sizeof text_question_words / sizeof *text_question_words) ||
+           text_task_phrase(s, len) > 0;
 }
 
 int text_opens_as_question(const char *s, size_t len)
 {
     return text_ends_with_question_mark(s, len) ||
            text_starts_with_any(s, len, text_interrogatives,
-                                sizeof text_interrogatives / sizeof *text_interrogatives);
+                                sizeof text_interrogatives / sizeof *text_interrogatives) ||
+           text_task_phrase(s, len) > 0;
 }
 
 int text_refers_to_code(const char *s, size_t len)

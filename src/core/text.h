@@ -76,8 +76,13 @@ int text_ends_with_question(const char *s, size_t len);
 int text_reads_as_question(const char *s, size_t len);
 
 /* Stricter, for headings: a question mark, or an interrogative (What, How,
- * Explain, Compare...) but not a task word such as "List" or "Name". */
+ * Explain, Compare...) but not a task word such as "List" or "Name". Both
+ * take "True or false: ..." and "Fill in the blank: ..." as questions. */
 int text_opens_as_question(const char *s, size_t len);
+
+/* True when a prompt opens with "True or false" (or "True/False"): its
+ * answer is one of the two. */
+int text_true_or_false(const char *s, size_t len);
 
 /* True when a prompt points at something shown with it: it ends with a
  * colon, or names it ("this", "the following", "below", "snippet", "code",
