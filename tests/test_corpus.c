@@ -857,6 +857,17 @@ static void test_a_heading_that_only_numbers_a_question(void **state)
     assert_true(has_diag(l.diag, DIAG_WARNING, 18, "\"Question 4\" has no question under it"));
     assert_false(bank_contains(l.bank, "Question"));
     unload(&l);
+
+    /* Flashcards as "### Question" and "### Answer" pairs. */
+    l = load("## Git\n\n### Question\nWhat does git switch -c do?\n\n### Answer\n"
+             "It creates a branch and switches to it.\n\n### Question\n"
+             "How do you delete a merged branch?\n\n### Answer\ngit branch -d\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    q = find_question(l.bank, "What does git switch -c do?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "It creates a branch and switches to it.");
+    assert_int_equal(bank_topic_count(l.bank), 1);
+    unload(&l);
 }
 
 /* The README's example after a paragraph that opens with `lead`. */

@@ -1471,7 +1471,8 @@ static const char *fr_topic_name(FileReader *fr, const MdNode *h)
 }
 
 /* A heading that only numbers a question ("### Question 3", "## Q3:",
- * "#### Problem 2"): the question is the paragraph under it. */
+ * "#### Problem 2", "### Question"): the question is the paragraph under
+ * it. */
 static int fr_is_label_heading(StrBuf *tmp, const char *s, size_t len)
 {
     if (len == 0 || len > 40)
@@ -1485,6 +1486,8 @@ static int fr_is_label_heading(StrBuf *tmp, const char *s, size_t len)
         if (strncmp(k, words[w], n) != 0)
             continue;
         const char *rest = k + n;
+        if (!*rest && w == 0)
+            return 1; /* "### Question", then "### Answer" */
         if (*rest == ' ')
             rest++;
         else if (!(w == 1 && isdigit((unsigned char)*rest))) /* "q3" */
@@ -1537,10 +1540,10 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
         return;
     }
     size_t label = fr->open && !info->opens ? text_answer_label(h->text, h->text_len) : 0;
-    if (label > 0 && label < h->text_len) {
-        /* "#### Answer: D" under "###### 1. What's the output?": the
-         * answer, whatever its level. ("## Answers" alone may open an
-         * answer key.) */
+    if (label > 0 && (label < h->text_len || !fr_is_key_name(&fr->tmp, h->text, h->text_len))) {
+        /* "#### Answer: D" under "###### 1. What's the output?", or
+         * "### Answer" under "### Question": the answer, whatever its
+         * level. ("## Answers" alone may open an answer key.) */
         fr_add_block(fr, h, 0);
         return;
     }
