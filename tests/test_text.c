@@ -541,6 +541,10 @@ static void test_true_or_false_and_fill_in_the_blank_ask(void **state)
     assert_true(text_true_or_false("TRUE / FALSE", 12));
     assert_false(text_true_or_false("Fill in the blank: x", 20));
     assert_false(text_true_or_false("True values", 11));
+    /* Alone, the task labels the question after it. */
+    assert_true(text_is_task_label("True or False:", 14));
+    assert_true(text_is_task_label("Fill in the blank - ", 20));
+    assert_false(text_is_task_label("True or false: x", 16));
 }
 
 static void test_leading_code_span_is_judged_by_its_words(void **state)

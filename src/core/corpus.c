@@ -867,12 +867,13 @@ static size_t fr_mark_len(const char *s, size_t len, size_t *lead)
 }
 
 /* The text is nothing but a question label or a number ("**Q:** What...?",
- * "**3.** What...?"): the question follows it. */
+ * "**3.** What...?"), or a task ("**True or false:** ..."): the question
+ * follows it. */
 static int fr_is_mark(const char *s, size_t len)
 {
     size_t lead;
     size_t n = fr_mark_len(s, len, &lead);
-    return n > 0 && lead + n >= len;
+    return (n > 0 && lead + n >= len) || text_is_task_label(s + lead, len - lead);
 }
 
 /* Decides whether a paragraph (or a list item's first paragraph) asks a
@@ -925,7 +926,10 @@ static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
     size_t num = text_number_prefix(s + lead, end - lead);
     size_t qlab = text_question_label(s + lead + num, end - lead - num);
     int raw_labelled = qlab > 0 || text_question_label(s + lead, end - lead) > 0;
-    if (!list_item && !raw_labelled && !p->all_bold && !bold_prefix && !num && a_line == len)
+    /* "**True or false:** ..." is marked as a question by its bold task. */
+    int bold_task = bold > 0 && text_is_task_label(s, mark_end);
+    if (!list_item && !raw_labelled && !p->all_bold && !bold_prefix && !bold_task && !num &&
+        a_line == len)
         return 0;
     if (!raw_labelled && !text_reads_as_question(s + lead + num + qlab, end - lead - num - qlab))
         return 0;
@@ -936,7 +940,8 @@ static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
         return 0;
     int asks = labelled || text_reads_as_question(prompt->data, prompt->len);
     if (!list_item)
-        asks = asks && (labelled || p->all_bold || bold_prefix || numbered || a_line < len);
+        asks = asks &&
+               (labelled || p->all_bold || bold_prefix || bold_task || numbered || a_line < len);
     if (!asks && bold_prefix) {
         /* The bold part was no question ("**Note:** ..."); try the whole. */
         return 0;

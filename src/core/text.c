@@ -472,6 +472,17 @@ static size_t text_task_phrase(const char *s, size_t len)
     return 0;
 }
 
+int text_is_task_label(const char *s, size_t len)
+{
+    size_t n = text_task_phrase(s, len);
+    if (n == 0)
+        return 0;
+    while (n < len && (s[n] == ' ' || s[n] == ':' || s[n] == '?' || s[n] == '.' ||
+                       s[n] == '-' || s[n] == TEXT_CODE_OFF))
+        n++;
+    return n == len;
+}
+
 int text_true_or_false(const char *s, size_t len)
 {
     size_t n = text_task_phrase(s, len);

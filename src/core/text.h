@@ -84,6 +84,10 @@ int text_opens_as_question(const char *s, size_t len);
  * answer is one of the two. */
 int text_true_or_false(const char *s, size_t len);
 
+/* True when a text is nothing but such a task ("True or false:", "Fill in
+ * the blank -"): a label of the question that follows it. */
+int text_is_task_label(const char *s, size_t len);
+
 /* True when a prompt points at something shown with it: it ends with a
  * colon, or names it ("this", "the following", "below", "snippet", "code",
  * "output", "print"...): "What does this print?". */
