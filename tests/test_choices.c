@@ -105,6 +105,22 @@ static void test_a_key_that_spells_the_choice(void **state)
     assert_piece(c.explanation, "because 2 ** 3 is 8");
 }
 
+/* Choices and key on the lines of one paragraph (a list item's text). */
+static void test_a_key_that_closes_the_choices_paragraph(void **state)
+{
+    (void)state;
+    const AnswerBlock b[] = {PARA("a) 6 b) 8 c) 9 Answer: b - two cubed"),
+                             PARA("Powers come before products.")};
+    Choices c;
+    assert_int_equal(read_blocks(b, 2, &c), 1);
+    const char *want[] = {"6", "8", "9"};
+    assert_choices(&c, want, 3);
+    assert_int_equal(c.right, 1);
+    assert_piece(c.explanation, "two cubed");
+    assert_int_equal(c.next_block, 1); /* the next paragraph explains too */
+    assert_false(choices_need_key(b, 1, NULL));
+}
+
 /* A revealed box ("Show answer") opens with the choice itself. */
 static void test_a_key_that_opens_with_the_choice(void **state)
 {
@@ -210,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_choices_in_one_paragraph_and_a_key_with_the_choice),
         cmocka_unit_test(test_numbered_items_and_a_number_key),
         cmocka_unit_test(test_a_key_that_spells_the_choice),
+        cmocka_unit_test(test_a_key_that_closes_the_choices_paragraph),
         cmocka_unit_test(test_a_key_that_opens_with_the_choice),
         cmocka_unit_test(test_a_mark_on_the_choice_is_its_key),
         cmocka_unit_test(test_a_key_that_names_no_choice_is_a_problem),

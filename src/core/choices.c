@@ -380,7 +380,7 @@ static size_t read_items(const AnswerBlock *blocks, size_t n, Choices *c, LabelK
 
 /* Choices in one paragraph: "a) 6 b) 8 c) 9". Returns the blocks used
  * (1), or 0. */
-static size_t read_paragraph(const AnswerBlock *blocks, size_t n, Choices *c)
+static size_t read_paragraph(const AnswerBlock *blocks, size_t n, Choices *c, ChoiceText *key)
 {
     if (n == 0 || blocks[0].kind != ANSWER_PARA)
         return 0;
@@ -407,6 +407,21 @@ static size_t read_paragraph(const AnswerBlock *blocks, size_t n, Choices *c)
     if (k < 2)
         return 0;
     c->count = k;
+    /* The key may close the paragraph: "a) 6 / b) 8 / Answer: b" written
+     * on lines of one list item. */
+    ChoiceText *last = &c->items[k - 1];
+    for (size_t p = 1; p < last->len; p++) {
+        if (last->text[p - 1] != ' ' || !key_label(last->text + p, last->len - p))
+            continue;
+        size_t stop = p;
+        while (stop > 0 && last->text[stop - 1] == ' ')
+            stop--;
+        if (stop == 0)
+            break;
+        *key = (ChoiceText){last->text + p, last->len - p};
+        last->len = stop;
+        break;
+    }
     return 1;
 }
 
@@ -473,9 +488,10 @@ static int is_choices_label(const char *s)
  * included, or 0 (out cleared) when there are none; *first is the block
  * of the first choice. */
 static size_t read_choices(const AnswerBlock *blocks, size_t n, Choices *out, LabelKind *kind,
-                           unsigned *numbers, int *from_items, size_t *first)
+                           unsigned *numbers, int *from_items, size_t *first, ChoiceText *key)
 {
     memset(out, 0, sizeof *out);
+    *key = (ChoiceText){NULL, 0};
     *first = n > 1 && blocks[0].kind == ANSWER_PARA && is_choices_label(blocks[0].text);
     blocks += *first;
     n -= *first;
@@ -484,7 +500,7 @@ static size_t read_choices(const AnswerBlock *blocks, size_t n, Choices *out, La
     if (!used) {
         memset(out, 0, sizeof *out);
         *kind = LABEL_LETTER;
-        used = read_paragraph(blocks, n, out);
+        used = read_paragraph(blocks, n, out, key);
         if (!used) {
             memset(out, 0, sizeof *out);
             return 0;
@@ -506,8 +522,9 @@ int choices_need_key(const AnswerBlock *blocks, size_t n, const unsigned char *c
     unsigned numbers[CHOICES_MAX];
     int from_items;
     size_t first;
-    size_t used = read_choices(blocks, n, &c, &kind, numbers, &from_items, &first);
-    return used > 0 && used == n && kind == LABEL_LETTER &&
+    ChoiceText key;
+    size_t used = read_choices(blocks, n, &c, &kind, numbers, &from_items, &first, &key);
+    return used > 0 && used == n && kind == LABEL_LETTER && key.len == 0 &&
            marked_choice(&c, from_items && checked ? checked + first : NULL) == -2;
 }
 
@@ -518,7 +535,8 @@ int choices_read(const AnswerBlock *blocks, size_t n, const unsigned char *check
     unsigned numbers[CHOICES_MAX] = {0};
     int from_items;
     size_t first;
-    size_t used = read_choices(blocks, n, out, &kind, numbers, &from_items, &first);
+    ChoiceText inline_key;
+    size_t used = read_choices(blocks, n, out, &kind, numbers, &from_items, &first, &inline_key);
     if (!used)
         return 0;
     int mark = marked_choice(out, from_items && checked ? checked + first : NULL);
@@ -529,10 +547,18 @@ int choices_read(const AnswerBlock *blocks, size_t n, const unsigned char *check
         out->next_block = used;
         return 1;
     }
-    if (used >= n || blocks[used].kind != ANSWER_PARA)
-        return 0;
-    const char *s = blocks[used].text;
-    size_t len = strlen(s);
+    const char *s;
+    size_t len, after = used;
+    if (inline_key.len > 0) {
+        s = inline_key.text;
+        len = inline_key.len;
+    } else {
+        if (used >= n || blocks[used].kind != ANSWER_PARA)
+            return 0;
+        s = blocks[used].text;
+        len = strlen(s);
+        after = used + 1;
+    }
     size_t label = key_label(s, len);
     int right = -1;
     size_t end = len;
@@ -564,6 +590,6 @@ int choices_read(const AnswerBlock *blocks, size_t n, const unsigned char *check
     }
     out->right = (size_t)right;
     out->explanation = rest_of(s, len, end);
-    out->next_block = used + 1;
+    out->next_block = after;
     return 1;
 }
