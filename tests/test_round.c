@@ -751,6 +751,39 @@ static void test_questions_with_their_own_choices_offer_them(void **state)
     diag_free(d);
 }
 
+/* A true-or-false question offers True, then False, whichever is right. */
+static void test_true_or_false_offers_true_first(void **state)
+{
+    (void)state;
+    const char *md = "## Facts\n\n**True or false: lists are immutable.**\n\nFalse.\n\n"
+                     "**True or false: tuples are immutable.**\n\nTrue.\n";
+    Diagnostics *d = diag_new();
+    CorpusReader *r = corpus_reader_new();
+    corpus_reader_add(r, "facts.md", md, strlen(md), d);
+    Bank *b = corpus_reader_finish(r, d);
+    assert_int_equal(bank_question_count(b), 2);
+    RoundGen *g = roundgen_new(b, 8);
+    RoundParams p = {2, 4, KINDS_ALL};
+    unsigned right_at[2] = {0};
+    for (int n = 0; n < 20; n++) {
+        Round round;
+        round_generate(g, NULL, 0, &p, &round);
+        for (size_t i = 0; i < round.count; i++) {
+            const RoundItem *it = &round.items[i];
+            assert_int_equal(it->option_count, 2);
+            assert_string_equal(it->options[0], "True");
+            assert_string_equal(it->options[1], "False");
+            assert_string_equal(it->options[it->answer], bank_question(b, it->question)->option);
+            right_at[it->answer]++;
+        }
+        round_free(&round);
+    }
+    assert_true(right_at[0] > 0 && right_at[1] > 0);
+    roundgen_free(g);
+    bank_free(b);
+    diag_free(d);
+}
+
 static void test_kind_names_round_trip(void **state)
 {
     (void)state;
@@ -787,6 +820,7 @@ int main(void)
         cmocka_unit_test(test_questions_with_nothing_to_choose_from_are_not_asked),
         cmocka_unit_test(test_questions_with_their_own_choices_offer_them),
         cmocka_unit_test(test_a_level_plays_what_its_topic_can_give),
+        cmocka_unit_test(test_true_or_false_offers_true_first),
         cmocka_unit_test(test_kind_names_round_trip),
     };
     return cmocka_run_group_tests(tests, setup_seed, teardown_seed);

@@ -1121,6 +1121,14 @@ static void round_make_item(RoundGen *g, size_t q, const RoundParams *p, RoundIt
             it->code_lang = qq->code_lang;
         }
         round_place(g, it, qq->option, q, texts, srcs, got);
+        if (it->option_count == 2 && strcmp(it->options[0], "False") == 0 &&
+            strcmp(it->options[1], "True") == 0) {
+            /* True before False, as every quiz writes them. */
+            const char *first = it->options[0];
+            it->options[0] = it->options[1];
+            it->options[1] = first;
+            it->answer = 1 - it->answer;
+        }
         return;
     }
     const size_t *order = reverse ? g->by_prompt : g->by_option;
