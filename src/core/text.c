@@ -463,6 +463,8 @@ static size_t text_task_phrase(const char *s, size_t len)
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == TEXT_CODE_ON))
         i++;
+    if (i == len || !strchr("tTfF", s[i]))
+        return 0; /* most texts: no need to compare */
     for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
         size_t n = strlen(phrases[k]);
         if (i + n <= len && strncasecmp(s + i, phrases[k], n) == 0 &&
