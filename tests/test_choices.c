@@ -190,6 +190,14 @@ static void test_ordinary_answers_stay_ordinary(void **state)
     /* One item is no choice. */
     const AnswerBlock single[] = {BULLET("a) 6"), PARA("Answer: a")};
     assert_int_equal(read_blocks(single, 2, &c), 0);
+    /* Advice marked do and don't, and a key that answers in words. */
+    const AnswerBlock advice[] = {BULLET("\xE2\x9C\x85 Use small base images"),
+                                  BULLET("\xE2\x9C\x85 Pin versions"),
+                                  BULLET("\xE2\x9D\x8C Run as root")};
+    assert_int_equal(read_blocks(advice, 3, &c), 0);
+    const AnswerBlock words[] = {PARA("(a) lists for appending, (b) tuples to create"),
+                                 PARA("Answer: it depends on the operation.")};
+    assert_int_equal(read_blocks(words, 2, &c), 0);
     /* Items nested under the first are an answer's structure. */
     const AnswerBlock nested[] = {BULLET("a) 6"), {ANSWER_ITEM, 1, 0, "six", ""},
                                   BULLET("b) 8"), PARA("Answer: b")};

@@ -870,6 +870,73 @@ static void test_a_heading_that_only_numbers_a_question(void **state)
     unload(&l);
 }
 
+/* Shapes a review found misread: each must keep its answer. */
+static void test_answers_that_look_like_keys_or_choices_stay_answers(void **state)
+{
+    (void)state;
+    /* A key in the choices' paragraph, with its explanation and more
+     * paragraphs: every block is kept (one block became two). */
+    Loaded l = load("## Powers\n\n1. What is 2 ** 3?\n   a) 6\n   b) 8\n"
+                    "   Answer: b - because two cubed is 8\n\n   p2\n\n   p3\n\n   p4\n\n"
+                    "   p5\n\n   p6\n\n   p7\n\n   p8\n");
+    const Question *q = find_question(l.bank, "What is 2 ** 3?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "8");
+    assert_int_equal(q->answer_len, 9);
+    assert_string_equal(q->answer[1].text, "Because two cubed is 8");
+    assert_string_equal(q->answer[8].text, "p8");
+    unload(&l);
+
+    /* "**Answers:**" under the only numbered question labels its answer. */
+    l = load("## Net\n\n**4. What is ICMP?**\n\n**Answers:**\n\n- used by ping\n\n"
+             "5. What is ARP?\n   - it maps IP addresses to MAC addresses\n");
+    q = find_question(l.bank, "What is ICMP?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "used by ping");
+    assert_non_null(find_question(l.bank, "What is ARP?"));
+    unload(&l);
+
+    /* Counting a numbered list is no choice of its fourth item. */
+    l = load("## Types\n\n### How many primitive types are listed here?\n\n"
+             "1. int\n2. float\n3. bool\n4. str\n\nThe answer is 4.\n");
+    q = find_question(l.bank, "How many primitive types are listed here?");
+    assert_non_null(q);
+    assert_int_equal(q->choice_count, 0);
+    unload(&l);
+
+    /* "Q)" pairs with "A)". */
+    l = load("## Capitals\n\nQ) What is the capital of France?\nA) Paris\n");
+    q = find_question(l.bank, "What is the capital of France?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "Paris");
+    unload(&l);
+
+    /* "Exercise 1" is a section, and its lead-in no question. */
+    l = load("## Exercise 1\n\nAnswer the following questions about networking.\n\n"
+             "1. What is DNS?\n   - The domain name system.\n"
+             "2. What is IP?\n   - The internet protocol.\n");
+    assert_int_equal(bank_question_count(l.bank), 2);
+    assert_string_equal(bank_topic_name(l.bank, 0), "Exercise 1");
+    unload(&l);
+
+    /* "### Question 2" numbers its question for an answer key. */
+    l = load("# Ports\n\n### Question 1\nWhich port does SSH use?\n\n"
+             "### Question 2\nWhich port does DNS use?\n\n## Answers\n\n1. 22\n2. 53\n");
+    q = find_question(l.bank, "Which port does DNS use?");
+    assert_non_null(q);
+    assert_string_equal(q->option, "53");
+    unload(&l);
+
+    /* A row of a table of choices with one choice is left out, and an
+     * empty row says nothing. */
+    l = load("| Question | A | B | Answer |\n|---|---|---|---|\n| Which? | x | | A |\n"
+             "| | | | |\n| Which one? | x | y | B |\n");
+    assert_int_equal(bank_question_count(l.bank), 1);
+    assert_true(has_diag(l.diag, DIAG_WARNING, 3, "1 of its 2 choices filled in"));
+    assert_int_equal(diag_count(l.diag), 1);
+    unload(&l);
+}
+
 /* The README's example after a paragraph that opens with `lead`. */
 static Loaded readme_example(const char *lead)
 {
@@ -1593,6 +1660,7 @@ int main(void)
         cmocka_unit_test(test_q_dot_answers_and_bold_labels_before_a_colon),
         cmocka_unit_test(test_true_or_false_questions_offer_true_and_false),
         cmocka_unit_test(test_code_spans_inside_html_answers),
+        cmocka_unit_test(test_answers_that_look_like_keys_or_choices_stay_answers),
         cmocka_unit_test(test_the_readmes_example_pack_reads_as_it_says),
         cmocka_unit_test(test_the_readmes_other_examples_read_as_they_say),
         cmocka_unit_test(test_numbered_steps_after_a_paragraph_answer_stay_in_it),

@@ -166,6 +166,23 @@ static size_t end_mark(const char *s, size_t len)
     return n;
 }
 
+/* True when a text opens or closes with a cross ("❌ Run as root"). */
+static int has_cross(const char *s, size_t len)
+{
+    static const char *const crosses[] = {
+        "\xE2\x9D\x8C", "\xE2\x9C\x97", "\xE2\x9C\x98", "\xE2\x9C\x96", /* ❌ ✗ ✘ ✖ */
+        "\xF0\x9F\x9A\xAB",                                                 /* 🚫 */
+    };
+    while (len > 0 && s[len - 1] == ' ')
+        len--;
+    for (size_t k = 0; k < sizeof crosses / sizeof *crosses; k++) {
+        size_t m = strlen(crosses[k]);
+        if (m <= len && (memcmp(s, crosses[k], m) == 0 || memcmp(s + len - m, crosses[k], m) == 0))
+            return 1;
+    }
+    return 0;
+}
+
 /* Length of a mark opening s, the spaces after it included, or 0. */
 static size_t start_mark(const char *s, size_t len)
 {
@@ -195,8 +212,9 @@ static size_t match_word(const char *s, size_t len, size_t i, const char *word)
 static size_t key_label(const char *s, size_t len)
 {
     size_t i = 0;
-    /* Emoji and punctuation before the label ("✅ Answer", "> Answer"). */
-    while (i < len) {
+    /* Emoji and punctuation before the label ("✅ Answer", "> Answer"): a
+     * few of them, so that a search along a text stays linear. */
+    while (i < len && i < 12) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || (c < 0x80 && ispunct(c) && c != '(')) {
             i++;
@@ -277,6 +295,18 @@ static size_t skip_choice_text(const Choices *c, size_t k, const char *s, size_t
     if (n && c->items[k].len > 0 && ends_reference(s, len, i + n))
         return i + n;
     return i;
+}
+
+/* True when a key's text is a lone letter: "e", "E.", "(e)", "e)". */
+static int looks_like_letter(const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == '.' || s[len - 1] == ' ' || s[len - 1] == ')'))
+        len--;
+    if (len > 0 && s[0] == '(') {
+        s++;
+        len--;
+    }
+    return len == 1 && isalpha((unsigned char)s[0]);
 }
 
 /* The choice a key's text names, or -1; *end is set past the reference. */
@@ -435,6 +465,8 @@ static int marked_choice(Choices *c, const unsigned char *checked)
     int which = -2;
     for (size_t k = 0; k < c->count; k++) {
         ChoiceText t = c->items[k];
+        if (has_cross(t.text, t.len))
+            return -2; /* "✅ do this" / "❌ not that": advice, not choices */
         int mark = checked && checked[k];
         size_t e = end_mark(t.text, t.len);
         if (e) {
@@ -577,7 +609,9 @@ int choices_read(const AnswerBlock *blocks, size_t n, const unsigned char *check
         }
     }
     if (right < 0) {
-        if (!label || kind != LABEL_LETTER)
+        /* A key such as "e" or "(e)" names a choice that is not there; a
+         * sentence ("Answer: it depends") answers in words. */
+        if (!label || kind != LABEL_LETTER || !looks_like_letter(s + label, len - label))
             return 0;
         StrBuf key = {0};
         text_append_cut(&key, s + label, len - label, 40);
@@ -589,6 +623,7 @@ int choices_read(const AnswerBlock *blocks, size_t n, const unsigned char *check
         return -1;
     }
     out->right = (size_t)right;
+    out->by_number = kind == LABEL_NUMBER;
     out->explanation = rest_of(s, len, end);
     out->next_block = after;
     return 1;

@@ -47,6 +47,8 @@ typedef struct Choices {
     ChoiceText explanation;        /* the key's text after its reference
                                       (len 0 when none) */
     size_t next_block;             /* first block after the choices and key */
+    int by_number;                 /* the key named the choice by its number
+                                      ("Correct answer: 2") */
     char problem[200];             /* choices_read returned -1: what is wrong */
 } Choices;
 

@@ -162,7 +162,8 @@ typedef struct FileReader {
     int text_seen;          /* the answer has had text (or a label) */
     int label_after_code;   /* an "Answer:" label came after leading code */
     unsigned number;        /* the open question's number, 0 if none */
-    int q_dot;              /* it was asked as "Q. ...": "A. " labels its answer */
+    char q_dot;             /* it was asked as "Q. ..." ('.') or "Q) ..."
+                               (')'): "A. " or "A) " labels its answer */
 
     Waiting *waiting;       /* questions waiting for an answer key */
     size_t waiting_len, waiting_cap, waiting_open;
@@ -228,20 +229,24 @@ static void fr_strip_prefixes(StrBuf *t, int *labelled, int *numbered)
     }
 }
 
-/* "Q. What...?" pairs with "A. ...": there "A." labels the answer, where
- * elsewhere it may open a sentence ("A. Lincoln") or a choice. */
-static int fr_q_dot(const char *s, size_t len)
+/* "Q. What...?" pairs with "A. ..." (and "Q)" with "A)"): there "A."
+ * labels the answer, where elsewhere it may open a sentence ("A. Lincoln")
+ * or a choice. Returns the mark after the Q, or 0. */
+static char fr_q_dot(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\n'))
         i++;
-    return i + 2 < len && (s[i] == 'Q' || s[i] == 'q') && s[i + 1] == '.' && s[i + 2] == ' ';
+    return i + 2 < len && (s[i] == 'Q' || s[i] == 'q') && (s[i + 1] == '.' || s[i + 1] == ')') &&
+                   s[i + 2] == ' '
+               ? s[i + 1]
+               : 0;
 }
 
-/* Length of an "A. " label, or 0. */
-static size_t fr_a_dot(const char *s, size_t len)
+/* Length of an "A. " label ("A) " after "Q) "), or 0. */
+static size_t fr_a_dot(const char *s, size_t len, char dot)
 {
-    return len > 2 && (s[0] == 'A' || s[0] == 'a') && s[1] == '.' && s[2] == ' ' ? 3 : 0;
+    return len > 2 && (s[0] == 'A' || s[0] == 'a') && s[1] == dot && s[2] == ' ' ? 3 : 0;
 }
 
 static const char *fr_current_section(const FileReader *fr)
@@ -353,6 +358,14 @@ static const char *fr_plain_line(FileReader *fr, const char *s, size_t len)
     return copy;
 }
 
+static int fr_asks_how_many(const FileReader *fr)
+{
+    const char *t = fr->prompt.data ? fr->prompt.data : "";
+    while (*t == ' ' || *t == TEXT_CODE_ON)
+        t++;
+    return strncasecmp(t, "how many", 8) == 0;
+}
+
 /* "True or false: lists are immutable." answered "False. Lists can ...":
  * its options are True and False, whatever other answers say. */
 static void fr_true_or_false(FileReader *fr)
@@ -387,7 +400,9 @@ static int fr_choices(FileReader *fr)
 {
     Choices c;
     int found = choices_read(fr->answer, fr->answer_len, fr->checked, &c);
-    if (found == 0) {
+    if (found == 0 || (found > 0 && c.by_number && fr_asks_how_many(fr))) {
+        /* "How many ...?" over a numbered list and "The answer is 4." counts
+         * the list; it does not pick its fourth item. */
         fr_true_or_false(fr);
         return 1;
     }
@@ -421,6 +436,9 @@ static int fr_choices(FileReader *fr)
         head[nhead++] = (AnswerBlock){ANSWER_PARA, 0, 0, why, ""};
     }
     size_t tail = fr->answer_len - c.next_block;
+    /* The key may share the choices' paragraph: one block can become two
+     * (the answer's other arrays are not read past this point). */
+    fr->answer = xgrow(fr->answer, &fr->answer_cap, nhead + tail, sizeof *fr->answer);
     memmove(fr->answer + nhead, fr->answer + c.next_block, tail * sizeof *fr->answer);
     memcpy(fr->answer, head, nhead * sizeof *head);
     fr->answer_len = nhead + tail;
@@ -569,7 +587,7 @@ static void fr_push(FileReader *fr, AnswerKind kind, unsigned depth, unsigned nu
         if (!fr->text_seen && kind == ANSWER_PARA) {
             size_t label = text_answer_label(dst, len);
             if (!label && fr->q_dot)
-                label = fr_a_dot(dst, len);
+                label = fr_a_dot(dst, len, fr->q_dot);
             stored += label;
             len -= label;
             fr->label_after_code = label > 0 && fr->lead_code > 0;
@@ -888,7 +906,7 @@ static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
     const char *s = p->text;
     size_t len = p->text_len;
     size_t first_nl = len, a_line = len, a_text = len;
-    int q_dot = fr_q_dot(s, len);
+    char q_dot = fr_q_dot(s, len);
     for (size_t i = 0; i < len; i++) {
         if (s[i] != '\n')
             continue;
@@ -897,7 +915,7 @@ static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
         size_t j = i + 1;
         while (j < len && s[j] == ' ')
             j++;
-        size_t dot = q_dot ? fr_a_dot(s + j, len - j) : 0;
+        size_t dot = q_dot ? fr_a_dot(s + j, len - j, q_dot) : 0;
         if (dot || text_answer_label(s + j, len - j)) {
             a_line = i;
             a_text = dot ? j + dot : i + 1; /* fr_push drops other labels */
@@ -1093,26 +1111,53 @@ static void fr_answer_from_key(FileReader *fr, Waiting *w, const MdNode *li, siz
 
 /* A list in an answer key: each item answers the waiting question with its
  * number, the first one not answered yet. */
-static void fr_key_list(FileReader *fr, const MdNode *list)
+/* The number an answer key's item answers, the item that holds the
+ * answer and where its text starts; 0 when it has no number. */
+static unsigned fr_key_item(const MdNode *list, const MdNode *li, const MdNode **item,
+                            size_t *skip)
 {
+    const MdNode *lead = li->first;
+    *item = li;
+    *skip = 0;
+    if (list->kind == MDK_OL)
+        return li->number;
+    if (lead && lead->kind == MDK_OL && lead->first && !lead->first->next) {
+        *item = lead->first; /* "- 1. Port 22." is a list in a list */
+        return lead->first->number;
+    }
+    if (lead && lead->kind == MDK_P) { /* "- 1. Domain Name System" */
+        *skip = text_number_prefix(lead->text, lead->text_len);
+        return fr_number_of(lead->text, lead->text_len);
+    }
+    return 0;
+}
+
+/* The first waiting question with this number, or NULL. */
+static Waiting *fr_waiting_for(FileReader *fr, unsigned number)
+{
+    for (size_t i = 0; number && i < fr->waiting_len; i++)
+        if (!fr->waiting[i].answered && fr->waiting[i].number == number)
+            return &fr->waiting[i];
+    return NULL;
+}
+
+/* A list in an answer key: each item answers the waiting question with its
+ * number, the first one not answered yet. Returns 0, and ends the key,
+ * when no item answers any: the list was no key. */
+static int fr_key_list(FileReader *fr, const MdNode *list)
+{
+    const MdNode *item;
+    size_t skip;
+    int answers = 0;
+    for (const MdNode *li = list->first; li && !answers; li = li->next)
+        answers = fr_waiting_for(fr, fr_key_item(list, li, &item, &skip)) != NULL;
+    if (!answers) {
+        fr->in_key = 0;
+        return 0;
+    }
     fr_close(fr);
     for (const MdNode *li = list->first; li; li = li->next) {
-        const MdNode *item = li, *lead = li->first;
-        size_t skip = 0;
-        unsigned number = list->kind == MDK_OL ? li->number : 0;
-        if (!number && lead && lead->kind == MDK_OL && lead->first && !lead->first->next) {
-            /* "- 1. Port 22." is a list in a list */
-            item = lead->first;
-            number = item->number;
-        } else if (!number && lead && lead->kind == MDK_P) {
-            /* "- 1. Domain Name System" */
-            number = fr_number_of(lead->text, lead->text_len);
-            skip = text_number_prefix(lead->text, lead->text_len);
-        }
-        Waiting *w = NULL;
-        for (size_t i = 0; number && !w && i < fr->waiting_len; i++)
-            if (!fr->waiting[i].answered && fr->waiting[i].number == number)
-                w = &fr->waiting[i];
+        Waiting *w = fr_waiting_for(fr, fr_key_item(list, li, &item, &skip));
         if (w)
             fr_answer_from_key(fr, w, item, skip);
         else
@@ -1120,6 +1165,7 @@ static void fr_key_list(FileReader *fr, const MdNode *list)
     }
     if (fr->waiting_open == 0)
         fr->in_key = 0;
+    return 1;
 }
 
 /* At the end of a file, questions still waiting for a key have none. */
@@ -1476,8 +1522,7 @@ static const char *fr_topic_name(FileReader *fr, const MdNode *h)
 }
 
 /* A heading that only numbers a question ("### Question 3", "## Q3:",
- * "#### Problem 2", "### Question"): the question is the paragraph under
- * it. */
+ * "### Question"): the question is the paragraph under it. */
 static int fr_is_label_heading(StrBuf *tmp, const char *s, size_t len)
 {
     if (len == 0 || len > 40)
@@ -1485,7 +1530,8 @@ static int fr_is_label_heading(StrBuf *tmp, const char *s, size_t len)
     strbuf_clear(tmp);
     text_append_key(tmp, s, len);
     const char *k = strbuf_str(tmp);
-    static const char *const words[] = {"question", "q", "problem", "exercise", "quiz question"};
+    /* Not "Exercise 1" or "Problem 2": more often sections than questions. */
+    static const char *const words[] = {"question", "q", "quiz question"};
     for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
         size_t n = strlen(words[w]);
         if (strncmp(k, words[w], n) != 0)
@@ -1519,6 +1565,18 @@ static void fr_no_prompt(FileReader *fr)
              fr->label_text);
 }
 
+/* The first number written in a short text ("Question 12" gives 12), or 0. */
+static unsigned fr_digits_in(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !isdigit((unsigned char)s[i]))
+        i++;
+    unsigned number = 0;
+    for (int digits = 0; i < len && isdigit((unsigned char)s[i]) && digits < 9; i++, digits++)
+        number = number * 10 + (unsigned)(s[i] - '0');
+    return number;
+}
+
 static void fr_heading(FileReader *fr, const HeadingInfo *info)
 {
     const MdNode *h = info->node;
@@ -1536,7 +1594,7 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
         strbuf_free(&ex);
         fr->want_prompt = 1;
         fr->label_level = h->level;
-        fr->label_number = fr_number_of(h->text, h->text_len);
+        fr->label_number = fr_digits_in(h->text, h->text_len);
         fr->label_line = h->line;
         return;
     }
@@ -1636,9 +1694,24 @@ static void fr_table_row(FileReader *fr, const MdNode *row, const QaColumns *col
     fr_clean(&prompt, q->text, q->len);
     int labelled, numbered;
     fr_strip_prefixes(&prompt, &labelled, &numbered);
-    if (prompt.len == 0) {
-        if (row->text_len > 0)
+    size_t filled = 0, choices = 0;
+    for (size_t k = 0; k < count && k < QATABLE_CELLS_MAX; k++)
+        filled += cells[k].len > 0;
+    for (size_t k = 0; k < col->choice_count; k++)
+        choices += cell_of[col->choice[k]]->len > 0;
+    if (prompt.len == 0 || filled == 0) {
+        if (filled > 0)
             fr_ignore(fr, row, "a table row with no question");
+        strbuf_free(&prompt); /* an empty row says nothing */
+        return;
+    }
+    if (col->choice_count > 0 && choices < 2) {
+        StrBuf ex = {0};
+        fr_excerpt(&ex, prompt.data, prompt.len);
+        diag_add(fr->diag, DIAG_WARNING, fr->file, row->line,
+                 "table row has %zu of its %zu choices filled in, left out: \"%s\"", choices,
+                 col->choice_count, strbuf_str(&ex));
+        strbuf_free(&ex);
         strbuf_free(&prompt);
         return;
     }
@@ -1705,34 +1778,25 @@ static int fr_table(FileReader *fr, const MdNode *table)
  * questions that wait for one. Returns 1 when it does. */
 static int fr_key_line(FileReader *fr, const MdNode *p)
 {
-    if (fr->in_key || !(fr->waiting_open > 0 || (fr->open && fr->number > 0)) ||
-        !fr_is_key_name(&fr->tmp, p->text, p->text_len))
+    /* Questions must be waiting already: under one question with nothing
+     * else waiting, "**Answers:**" labels its answer. */
+    if (fr->in_key || fr->waiting_open == 0 || !fr_is_key_name(&fr->tmp, p->text, p->text_len))
         return 0;
     fr_close(fr);
-    if (fr->waiting_open == 0)
-        return 0;
     fr->in_key = 1;
     fr->key_level = BOLD_SECTION_LEVEL;
     return 1;
 }
 
 /* The paragraph under a heading such as "### Question 3" asks that
- * question: its first line (or its question, when it reads as one), the
- * rest and the blocks below being the answer. Returns 0 when it has no
- * words. */
+ * question when it reads as one ("Name the default driver." does; "Answer
+ * these about networking." does not); the rest and the blocks below are
+ * the answer. Returns 0 when it asks nothing. */
 static int fr_labelled_prompt(FileReader *fr, const MdNode *p)
 {
     StrBuf prompt = {0};
     size_t from;
-    if (!fr_split_question(p, 1, &prompt, &from)) {
-        const char *nl = memchr(p->text, '\n', p->text_len);
-        size_t end = nl ? (size_t)(nl - p->text) : p->text_len;
-        fr_clean(&prompt, p->text, end);
-        int labelled, numbered;
-        fr_strip_prefixes(&prompt, &labelled, &numbered);
-        from = nl ? end + 1 : p->text_len;
-    }
-    if (prompt.len == 0) {
+    if (!fr_split_question(p, 1, &prompt, &from) || prompt.len == 0) {
         strbuf_free(&prompt);
         return 0;
     }
@@ -1777,9 +1841,9 @@ static void fr_block(FileReader *fr, const MdNode *b)
         break;
     case MDK_UL:
     case MDK_OL:
-        if (fr->in_key)
-            fr_key_list(fr, b);
-        else if (fr->open && fr->kind == OPEN_HEADING)
+        if (fr->in_key && fr_key_list(fr, b))
+            break;
+        if (fr->open && fr->kind == OPEN_HEADING)
             fr_add_block(fr, b, 0);
         else
             fr_list(fr, b);
