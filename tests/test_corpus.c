@@ -79,6 +79,16 @@ static const Question *find_question(const Bank *b, const char *prompt)
     return found;
 }
 
+/* The question with this prompt, which must exist and offer this option. */
+static const Question *expect_option(const Bank *b, const char *prompt, const char *option)
+{
+    const Question *q = find_question(b, prompt);
+    if (!q)
+        fail_msg("no question \"%s\"", prompt);
+    assert_string_equal(q->option, option);
+    return q;
+}
+
 static const char *answer_md(const Question *q, StrBuf *buf)
 {
     strbuf_clear(buf);
@@ -373,9 +383,7 @@ static void test_question_heading_at_section_level_ends_the_section(void **state
                     "### 1. What is a tuple?\nAnswer: An immutable sequence.\n");
     /* The tuple question is under no section: with nothing else to go
      * by it still lands in the only topic there is. */
-    const Question *q = find_question(l.bank, "What is a tuple?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "An immutable sequence.");
+    expect_option(l.bank, "What is a tuple?", "An immutable sequence.");
     unload(&l);
 
     Loaded deep = load("## Basics\n\n"
@@ -642,12 +650,8 @@ static void test_q_and_a_lines_in_one_or_two_paragraphs(void **state)
     const Question *q = find_question(l.bank, "Which command prints the working directory?");
     assert_non_null(q);
     assert_string_equal(q->answer[0].text, "\x0epwd\x0f");
-    q = find_question(l.bank, "What does cd - do?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "It goes back to the previous directory.");
-    q = find_question(l.bank, "How do you count lines?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "With wc -l.");
+    expect_option(l.bank, "What does cd - do?", "It goes back to the previous directory.");
+    expect_option(l.bank, "How do you count lines?", "With wc -l.");
     unload(&l);
 }
 
@@ -663,18 +667,11 @@ static void test_bold_labels_and_numbered_answer_labels(void **state)
                     "**Answer:** On columns written more often than read.\n\n"
                     "**3.** What is a view?\n\nA stored query.\n");
     assert_int_equal(bank_question_count(l.bank), 4);
-    const Question *q = find_question(l.bank, "What is an INNER JOIN?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "Rows that match in both tables.");
-    q = find_question(l.bank, "What is an index?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "A structure that speeds up lookups.");
-    q = find_question(l.bank, "When is an index a bad idea?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "On columns written more often than read.");
-    q = find_question(l.bank, "What is a view?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "A stored query.");
+    expect_option(l.bank, "What is an INNER JOIN?", "Rows that match in both tables.");
+    expect_option(l.bank, "What is an index?", "A structure that speeds up lookups.");
+    expect_option(l.bank, "When is an index a bad idea?",
+                  "On columns written more often than read.");
+    expect_option(l.bank, "What is a view?", "A stored query.");
     assert_false(has_diag(l.diag, DIAG_NOTE, 0, "duplicate"));
     unload(&l);
 }
@@ -698,13 +695,9 @@ static void test_an_answer_key_answers_questions_by_number(void **state)
     /* "Questions" names no topic: the title does. */
     assert_int_equal(bank_topic_count(l.bank), 1);
     assert_string_equal(bank_topic_name(l.bank, 0), "Ports");
-    const Question *q = find_question(l.bank, "Which port does SSH use?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "Port 22.");
+    const Question *q = expect_option(l.bank, "Which port does SSH use?", "Port 22.");
     assert_int_equal(q->line, 5);
-    q = find_question(l.bank, "Which protocol does ping use?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "ICMP");
+    q = expect_option(l.bank, "Which protocol does ping use?", "ICMP");
     assert_int_equal(q->choice_count, 2);
     assert_int_equal(q->answer_len, 2);
     assert_string_equal(q->answer[1].text, "It sends echo requests"); /* a sentence */
@@ -726,9 +719,7 @@ static void test_an_answer_key_answers_questions_by_number(void **state)
     /* "Answer:" alone under a question labels its answer; it is no key. */
     l = load("## SQL\n\n**1. What does SQL stand for?**\n\n**Answer:**\n\n"
              "- Structured\n- Query\n- Language\n");
-    q = find_question(l.bank, "What does SQL stand for?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "Structured; Query; Language");
+    expect_option(l.bank, "What does SQL stand for?", "Structured; Query; Language");
     unload(&l);
 }
 
@@ -743,19 +734,11 @@ static void test_q_dot_answers_and_bold_labels_before_a_colon(void **state)
                     "**Q2**: What restarts a failed Pod?\n**A2**: Its controller.\n\n"
                     "**3.** What is a label?\n\nA. Lincoln would not know.\n");
     assert_int_equal(bank_question_count(l.bank), 4);
-    const Question *q = find_question(l.bank, "What is a Pod?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "The smallest deployable unit.");
-    q = find_question(l.bank, "What is a node?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "A machine that runs Pods.");
-    q = find_question(l.bank, "What restarts a failed Pod?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "Its controller.");
+    expect_option(l.bank, "What is a Pod?", "The smallest deployable unit.");
+    expect_option(l.bank, "What is a node?", "A machine that runs Pods.");
+    expect_option(l.bank, "What restarts a failed Pod?", "Its controller.");
     /* Not asked as "Q.": "A." stays the sentence's. */
-    q = find_question(l.bank, "What is a label?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "A. Lincoln would not know.");
+    expect_option(l.bank, "What is a label?", "A. Lincoln would not know.");
     unload(&l);
 }
 
@@ -767,15 +750,12 @@ static void test_true_or_false_questions_offer_true_and_false(void **state)
                     "**Answer:** False. Lists can be changed in place.\n\n"
                     "**2. Fill in the blank: the keyword ____ defines a function.**\n\n"
                     "**Answer:** `def`\n");
-    const Question *q = find_question(l.bank, "True or False: Python lists are immutable.");
-    assert_non_null(q);
-    assert_string_equal(q->option, "False");
+    const Question *q = expect_option(l.bank, "True or False: Python lists are immutable.",
+                                      "False");
     assert_int_equal(q->choice_count, 1);
     assert_string_equal(q->choices[0], "True");
     assert_string_equal(q->answer[0].text, "False. Lists can be changed in place.");
-    q = find_question(l.bank, "Fill in the blank: the keyword ____ defines a function.");
-    assert_non_null(q);
-    assert_string_equal(q->option, "def");
+    q = expect_option(l.bank, "Fill in the blank: the keyword ____ defines a function.", "def");
     assert_int_equal(q->choice_count, 0);
     unload(&l);
 }
@@ -824,9 +804,7 @@ static void test_the_readmes_example_pack_reads_as_it_says(void **state)
     assert_non_null(self);
     for (size_t b = 0; b < self->answer_len; b++)
         assert_null(strstr(self->answer[b].text, "decorator"));
-    const Question *q = find_question(l.bank, "What is a decorator?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "A function that wraps another function.");
+    expect_option(l.bank, "What is a decorator?", "A function that wraps another function.");
     assert_non_null(find_question(l.bank, "Which command prints the working directory?"));
     assert_non_null(find_question(l.bank, "What does git stash do?"));
     assert_int_equal(diag_total(l.diag, DIAG_WARNING), 0);
@@ -846,13 +824,9 @@ static void test_a_heading_that_only_numbers_a_question(void **state)
                     "### Question 4\n");
     assert_int_equal(bank_question_count(l.bank), 2);
     assert_string_equal(bank_topic_name(l.bank, 0), "Shell");
-    const Question *q = find_question(l.bank, "Which command prints the working directory?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "pwd");
+    const Question *q = expect_option(l.bank, "Which command prints the working directory?", "pwd");
     assert_int_equal(q->line, 4);
-    q = find_question(l.bank, "Name the command that lists files.");
-    assert_non_null(q);
-    assert_string_equal(q->option, "ls");
+    q = expect_option(l.bank, "Name the command that lists files.", "ls");
     assert_true(has_diag(l.diag, DIAG_WARNING, 14, "\"Question 3\" has no question under it"));
     assert_true(has_diag(l.diag, DIAG_WARNING, 18, "\"Question 4\" has no question under it"));
     assert_false(bank_contains(l.bank, "Question"));
@@ -863,9 +837,8 @@ static void test_a_heading_that_only_numbers_a_question(void **state)
              "It creates a branch and switches to it.\n\n### Question\n"
              "How do you delete a merged branch?\n\n### Answer\ngit branch -d\n");
     assert_int_equal(bank_question_count(l.bank), 2);
-    q = find_question(l.bank, "What does git switch -c do?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "It creates a branch and switches to it.");
+    expect_option(l.bank, "What does git switch -c do?",
+                  "It creates a branch and switches to it.");
     assert_int_equal(bank_topic_count(l.bank), 1);
     unload(&l);
 }
@@ -879,9 +852,7 @@ static void test_answers_that_look_like_keys_or_choices_stay_answers(void **stat
     Loaded l = load("## Powers\n\n1. What is 2 ** 3?\n   a) 6\n   b) 8\n"
                     "   Answer: b - because two cubed is 8\n\n   p2\n\n   p3\n\n   p4\n\n"
                     "   p5\n\n   p6\n\n   p7\n\n   p8\n");
-    const Question *q = find_question(l.bank, "What is 2 ** 3?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "8");
+    const Question *q = expect_option(l.bank, "What is 2 ** 3?", "8");
     assert_int_equal(q->answer_len, 9);
     assert_string_equal(q->answer[1].text, "Because two cubed is 8");
     assert_string_equal(q->answer[8].text, "p8");
@@ -890,9 +861,7 @@ static void test_answers_that_look_like_keys_or_choices_stay_answers(void **stat
     /* "**Answers:**" under the only numbered question labels its answer. */
     l = load("## Net\n\n**4. What is ICMP?**\n\n**Answers:**\n\n- used by ping\n\n"
              "5. What is ARP?\n   - it maps IP addresses to MAC addresses\n");
-    q = find_question(l.bank, "What is ICMP?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "used by ping");
+    expect_option(l.bank, "What is ICMP?", "used by ping");
     assert_non_null(find_question(l.bank, "What is ARP?"));
     unload(&l);
 
@@ -906,9 +875,7 @@ static void test_answers_that_look_like_keys_or_choices_stay_answers(void **stat
 
     /* "Q)" pairs with "A)". */
     l = load("## Capitals\n\nQ) What is the capital of France?\nA) Paris\n");
-    q = find_question(l.bank, "What is the capital of France?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "Paris");
+    expect_option(l.bank, "What is the capital of France?", "Paris");
     unload(&l);
 
     /* "Exercise 1" is a section, and its lead-in no question. */
@@ -922,9 +889,7 @@ static void test_answers_that_look_like_keys_or_choices_stay_answers(void **stat
     /* "### Question 2" numbers its question for an answer key. */
     l = load("# Ports\n\n### Question 1\nWhich port does SSH use?\n\n"
              "### Question 2\nWhich port does DNS use?\n\n## Answers\n\n1. 22\n2. 53\n");
-    q = find_question(l.bank, "Which port does DNS use?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "53");
+    expect_option(l.bank, "Which port does DNS use?", "53");
     unload(&l);
 
     /* A row of a table of choices with one choice is left out, and an
@@ -959,31 +924,21 @@ static void test_the_readmes_other_examples_read_as_they_say(void **state)
 {
     (void)state;
     Loaded l = readme_example("**Multiple choice.**");
-    const Question *q = find_question(l.bank, "Which keyword defines a function in Python?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "def");
+    const Question *q = expect_option(l.bank, "Which keyword defines a function in Python?", "def");
     assert_int_equal(q->choice_count, 2);
     assert_int_equal(q->answer_len, 2); /* the choice, then why */
     unload(&l);
 
     l = readme_example("**Tables.**");
     assert_int_equal(bank_question_count(l.bank), 2);
-    q = find_question(l.bank, "What is the capital of Australia?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "Canberra");
-    q = find_question(l.bank, "Which of these countries is landlocked?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "Bolivia");
+    expect_option(l.bank, "What is the capital of Australia?", "Canberra");
+    expect_option(l.bank, "Which of these countries is landlocked?", "Bolivia");
     unload(&l);
 
     l = readme_example("**An answer key at the end.**");
     assert_int_equal(bank_question_count(l.bank), 2);
-    q = find_question(l.bank, "What does DNS stand for?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "Domain Name System.");
-    q = find_question(l.bank, "Which protocol does ping use?");
-    assert_non_null(q);
-    assert_string_equal(q->option, "ICMP");
+    expect_option(l.bank, "What does DNS stand for?", "Domain Name System.");
+    q = expect_option(l.bank, "Which protocol does ping use?", "ICMP");
     assert_int_equal(diag_total(l.diag, DIAG_WARNING), 0);
     unload(&l);
 }
