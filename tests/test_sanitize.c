@@ -1,0 +1,109 @@
+/* test_sanitize.c - a document's bytes made safe to parse: clean text
+ * passes untouched, a byte-order mark is skipped, bad bytes are replaced
+ * and reported by line, and files that are not text are refused. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/sanitize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Result {
+    const char *text;
+    size_t len;
+    char *owned;
+    Diagnostics *diag;
+} Result;
+
+static Result run(const char *data, size_t len)
+{
+    Result r = {0};
+    r.diag = diag_new();
+    r.len = len;
+    r.text = sanitize_document("t.md", data, &r.len, &r.owned, r.diag);
+    return r;
+}
+
+static void done(Result *r)
+{
+    free(r->owned);
+    diag_free(r->diag);
+}
+
+static int has(const Diagnostics *d, DiagLevel level, unsigned line, const char *needle)
+{
+    for (size_t i = 0; i < diag_count(d); i++) {
+        const Diag *g = diag_get(d, i);
+        if (g->level == level && g->line == line && strstr(g->message, needle))
+            return 1;
+    }
+    return 0;
+}
+
+static void test_clean_text_is_used_as_it_is(void **state)
+{
+    (void)state;
+    const char *md = "# Title\n\nWhat is \xC3\xA9? Caf\xC3\xA9.\n";
+    Result r = run(md, strlen(md));
+    assert_ptr_equal(r.text, md);
+    assert_null(r.owned);
+    assert_int_equal(r.len, strlen(md));
+    assert_int_equal(diag_count(r.diag), 0);
+    done(&r);
+
+    const char *bom = "\xEF\xBB\xBF# Title\n";
+    r = run(bom, strlen(bom));
+    assert_ptr_equal(r.text, bom + 3);
+    assert_int_equal(r.len, strlen(bom) - 3);
+    done(&r);
+}
+
+static void test_bad_bytes_are_replaced_and_reported_by_line(void **state)
+{
+    (void)state;
+    const char md[] = "# Title\n\nCaf\xE9 au lait\nA\x01" "B\n";
+    Result r = run(md, sizeof md - 1);
+    assert_non_null(r.text);
+    assert_non_null(r.owned);
+    assert_string_equal(r.text, "# Title\n\nCaf\xEF\xBF\xBD au lait\nA B\n");
+    assert_true(has(r.diag, DIAG_WARNING, 3, "invalid UTF-8 (byte 0xE9)"));
+    assert_true(has(r.diag, DIAG_WARNING, 4, "control character 0x01"));
+    done(&r);
+}
+
+static void test_files_that_are_not_text_are_refused(void **state)
+{
+    (void)state;
+    const char nul[] = "ab\0cd";
+    Result r = run(nul, sizeof nul - 1);
+    assert_null(r.text);
+    assert_true(has(r.diag, DIAG_ERROR, 0, "binary file"));
+    done(&r);
+
+    char noise[256];
+    for (size_t i = 0; i < sizeof noise; i++)
+        noise[i] = (char)(0x80 + i % 0x40); /* continuation bytes only */
+    r = run(noise, sizeof noise);
+    assert_null(r.text);
+    assert_true(has(r.diag, DIAG_ERROR, 0, "not a text file"));
+    done(&r);
+
+    r = run(" \n\t\n", 4);
+    assert_null(r.text);
+    assert_true(has(r.diag, DIAG_ERROR, 0, "empty file"));
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_text_is_used_as_it_is),
+        cmocka_unit_test(test_bad_bytes_are_replaced_and_reported_by_line),
+        cmocka_unit_test(test_files_that_are_not_text_are_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
