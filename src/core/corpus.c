@@ -17,6 +17,7 @@
 #include "placement.h"
 #include "qatable.h"
 #include "sanitize.h"
+#include "shapes.h"
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
@@ -34,7 +35,7 @@ enum {
     CORPUS_PROMPT_MAX = 400,      /* code points */
     CORPUS_ANSWER_BLOCKS_MAX = 400,
     CORPUS_ANSWER_BYTES_MAX = 64 * 1024,
-    CORPUS_EXCERPT = 60,
+    SHAPE_EXCERPT = 60,
     CORPUS_SECTION_DEPTH = 8,
     CORPUS_CODE_LINES_MAX = 14,   /* code shown with a prompt, at 640x480 */
     CORPUS_WAITING_MAX = 10000    /* questions waiting for an answer key */
@@ -191,64 +192,6 @@ typedef struct FileReader {
     StrBuf scan;            /* scratch for classifying ahead of the walk */
 } FileReader;
 
-static void fr_excerpt(StrBuf *out, const char *s, size_t len)
-{
-    StrBuf plain = {0};
-    text_append_plain(&plain, s, len);
-    plain.len = text_collapse_space(plain.data ? plain.data : (char *)"", plain.len);
-    text_append_cut(out, strbuf_str(&plain), plain.len, CORPUS_EXCERPT);
-    strbuf_free(&plain);
-}
-
-/* Copies rich text with white space collapsed into out (cleared first). */
-static void fr_clean(StrBuf *out, const char *s, size_t len)
-{
-    strbuf_clear(out);
-    strbuf_append(out, s, len);
-    out->len = text_collapse_space(out->data, out->len);
-    out->data[out->len] = '\0';
-}
-
-/* Removes leading question numbers and labels ("3. ", "Q1: ", "1. Q: ")
- * from a cleaned text in place. Sets *labelled when a "Q" label was found,
- * *numbered when a number was. */
-static void fr_strip_prefixes(StrBuf *t, int *labelled, int *numbered)
-{
-    *labelled = *numbered = 0;
-    for (int round = 0; round < 3; round++) {
-        size_t n = text_number_prefix(t->data, t->len);
-        if (n)
-            *numbered = 1;
-        else if ((n = text_question_label(t->data, t->len)) != 0)
-            *labelled = 1;
-        if (!n || n >= t->len)
-            break;
-        memmove(t->data, t->data + n, t->len - n);
-        t->len -= n;
-        t->data[t->len] = '\0';
-    }
-}
-
-/* "Q. What...?" pairs with "A. ..." (and "Q)" with "A)"): there "A."
- * labels the answer, where elsewhere it may open a sentence ("A. Lincoln")
- * or a choice. Returns the mark after the Q, or 0. */
-static char fr_q_dot(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\n'))
-        i++;
-    return i + 2 < len && (s[i] == 'Q' || s[i] == 'q') && (s[i + 1] == '.' || s[i + 1] == ')') &&
-                   s[i + 2] == ' '
-               ? s[i + 1]
-               : 0;
-}
-
-/* Length of an "A. " label ("A) " after "Q) "), or 0. */
-static size_t fr_a_dot(const char *s, size_t len, char dot)
-{
-    return len > 2 && (s[0] == 'A' || s[0] == 'a') && s[1] == dot && s[2] == ' ' ? 3 : 0;
-}
-
 static const char *fr_current_section(const FileReader *fr)
 {
     if (fr->section_count == 0)
@@ -277,7 +220,7 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
     if (*slot) {
         const RawQuestion *first = &cr->qs[*slot - 1];
         StrBuf ex = {0};
-        fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
+        shape_excerpt(&ex, fr->prompt.data, fr->prompt.len);
         diag_add(fr->diag, DIAG_NOTE, fr->file, fr->line,
                  "duplicate question \"%s\" (first at %s:%u), kept once", strbuf_str(&ex),
                  first->file, first->line);
@@ -408,7 +351,7 @@ static int fr_choices(FileReader *fr)
     }
     if (found < 0) {
         StrBuf ex = {0};
-        fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
+        shape_excerpt(&ex, fr->prompt.data, fr->prompt.len);
         diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
                  "multiple-choice question left out: %s: \"%s\"", c.problem, strbuf_str(&ex));
         strbuf_free(&ex);
@@ -483,7 +426,7 @@ static void fr_close(FileReader *fr)
         return;
     StrBuf ex = {0};
     if (fr->answer_len == 0) {
-        fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
+        shape_excerpt(&ex, fr->prompt.data, fr->prompt.len);
         diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
                  "question has no answer, left out: \"%s\"", strbuf_str(&ex));
         strbuf_free(&ex);
@@ -511,7 +454,7 @@ static void fr_close(FileReader *fr)
         }
         size_t lines = fr_code_lines(code.text);
         if (lines > CORPUS_CODE_LINES_MAX) {
-            fr_excerpt(&ex, fr->prompt.data, fr->prompt.len);
+            shape_excerpt(&ex, fr->prompt.data, fr->prompt.len);
             diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
                      "the code under this question is %zu lines long; at most %d fit on "
                      "screen with the options, so it is left out: \"%s\"",
@@ -587,7 +530,7 @@ static void fr_push(FileReader *fr, AnswerKind kind, unsigned depth, unsigned nu
         if (!fr->text_seen && kind == ANSWER_PARA) {
             size_t label = text_answer_label(dst, len);
             if (!label && fr->q_dot)
-                label = fr_a_dot(dst, len, fr->q_dot);
+                label = shape_a_dot(dst, len, fr->q_dot);
             stored += label;
             len -= label;
             fr->label_after_code = label > 0 && fr->lead_code > 0;
@@ -614,59 +557,6 @@ static void fr_push(FileReader *fr, AnswerKind kind, unsigned depth, unsigned nu
     fr->answer_bytes += len;
 }
 
-/* Visible text of an HTML fragment: tags and comments removed, a few
- * entities decoded, white space collapsed. */
-static void fr_html_text(StrBuf *out, const char *s, size_t len)
-{
-    static const struct { const char *name; const char *text; } ents[] = {
-        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-        {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
-    strbuf_clear(out);
-    for (size_t i = 0; i < len;) {
-        if (s[i] == '<') {
-            const char *end = len - i >= 4 && strncmp(s + i, "<!--", 4) == 0
-                                  ? strstr(s + i, "-->")
-                                  : memchr(s + i, '>', len - i);
-            if (!end || (size_t)(end - s) >= len)
-                break;
-            i = (size_t)(end - s) + (s[i + 1] == '!' && end[0] == '-' ? 3 : 1);
-            strbuf_putc(out, ' ');
-            continue;
-        }
-        if (s[i] == '&') {
-            size_t k = 0;
-            for (; k < sizeof ents / sizeof *ents; k++) {
-                size_t n = strlen(ents[k].name);
-                if (len - i >= n && strncmp(s + i, ents[k].name, n) == 0) {
-                    strbuf_puts(out, ents[k].text);
-                    i += n;
-                    break;
-                }
-            }
-            if (k < sizeof ents / sizeof *ents)
-                continue;
-        }
-        strbuf_putc(out, s[i++]);
-    }
-    out->len = text_collapse_space(out->data ? out->data : (char *)"", out->len);
-    if (out->data)
-        out->data[out->len] = '\0';
-}
-
-/* Finds a case-insensitive ASCII needle; returns its offset or len. */
-static size_t fr_find_ci(const char *s, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++) {
-        size_t k = 0;
-        while (k < n && tolower((unsigned char)s[i + k]) == needle[k])
-            k++;
-        if (k == n)
-            return i;
-    }
-    return len;
-}
-
 static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth);
 static void fr_ignore(FileReader *fr, const MdNode *n, const char *why);
 
@@ -676,7 +566,7 @@ static void fr_ignore(FileReader *fr, const MdNode *n, const char *why);
 static void fr_push_html(FileReader *fr, const char *s, size_t len, unsigned depth,
                          unsigned line)
 {
-    fr_html_text(&fr->tmp, s, len);
+    shape_html_text(&fr->tmp, s, len);
     if (fr->tmp.len == 0 || text_answer_label(fr->tmp.data, fr->tmp.len) == fr->tmp.len)
         return;
     StrBuf rich = {0};
@@ -719,29 +609,6 @@ static void fr_push_html(FileReader *fr, const char *s, size_t len, unsigned dep
     }
     fr_push(fr, ANSWER_PARA, depth, 0, strbuf_str(&rich), rich.len, NULL, line);
     strbuf_free(&rich);
-}
-
-/* A block quote that is a tip for the reader of the pack rather than part
- * of an answer: its text opens with "Tip", "Pro tip" or "Hint" after any
- * emoji or markup ("> 💡 **Tip:** ...", GitHub's "> [!TIP]"). Notes and
- * warnings often qualify the answer, so they stay. */
-static int fr_quote_is_tip(const MdNode *quote)
-{
-    const MdNode *p = quote->first;
-    if (!p || p->kind != MDK_P)
-        return 0;
-    const char *s = p->text;
-    size_t len = p->text_len, i = 0;
-    while (i < len && !isalnum((unsigned char)s[i]))
-        i++;
-    static const char *const words[] = {"tip", "tips", "pro tip", "hint", "protip"};
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t n = strlen(words[k]);
-        if (len - i >= n && strncasecmp(s + i, words[k], n) == 0 &&
-            (i + n == len || !isalnum((unsigned char)s[i + n])))
-            return 1;
-    }
-    return 0;
 }
 
 /* Adds one item of a list, with what it holds, to the open answer. */
@@ -798,7 +665,7 @@ static void fr_add_block(FileReader *fr, const MdNode *n, unsigned depth)
         fr_add_list(fr, n, depth);
         break;
     case MDK_QUOTE:
-        if (fr_quote_is_tip(n)) {
+        if (shape_quote_is_tip(n)) {
             fr_ignore(fr, n, "a tip for the reader, not part of an answer");
             break;
         }
@@ -843,7 +710,7 @@ static void fr_ignore(FileReader *fr, const MdNode *n, const char *why)
         break;
     case MDK_HTML:
         what = "HTML";
-        fr_html_text(&html, n->text, n->text_len);
+        shape_html_text(&html, n->text, n->text_len);
         text = strbuf_str(&html);
         len = html.len;
         if (len == 0) {
@@ -864,7 +731,7 @@ static void fr_ignore(FileReader *fr, const MdNode *n, const char *why)
         len = leaf->text_len;
     }
     StrBuf ex = {0};
-    fr_excerpt(&ex, text, len);
+    shape_excerpt(&ex, text, len);
     if (ex.len || n->kind == MDK_CODE)
         diag_add(fr->diag, DIAG_NOTE, fr->file, n->line ? n->line : leaf->line,
                  "ignored %s (%s): \"%s\"", what, why, strbuf_str(&ex));
@@ -872,202 +739,10 @@ static void fr_ignore(FileReader *fr, const MdNode *n, const char *why)
     strbuf_free(&html);
 }
 
-/* Length of the number or question label that opens a text ("3. ", "Q5:
- * "), or 0; *lead is set to the blanks before it. */
-static size_t fr_mark_len(const char *s, size_t len, size_t *lead)
-{
-    size_t i = 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\n'))
-        i++;
-    *lead = i;
-    size_t n = text_number_prefix(s + i, len - i);
-    return n ? n : text_question_label(s + i, len - i);
-}
-
-/* The text is nothing but a question label or a number ("**Q:** What...?",
- * "**3.** What...?"), or a task ("**True or false:** ..."): the question
- * follows it. */
-static int fr_is_mark(const char *s, size_t len)
-{
-    size_t lead;
-    size_t n = fr_mark_len(s, len, &lead);
-    return (n > 0 && lead + n >= len) || text_is_task_label(s + lead, len - lead);
-}
-
-/* Decides whether a paragraph (or a list item's first paragraph) asks a
- * question. On success the cleaned prompt is in prompt and *answer_from is
- * the offset in p->text where an answer written in the same paragraph
- * starts (p->text_len when there is none). A list item counts when its text
- * reads as a question; a paragraph needs a sign that it is not prose: bold,
- * a "Q:" label, a number, or an "A:" line after it. */
-static int fr_split_question(const MdNode *p, int list_item, StrBuf *prompt,
-                             size_t *answer_from)
-{
-    const char *s = p->text;
-    size_t len = p->text_len;
-    size_t first_nl = len, a_line = len, a_text = len;
-    char q_dot = fr_q_dot(s, len);
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] != '\n')
-            continue;
-        if (first_nl == len)
-            first_nl = i;
-        size_t j = i + 1;
-        while (j < len && s[j] == ' ')
-            j++;
-        size_t dot = q_dot ? fr_a_dot(s + j, len - j, q_dot) : 0;
-        if (dot || text_answer_label(s + j, len - j)) {
-            a_line = i;
-            a_text = dot ? j + dot : i + 1; /* fr_push drops other labels */
-            break;
-        }
-    }
-    size_t end = a_line;
-    size_t from = a_text;
-    int bold_prefix = 0;
-    /* "**Q2**: What...?": the bold part and its colon only label it. */
-    size_t bold = p->bold_prefix_len;
-    size_t mark_end = bold < len && strchr(":.)", s[bold]) ? bold + 1 : bold;
-    if (!p->all_bold && bold > 0 && bold < end && !fr_is_mark(s, mark_end)) {
-        end = p->bold_prefix_len;
-        from = end;
-        bold_prefix = 1;
-    } else if (first_nl < end && text_ends_with_question(s, first_nl)) {
-        end = first_nl; /* "What is X?" then the answer on the next line */
-        from = first_nl + 1;
-    }
-    /* Most paragraphs and items are no questions: find out on the raw
-     * text before copying anything. */
-    size_t lead = 0;
-    while (lead < end && (s[lead] == ' ' || s[lead] == '\n'))
-        lead++;
-    size_t num = text_number_prefix(s + lead, end - lead);
-    size_t qlab = text_question_label(s + lead + num, end - lead - num);
-    int raw_labelled = qlab > 0 || text_question_label(s + lead, end - lead) > 0;
-    /* "**True or false:** ..." is marked as a question by its bold task. */
-    int bold_task = bold > 0 && text_is_task_label(s, mark_end);
-    if (!list_item && !raw_labelled && !p->all_bold && !bold_prefix && !bold_task && !num &&
-        a_line == len)
-        return 0;
-    if (!raw_labelled && !text_reads_as_question(s + lead + num + qlab, end - lead - num - qlab))
-        return 0;
-    fr_clean(prompt, s, end);
-    int labelled, numbered;
-    fr_strip_prefixes(prompt, &labelled, &numbered);
-    if (prompt->len == 0)
-        return 0;
-    int asks = labelled || text_reads_as_question(prompt->data, prompt->len);
-    if (!list_item)
-        asks = asks &&
-               (labelled || p->all_bold || bold_prefix || bold_task || numbered || a_line < len);
-    if (!asks && bold_prefix) {
-        /* The bold part was no question ("**Note:** ..."); try the whole. */
-        return 0;
-    }
-    *answer_from = from;
-    return asks;
-}
-
 static void fr_push_rest(FileReader *fr, const MdNode *p, size_t from)
 {
     if (from < p->text_len)
         fr_push(fr, ANSWER_PARA, 0, 0, p->text + from, p->text_len - from, NULL, p->line);
-}
-
-static int fr_is_question_item(const MdNode *li, StrBuf *prompt, size_t *from)
-{
-    const MdNode *lead = li->first;
-    return lead && lead->kind == MDK_P && !lead->all_link &&
-           fr_split_question(lead, 1, prompt, from);
-}
-
-/* Counts the items of a list that ask a question: strictly (a question
- * mark or a "Q" label) and loosely (also an interrogative). */
-static void fr_count_list_questions(const MdNode *list, StrBuf *tmp, size_t *strict,
-                                    size_t *loose, size_t *answered)
-{
-    *strict = *loose = *answered = 0;
-    for (const MdNode *li = list->first; li; li = li->next) {
-        size_t from;
-        if (!fr_is_question_item(li, tmp, &from))
-            continue;
-        (*loose)++;
-        const MdNode *lead = li->first;
-        int labelled = text_question_label(lead->text, lead->text_len) != 0;
-        if (labelled || text_ends_with_question(tmp->data, tmp->len))
-            (*strict)++;
-        if (lead->next || from < lead->text_len)
-            (*answered)++;
-    }
-}
-
-/* The number a question is written with ("12. What...", "Q3:", "**4.**
- * Why...?"), or 0. */
-static unsigned fr_number_of(const char *s, size_t len)
-{
-    size_t lead;
-    size_t n = fr_mark_len(s, len, &lead);
-    unsigned number = 0;
-    int digits = 0;
-    for (size_t i = lead; i < lead + n && digits < 9; i++) {
-        if (isdigit((unsigned char)s[i])) {
-            number = number * 10 + (unsigned)(s[i] - '0');
-            digits++;
-        } else if (digits) {
-            break;
-        }
-    }
-    return number;
-}
-
-/* True when a short text is made only of the given words, one of which is
- * among the first `needed` of them ("Answer key", "Answers to the quiz"). */
-static int fr_words_are(StrBuf *tmp, const char *s, size_t len, const char *const *words,
-                        size_t needed)
-{
-    if (len == 0 || len > 60)
-        return 0;
-    strbuf_clear(tmp);
-    text_append_key(tmp, s, len);
-    int found = 0;
-    size_t count = 0;
-    for (char *w = tmp->data; w && *w;) {
-        char *end = strchr(w, ' ');
-        size_t n = end ? (size_t)(end - w) : strlen(w);
-        size_t k = 0;
-        while (words[k] && !(strlen(words[k]) == n && memcmp(words[k], w, n) == 0))
-            k++;
-        if (!words[k])
-            return 0;
-        found |= k < needed;
-        count++;
-        w = end ? end + 1 : NULL;
-    }
-    return found && count <= 6;
-}
-
-/* The heading (or line) of an answer key at the end of a pack. */
-static int fr_is_key_name(StrBuf *tmp, const char *s, size_t len)
-{
-    if (len > 60 || (fr_find_ci(s, len, "answer") == len && fr_find_ci(s, len, "solution") == len &&
-                     fr_find_ci(s, len, "key") == len))
-        return 0;
-    /* "Answer" alone labels one answer; "Answers" or "Answer key" are a
-     * key's. */
-    static const char *const words[] = {"answers", "solutions", "key", "keys", "sheet",
-                                        "answer", "solution", "the", "to", "for", "of", "all",
-                                        "and", "questions", "quiz", "explanations", NULL};
-    return fr_words_are(tmp, s, len, words, 5);
-}
-
-/* A section name that names no topic ("Questions", "Quiz"): its questions
- * belong to the part around it. */
-static int fr_is_generic_name(StrBuf *tmp, const char *s, size_t len)
-{
-    static const char *const words[] = {"questions", "question", "quiz", "exercises",
-                                        "test", "q", "a", "and", "practice", "review",
-                                        "self", "interview", NULL};
-    return fr_words_are(tmp, s, len, words, 4);
 }
 
 /* Gives a waiting question the answer an answer key's item holds (the
@@ -1109,29 +784,6 @@ static void fr_answer_from_key(FileReader *fr, Waiting *w, const MdNode *li, siz
     fr->waiting_open--;
 }
 
-/* A list in an answer key: each item answers the waiting question with its
- * number, the first one not answered yet. */
-/* The number an answer key's item answers, the item that holds the
- * answer and where its text starts; 0 when it has no number. */
-static unsigned fr_key_item(const MdNode *list, const MdNode *li, const MdNode **item,
-                            size_t *skip)
-{
-    const MdNode *lead = li->first;
-    *item = li;
-    *skip = 0;
-    if (list->kind == MDK_OL)
-        return li->number;
-    if (lead && lead->kind == MDK_OL && lead->first && !lead->first->next) {
-        *item = lead->first; /* "- 1. Port 22." is a list in a list */
-        return lead->first->number;
-    }
-    if (lead && lead->kind == MDK_P) { /* "- 1. Domain Name System" */
-        *skip = text_number_prefix(lead->text, lead->text_len);
-        return fr_number_of(lead->text, lead->text_len);
-    }
-    return 0;
-}
-
 /* The first waiting question with this number, or NULL. */
 static Waiting *fr_waiting_for(FileReader *fr, unsigned number)
 {
@@ -1150,14 +802,14 @@ static int fr_key_list(FileReader *fr, const MdNode *list)
     size_t skip;
     int answers = 0;
     for (const MdNode *li = list->first; li && !answers; li = li->next)
-        answers = fr_waiting_for(fr, fr_key_item(list, li, &item, &skip)) != NULL;
+        answers = fr_waiting_for(fr, shape_key_item(list, li, &item, &skip)) != NULL;
     if (!answers) {
         fr->in_key = 0;
         return 0;
     }
     fr_close(fr);
     for (const MdNode *li = list->first; li; li = li->next) {
-        Waiting *w = fr_waiting_for(fr, fr_key_item(list, li, &item, &skip));
+        Waiting *w = fr_waiting_for(fr, shape_key_item(list, li, &item, &skip));
         if (w)
             fr_answer_from_key(fr, w, item, skip);
         else
@@ -1180,7 +832,7 @@ static void fr_flush_waiting(FileReader *fr)
             continue;
         }
         StrBuf ex = {0};
-        fr_excerpt(&ex, w->prompt, strlen(w->prompt));
+        shape_excerpt(&ex, w->prompt, strlen(w->prompt));
         diag_add(fr->diag, DIAG_WARNING, fr->file, w->line,
                  "question has no answer, left out: \"%s\"", strbuf_str(&ex));
         strbuf_free(&ex);
@@ -1193,7 +845,7 @@ static void fr_list(FileReader *fr, const MdNode *list)
 {
     size_t strict, loose, answered;
     StrBuf prompt = {0};
-    fr_count_list_questions(list, &prompt, &strict, &loose, &answered);
+    shape_count_list_questions(list, &prompt, &strict, &loose, &answered);
     if (fr->open && fr->kind != OPEN_HEADING && strict == 0 &&
         (list->kind == MDK_UL || loose == 0)) {
         fr_add_block(fr, list, 0); /* the answer of the open question */
@@ -1208,7 +860,7 @@ static void fr_list(FileReader *fr, const MdNode *list)
     }
     for (const MdNode *li = list->first; li; li = li->next) {
         size_t from;
-        if (!fr_is_question_item(li, &prompt, &from)) {
+        if (!shape_is_question_item(li, &prompt, &from)) {
             /* Items before the list's first question continue the answer
              * of a question still open: Markdown joins "   1. a step"
              * and the next "4. What...?" into one list. */
@@ -1222,7 +874,7 @@ static void fr_list(FileReader *fr, const MdNode *list)
         }
         const MdNode *lead = li->first;
         fr_open(fr, OPEN_ITEM, &prompt, lead->line ? lead->line : li->line);
-        fr->number = list->kind == MDK_OL ? li->number : fr_number_of(lead->text, from);
+        fr->number = list->kind == MDK_OL ? li->number : shape_number_of(lead->text, from);
         fr_push_rest(fr, lead, from);
         for (const MdNode *c = lead->next; c; c = c->next)
             fr_add_block(fr, c, 0);
@@ -1234,36 +886,20 @@ static void fr_list(FileReader *fr, const MdNode *list)
     strbuf_free(&prompt);
 }
 
-/* Copies HTML without its comments: a commented-out question is no
- * question. */
-static void fr_html_uncomment(StrBuf *out, const char *s, size_t len)
-{
-    strbuf_clear(out);
-    size_t i = 0;
-    while (i < len) {
-        size_t open = fr_find_ci(s + i, len - i, "<!--") + i;
-        strbuf_append(out, s + i, open - i);
-        if (open >= len)
-            break;
-        size_t close = fr_find_ci(s + open + 4, len - open - 4, "-->") + open + 4;
-        i = close < len ? close + 3 : len;
-    }
-}
-
 static void fr_html_body(FileReader *fr, const MdNode *n, const char *s, size_t len)
 {
-    size_t end_details = fr_find_ci(s, len, "</details");
-    size_t sum = fr_find_ci(s, len, "<summary");
+    size_t end_details = shape_find_ci(s, len, "</details");
+    size_t sum = shape_find_ci(s, len, "<summary");
     if (sum < len) {
         size_t open_end = sum;
         while (open_end < len && s[open_end] != '>')
             open_end++;
-        size_t close = fr_find_ci(s, len, "</summary");
+        size_t close = shape_find_ci(s, len, "</summary");
         if (open_end < close && close < len) {
             StrBuf q = {0};
-            fr_html_text(&q, s + open_end + 1, close - open_end - 1);
+            shape_html_text(&q, s + open_end + 1, close - open_end - 1);
             int labelled, numbered;
-            fr_strip_prefixes(&q, &labelled, &numbered);
+            shape_strip_prefixes(&q, &labelled, &numbered);
             size_t after = close;
             while (after < len && s[after] != '>')
                 after++;
@@ -1294,129 +930,22 @@ static void fr_html_body(FileReader *fr, const MdNode *n, const char *s, size_t 
     fr_ignore(fr, n, "not part of a question");
 }
 
-/* An HTML block that opens a tip, note or warning box: an <aside>, or a
- * <div>, <section>, <p> or <blockquote> whose class or role names one.
- * Such boxes are study advice around an answer, not the answer. Returns 1
- * when the block opens one, 2 when it also closes it. */
-static const char *const fr_aside_words[] = {"tip", "note", "hint", "warning", "info",
-                                             "callout", "admonition", "aside", "caution"};
-
-static int fr_html_aside(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-        i++;
-    if (i >= len || s[i] != '<')
-        return 0;
-    static const char *const tags[] = {"aside", "div", "section", "p", "blockquote"};
-    const char *tag = NULL;
-    for (size_t t = 0; t < sizeof tags / sizeof *tags && !tag; t++) {
-        size_t n = strlen(tags[t]);
-        if (len - i - 1 > n && strncasecmp(s + i + 1, tags[t], n) == 0 &&
-            !isalnum((unsigned char)s[i + 1 + n]))
-            tag = tags[t];
-    }
-    if (!tag)
-        return 0;
-    size_t open_end = i;
-    while (open_end < len && s[open_end] != '>')
-        open_end++;
-    int aside = strcmp(tag, "aside") == 0;
-    if (!aside) {
-        /* The words of its class and role attributes. */
-        const char *attrs = s + i;
-        size_t attrs_len = open_end - i;
-        for (const char *a = attrs; !aside && a < attrs + attrs_len;) {
-            size_t at = fr_find_ci(a, (size_t)(attrs + attrs_len - a), "class=");
-            size_t role = fr_find_ci(a, (size_t)(attrs + attrs_len - a), "role=");
-            size_t k = at < role ? at : role;
-            if (a + k >= attrs + attrs_len)
-                break;
-            a += k + (k == at ? 6 : 5);
-            char quote = a < attrs + attrs_len && (*a == '"' || *a == '\'') ? *a++ : ' ';
-            const char *v = a;
-            while (a < attrs + attrs_len && *a != quote && *a != '>')
-                a++;
-            /* Each word of the value, split at spaces, dashes and '_'. */
-            for (const char *w = v; w < a && !aside;) {
-                while (w < a && !isalpha((unsigned char)*w))
-                    w++;
-                const char *e = w;
-                while (e < a && isalpha((unsigned char)*e))
-                    e++;
-                for (size_t k2 = 0; k2 < sizeof fr_aside_words / sizeof *fr_aside_words; k2++)
-                    if ((size_t)(e - w) == strlen(fr_aside_words[k2]) &&
-                        strncasecmp(w, fr_aside_words[k2], (size_t)(e - w)) == 0)
-                        aside = 1;
-                w = e;
-            }
-        }
-    }
-    if (!aside)
-        return 0;
-    char close[16];
-    snprintf(close, sizeof close, "</%s", tag);
-    return fr_find_ci(s + open_end, len - open_end, close) < len - open_end ? 2 : 1;
-}
-
-/* The HTML block closes a box opened earlier. */
-static int fr_html_closes_aside(const MdNode *n)
-{
-    return fr_find_ci(n->text, n->text_len, "</div") < n->text_len ||
-           fr_find_ci(n->text, n->text_len, "</aside") < n->text_len ||
-           fr_find_ci(n->text, n->text_len, "</section") < n->text_len ||
-           fr_find_ci(n->text, n->text_len, "</blockquote") < n->text_len ||
-           fr_find_ci(n->text, n->text_len, "</p>") < n->text_len;
-}
-
 static void fr_html(FileReader *fr, const MdNode *n)
 {
-    int aside = fr_html_aside(n->text, n->text_len);
+    int aside = shape_html_aside(n->text, n->text_len);
     if (aside) {
         fr_ignore(fr, n, "a tip or note box, not part of an answer");
         fr->in_aside = aside == 1;
         return;
     }
     StrBuf html = {0};
-    fr_html_uncomment(&html, n->text, n->text_len);
+    shape_html_uncomment(&html, n->text, n->text_len);
     fr_html_body(fr, n, strbuf_str(&html), html.len);
     strbuf_free(&html);
 }
 
 /* Level given to a bold line used as a section title: below any heading. */
 enum { BOLD_SECTION_LEVEL = 7 };
-
-static int fr_block_asks(const MdNode *b, StrBuf *tmp)
-{
-    size_t from, strict, loose, answered;
-    if (!b)
-        return 0;
-    if (b->kind == MDK_P)
-        return fr_split_question(b, 0, tmp, &from);
-    if (b->kind == MDK_UL || b->kind == MDK_OL) {
-        fr_count_list_questions(b, tmp, &strict, &loose, &answered);
-        return loose > 0;
-    }
-    if (b->kind == MDK_HTML)
-        return fr_find_ci(b->text, b->text_len, "<summary") < b->text_len;
-    return 0;
-}
-
-/* A short bold line that asks nothing, followed by a question, is the
- * title of a section ("**Permissions**" in a flashcard file). */
-static int fr_is_bold_section(const MdNode *p, StrBuf *tmp)
-{
-    if (!p->all_bold || p->text_len == 0 || p->text_len > 80 ||
-        memchr(p->text, '\n', p->text_len))
-        return 0;
-    fr_clean(tmp, p->text, p->text_len);
-    int labelled, numbered;
-    fr_strip_prefixes(tmp, &labelled, &numbered);
-    if (tmp->len == 0 || labelled || text_reads_as_question(tmp->data, tmp->len) ||
-        text_answer_label(tmp->data, tmp->len) || strchr(":.!", tmp->data[tmp->len - 1]))
-        return 0;
-    return fr_block_asks(p->next, tmp);
-}
 
 static void fr_push_section(FileReader *fr, unsigned level, const char *name)
 {
@@ -1436,7 +965,7 @@ static const char *fr_topic_name(FileReader *fr, const MdNode *h);
 
 static void fr_paragraph(FileReader *fr, const MdNode *p)
 {
-    if (fr_is_bold_section(p, &fr->tmp)) {
+    if (shape_is_bold_section(p, &fr->tmp)) {
         fr_close(fr);
         const char *name = fr_topic_name(fr, p);
         if (name)
@@ -1445,10 +974,10 @@ static void fr_paragraph(FileReader *fr, const MdNode *p)
     }
     StrBuf prompt = {0};
     size_t from;
-    if (fr_split_question(p, 0, &prompt, &from)) {
+    if (shape_split_question(p, 0, &prompt, &from)) {
         fr_open(fr, OPEN_PARA, &prompt, p->line);
-        fr->number = fr_number_of(p->text, from);
-        fr->q_dot = fr_q_dot(p->text, p->text_len);
+        fr->number = shape_number_of(p->text, from);
+        fr->q_dot = shape_q_dot(p->text, p->text_len);
         fr_push_rest(fr, p, from);
         strbuf_free(&prompt);
         return;
@@ -1474,20 +1003,6 @@ typedef struct HeadingInfo {
     unsigned char question; /* it is a question: asks, and holds none */
     unsigned char title;    /* the document's title */
 } HeadingInfo;
-
-static int fr_heading_asks(const MdNode *h, StrBuf *tmp)
-{
-    fr_clean(tmp, h->text, h->text_len);
-    int labelled, numbered;
-    fr_strip_prefixes(tmp, &labelled, &numbered);
-    if (tmp->len == 0 || text_question_label(tmp->data, tmp->len) >= tmp->len)
-        return 0; /* nothing but a label: "## Q6:" */
-    if (labelled)
-        return 1;
-    if (numbered)
-        return text_reads_as_question(tmp->data, tmp->len);
-    return text_opens_as_question(tmp->data, tmp->len);
-}
 
 /* A topic name from a heading: numbers, emoji and trailing colons gone. */
 static const char *fr_topic_name(FileReader *fr, const MdNode *h)
@@ -1521,38 +1036,6 @@ static const char *fr_topic_name(FileReader *fr, const MdNode *h)
     return name;
 }
 
-/* A heading that only numbers a question ("### Question 3", "## Q3:",
- * "### Question"): the question is the paragraph under it. */
-static int fr_is_label_heading(StrBuf *tmp, const char *s, size_t len)
-{
-    if (len == 0 || len > 40)
-        return 0;
-    strbuf_clear(tmp);
-    text_append_key(tmp, s, len);
-    const char *k = strbuf_str(tmp);
-    /* Not "Exercise 1" or "Problem 2": more often sections than questions. */
-    static const char *const words[] = {"question", "q", "quiz question"};
-    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
-        size_t n = strlen(words[w]);
-        if (strncmp(k, words[w], n) != 0)
-            continue;
-        const char *rest = k + n;
-        if (!*rest && w == 0)
-            return 1; /* "### Question", then "### Answer" */
-        if (*rest == ' ')
-            rest++;
-        else if (!(w == 1 && isdigit((unsigned char)*rest))) /* "q3" */
-            continue;
-        if (!*rest)
-            continue;
-        while (isdigit((unsigned char)*rest))
-            rest++;
-        if (!*rest)
-            return 1;
-    }
-    return 0;
-}
-
 /* A heading such as "### Question 7" with no paragraph under it. */
 static void fr_no_prompt(FileReader *fr)
 {
@@ -1565,23 +1048,11 @@ static void fr_no_prompt(FileReader *fr)
              fr->label_text);
 }
 
-/* The first number written in a short text ("Question 12" gives 12), or 0. */
-static unsigned fr_digits_in(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && !isdigit((unsigned char)s[i]))
-        i++;
-    unsigned number = 0;
-    for (int digits = 0; i < len && isdigit((unsigned char)s[i]) && digits < 9; i++, digits++)
-        number = number * 10 + (unsigned)(s[i] - '0');
-    return number;
-}
-
 static void fr_heading(FileReader *fr, const HeadingInfo *info)
 {
     const MdNode *h = info->node;
     fr_no_prompt(fr);
-    if (!info->question && fr_is_label_heading(&fr->tmp, h->text, h->text_len)) {
+    if (!info->question && shape_is_label_heading(&fr->tmp, h->text, h->text_len)) {
         /* "### Question 3": the question is the paragraph under it. */
         fr_close(fr);
         if (fr->in_key && h->level <= fr->key_level)
@@ -1589,12 +1060,12 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
         while (fr->section_count > 0 && fr->sections[fr->section_count - 1].level >= h->level)
             fr->section_count--;
         StrBuf ex = {0};
-        fr_excerpt(&ex, h->text, h->text_len);
+        shape_excerpt(&ex, h->text, h->text_len);
         snprintf(fr->label_text, sizeof fr->label_text, "%s", strbuf_str(&ex));
         strbuf_free(&ex);
         fr->want_prompt = 1;
         fr->label_level = h->level;
-        fr->label_number = fr_digits_in(h->text, h->text_len);
+        fr->label_number = shape_digits_in(h->text, h->text_len);
         fr->label_line = h->line;
         return;
     }
@@ -1603,7 +1074,7 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
         return;
     }
     size_t label = fr->open && !info->opens ? text_answer_label(h->text, h->text_len) : 0;
-    if (label > 0 && (label < h->text_len || !fr_is_key_name(&fr->tmp, h->text, h->text_len))) {
+    if (label > 0 && (label < h->text_len || !shape_is_key_name(&fr->tmp, h->text, h->text_len))) {
         /* "#### Answer: D" under "###### 1. What's the output?", or
          * "### Answer" under "### Question": the answer, whatever its
          * level. ("## Answers" alone may open an answer key.) */
@@ -1616,19 +1087,19 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
     while (fr->section_count > 0 && fr->sections[fr->section_count - 1].level >= h->level)
         fr->section_count--;
     if (!info->question && !info->title && fr->waiting_open > 0 &&
-        fr_is_key_name(&fr->tmp, h->text, h->text_len)) {
+        shape_is_key_name(&fr->tmp, h->text, h->text_len)) {
         fr->in_key = 1; /* "## Answers": the key to the questions above */
         fr->key_level = h->level;
         return;
     }
     if (info->question) {
         StrBuf prompt = {0};
-        fr_clean(&prompt, h->text, h->text_len);
+        shape_clean(&prompt, h->text, h->text_len);
         int labelled, numbered;
-        fr_strip_prefixes(&prompt, &labelled, &numbered);
+        shape_strip_prefixes(&prompt, &labelled, &numbered);
         fr_open(fr, OPEN_HEADING, &prompt, h->line);
         fr->open_level = h->level;
-        fr->number = fr_number_of(h->text, h->text_len);
+        fr->number = shape_number_of(h->text, h->text_len);
         strbuf_free(&prompt);
         return;
     }
@@ -1638,30 +1109,10 @@ static void fr_heading(FileReader *fr, const HeadingInfo *info)
         name = NULL;
     } else if (!name) {
         return; /* an empty heading changes nothing */
-    } else if (fr_is_generic_name(&fr->tmp, name, strlen(name))) {
+    } else if (shape_is_generic_name(&fr->tmp, name, strlen(name))) {
         name = fr_current_section(fr); /* "## Questions" under "# Networking" */
     }
     fr_push_section(fr, h->level, name);
-}
-
-/* A paragraph that is marked as a question of its own: labelled ("Q:",
- * "Q5.", "Question 3:") or bold, and asking. Inside the answer of a
- * heading question it starts a new question rather than continuing that
- * answer (a pack may mix heading and paragraph questions). */
-static int fr_marked_question(const MdNode *p, StrBuf *tmp)
-{
-    size_t from;
-    if (!fr_split_question(p, 0, tmp, &from))
-        return 0;
-    const char *s = p->text;
-    size_t len = p->text_len, lead = 0;
-    while (lead < len && (s[lead] == ' ' || s[lead] == '\n'))
-        lead++;
-    size_t num = text_number_prefix(s + lead, len - lead);
-    if (text_question_label(s + lead, len - lead) ||
-        text_question_label(s + lead + num, len - lead - num))
-        return 1;
-    return (p->all_bold || p->bold_prefix_len > 0) && text_ends_with_question(tmp->data, tmp->len);
 }
 
 /* ---- tables of questions ---- */
@@ -1691,9 +1142,9 @@ static void fr_table_row(FileReader *fr, const MdNode *row, const QaColumns *col
         cell_of[k] = k < count ? &cells[k] : &none;
     const MdCell *q = cell_of[col->question];
     StrBuf prompt = {0};
-    fr_clean(&prompt, q->text, q->len);
+    shape_clean(&prompt, q->text, q->len);
     int labelled, numbered;
-    fr_strip_prefixes(&prompt, &labelled, &numbered);
+    shape_strip_prefixes(&prompt, &labelled, &numbered);
     size_t filled = 0, choices = 0;
     for (size_t k = 0; k < count && k < QATABLE_CELLS_MAX; k++)
         filled += cells[k].len > 0;
@@ -1707,7 +1158,7 @@ static void fr_table_row(FileReader *fr, const MdNode *row, const QaColumns *col
     }
     if (col->choice_count > 0 && choices < 2) {
         StrBuf ex = {0};
-        fr_excerpt(&ex, prompt.data, prompt.len);
+        shape_excerpt(&ex, prompt.data, prompt.len);
         diag_add(fr->diag, DIAG_WARNING, fr->file, row->line,
                  "table row has %zu of its %zu choices filled in, left out: \"%s\"", choices,
                  col->choice_count, strbuf_str(&ex));
@@ -1780,7 +1231,7 @@ static int fr_key_line(FileReader *fr, const MdNode *p)
 {
     /* Questions must be waiting already: under one question with nothing
      * else waiting, "**Answers:**" labels its answer. */
-    if (fr->in_key || fr->waiting_open == 0 || !fr_is_key_name(&fr->tmp, p->text, p->text_len))
+    if (fr->in_key || fr->waiting_open == 0 || !shape_is_key_name(&fr->tmp, p->text, p->text_len))
         return 0;
     fr_close(fr);
     fr->in_key = 1;
@@ -1796,7 +1247,7 @@ static int fr_labelled_prompt(FileReader *fr, const MdNode *p)
 {
     StrBuf prompt = {0};
     size_t from;
-    if (!fr_split_question(p, 1, &prompt, &from) || prompt.len == 0) {
+    if (!shape_split_question(p, 1, &prompt, &from) || prompt.len == 0) {
         strbuf_free(&prompt);
         return 0;
     }
@@ -1829,7 +1280,7 @@ static void fr_block(FileReader *fr, const MdNode *b)
             if (text_is_chatter(b->text, b->text_len)) {
                 fr_close(fr);
                 fr_ignore(fr, b, "closing words, not part of an answer");
-            } else if (fr_marked_question(b, &fr->tmp)) {
+            } else if (shape_marked_question(b, &fr->tmp)) {
                 fr_close(fr);
                 fr_paragraph(fr, b);
             } else {
@@ -1890,7 +1341,7 @@ typedef struct PendingHeading {
 static void fr_note_block(FileReader *fr, MdNode *b)
 {
     if (b->kind == MDK_H) {
-        int opens = fr_heading_asks(b, &fr->scan);
+        int opens = shape_heading_asks(b, &fr->scan);
         for (int k = 0; k < fr->unsettled_count; k++) {
             PendingHeading *p = &fr->pending[fr->unsettled[k]];
             if (b->level <= p->info.node->level) {
@@ -1922,7 +1373,7 @@ static void fr_note_block(FileReader *fr, MdNode *b)
             if (!p->scope_open || !p->info.opens || p->holds_question || p->listed >= 2)
                 continue;
             if (!counted) {
-                fr_count_list_questions(b, &fr->scan, &strict, &loose, &answered);
+                shape_count_list_questions(b, &fr->scan, &strict, &loose, &answered);
                 counted = 1;
             }
             p->listed += answered;
@@ -1990,7 +1441,7 @@ static void fr_stream_block(MdStream *stream, MdNode *doc, MdNode *block, void *
             /* Inside a tip box: left out up to its end (or a heading, should
              * the box never close). */
             fr_ignore(fr, b, "in a tip or note box, not part of an answer");
-            if (b->kind == MDK_HTML && fr_html_closes_aside(b))
+            if (b->kind == MDK_HTML && shape_html_closes_aside(b))
                 fr->in_aside = 0;
             b = b->next;
             continue;
