@@ -48,6 +48,7 @@ static void test_a_header_names_its_columns(void **state)
     assert_int_equal(c.question, 2);
     assert_int_equal(c.answer, 3);
     assert_int_equal(c.explanation, 4);
+    assert_int_equal(columns("Front | Back", &c), 1); /* flashcards */
     assert_int_equal(columns("\x0eprompt\x0f | Correct Answer | Difficulty", &c), 1);
     assert_int_equal(c.question, 0);
     assert_int_equal(c.answer, 1);

@@ -48,10 +48,10 @@ static int choice_letter(const char *name)
 int qatable_columns(const MdCell *cells, size_t count, QaColumns *out)
 {
     static const char *const question_words[] = {"question", "questions", "q", "prompt",
-                                                  "question text", NULL};
+                                                  "question text", "front", NULL};
     static const char *const answer_words[] = {"answer", "answers", "a", "correct answer",
                                                "correct", "right answer", "solution", "key",
-                                               "answer key", NULL};
+                                               "answer key", "back", NULL};
     static const char *const explanation_words[] = {"explanation", "why", "notes", "note",
                                                     "details", NULL};
     static const char *const topic_words[] = {"topic", "category", "section", "subject",

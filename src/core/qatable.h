@@ -36,8 +36,8 @@ typedef struct QaColumns {
 
 /* Reads a header row's cells (mdtree_row_cells). Returns 1 when it names a question column and an
  * answer column (out filled), else 0. Recognised names, in any case:
- * question ("Question", "Q", "Prompt"), answer ("Answer", "A", "Correct
- * answer", "Solution", "Key"), explanation ("Explanation", "Why", "Notes"),
+ * question ("Question", "Q", "Prompt", a flashcard's "Front"), answer
+ * ("Answer", "A", "Correct answer", "Solution", "Key", "Back"), explanation ("Explanation", "Why", "Notes"),
  * topic ("Topic", "Category", "Section", "Subject") and choices ("A", "B",
  * "C"... or "Option A", "Choice B"), which make "A" a choice, not the
  * answer. Other columns ("#", "Difficulty") are left alone. */
