@@ -832,6 +832,15 @@ static void test_a_heading_that_only_numbers_a_question(void **state)
     assert_false(bank_contains(l.bank, "Question"));
     unload(&l);
 
+    /* A lead-in and its code before the question itself. */
+    l = load("## Python\n\n### Question 1\n\nConsider the following code:\n\n"
+             "```python\nprint(len([1, 2]))\n```\n\nWhat does it print?\n\n**Answer:** 2\n");
+    q = expect_option(l.bank, "Consider the following code: What does it print?", "2");
+    assert_non_null(q->code);
+    assert_string_equal(q->code, "print(len([1, 2]))");
+    assert_string_equal(q->code_lang, "python");
+    unload(&l);
+
     /* Flashcards as "### Question" and "### Answer" pairs. */
     l = load("## Git\n\n### Question\nWhat does git switch -c do?\n\n### Answer\n"
              "It creates a branch and switches to it.\n\n### Question\n"

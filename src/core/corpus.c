@@ -173,6 +173,9 @@ typedef struct FileReader {
                                the paragraph under it is the question */
     unsigned label_level, label_number, label_line;
     char label_text[64];    /* that heading, for --check */
+    StrBuf lead_in;         /* under it, a paragraph that leads in to the
+                               question ("Consider this code:"), or empty */
+    AnswerBlock lead_in_code; /* and the code after it (text NULL if none) */
     unsigned key_level;     /* the level of the key's heading */
 
     StrBuf tmp;
@@ -1039,6 +1042,8 @@ static const char *fr_topic_name(FileReader *fr, const MdNode *h)
 /* A heading such as "### Question 7" with no paragraph under it. */
 static void fr_no_prompt(FileReader *fr)
 {
+    strbuf_clear(&fr->lead_in);
+    fr->lead_in_code.text = NULL;
     if (!fr->want_prompt)
         return;
     fr->want_prompt = 0;
@@ -1251,11 +1256,45 @@ static int fr_labelled_prompt(FileReader *fr, const MdNode *p)
         strbuf_free(&prompt);
         return 0;
     }
+    if (fr->lead_in.len > 0) {
+        /* "Consider this code:", the code, then "What does it print?" */
+        StrBuf whole = {0};
+        strbuf_append(&whole, fr->lead_in.data, fr->lead_in.len);
+        strbuf_putc(&whole, ' ');
+        strbuf_append(&whole, prompt.data, prompt.len);
+        strbuf_free(&prompt);
+        prompt = whole;
+    }
     fr_open(fr, OPEN_HEADING, &prompt, p->line ? p->line : fr->label_line);
     strbuf_free(&prompt);
     fr->open_level = fr->label_level;
     fr->number = fr->label_number;
+    if (fr->lead_in_code.text) {
+        const AnswerBlock *c = &fr->lead_in_code;
+        fr_push(fr, ANSWER_CODE, 0, 0, c->text, strlen(c->text), c->lang, p->line);
+    }
+    strbuf_clear(&fr->lead_in);
+    fr->lead_in_code.text = NULL;
     fr_push_rest(fr, p, from);
+    return 1;
+}
+
+/* Under a label heading, a paragraph that leads in to the question and
+ * code it shows wait for the question itself. Returns 1 when b is kept. */
+static int fr_lead_in(FileReader *fr, const MdNode *b)
+{
+    if (b->kind == MDK_CODE && fr->lead_in.len > 0 && !fr->lead_in_code.text) {
+        Arena *arena = bank_arena(fr->cr->bank);
+        fr->lead_in_code.text = arena_strndup(arena, b->text, b->text_len);
+        fr->lead_in_code.lang = arena_strdup(arena, b->lang);
+        return 1;
+    }
+    if (b->kind != MDK_P || fr->lead_in.len > 0)
+        return 0;
+    shape_clean(&fr->tmp, b->text, b->text_len);
+    if (fr->tmp.len == 0 || fr->tmp.len > 200 || fr->tmp.data[fr->tmp.len - 1] != ':')
+        return 0;
+    strbuf_append(&fr->lead_in, fr->tmp.data, fr->tmp.len);
     return 1;
 }
 
@@ -1267,6 +1306,8 @@ static void fr_block(FileReader *fr, const MdNode *b)
             fr->want_prompt = 0;
             return;
         }
+        if (fr_lead_in(fr, b))
+            return;
         fr_no_prompt(fr);
     }
     switch (b->kind) {
@@ -1523,6 +1564,7 @@ static void corpus_reader_add_buffer(CorpusReader *cr, const char *name, char *d
     strbuf_free(&fr.prompt);
     strbuf_free(&fr.tmp);
     strbuf_free(&fr.scan);
+    strbuf_free(&fr.lead_in);
     free(owned);
 }
 
