@@ -34,11 +34,6 @@ static size_t skip_spaces(const char *s, size_t len, size_t i)
     return i;
 }
 
-static int is_word_char(unsigned char c)
-{
-    return isalnum(c) || c == '_' || c >= 0x80;
-}
-
 /* Matches t at the start of s, code markers ignored on both sides (a key
  * may quote a choice with or without its backticks), ASCII case folded
  * when fold is set. Returns the bytes of s consumed, markers that close
@@ -194,18 +189,6 @@ static size_t start_mark(const char *s, size_t len)
     return 0;
 }
 
-/* Position after word (ASCII, any case) at i when a whole word is there,
- * else 0. */
-static size_t match_word(const char *s, size_t len, size_t i, const char *word)
-{
-    size_t n = strlen(word);
-    if (i + n > len || strncasecmp(s + i, word, n) != 0)
-        return 0;
-    if (i + n < len && is_word_char((unsigned char)s[i + n]))
-        return 0;
-    return i + n;
-}
-
 /* Length of a key's label: "Answer: ", "Correct answer - ", "The answer
  * is ", "✅ Right option: ", "Solution = ", spaces after it included; 0
  * when the text has none. */
@@ -228,13 +211,13 @@ static size_t key_label(const char *s, size_t len)
             break;
         i += k;
     }
-    size_t j = match_word(s, len, i, "the");
+    size_t j = text_match_word(s, len, i, "the");
     if (j)
         i = skip_spaces(s, len, j);
     int qualified = 0;
-    j = match_word(s, len, i, "correct");
+    j = text_match_word(s, len, i, "correct");
     if (!j)
-        j = match_word(s, len, i, "right");
+        j = text_match_word(s, len, i, "right");
     if (j) {
         qualified = 1;
         i = skip_spaces(s, len, j);
@@ -242,12 +225,12 @@ static size_t key_label(const char *s, size_t len)
     static const char *const nouns[] = {"answer", "ans", "option", "choice", "solution", "key"};
     j = 0;
     for (size_t k = 0; !j && k < sizeof nouns / sizeof *nouns; k++)
-        j = match_word(s, len, i, nouns[k]);
+        j = text_match_word(s, len, i, nouns[k]);
     if (j)
         i = skip_spaces(s, len, j);
     else if (!qualified)
         return 0;
-    j = match_word(s, len, i, "is");
+    j = text_match_word(s, len, i, "is");
     if (j) {
         i = skip_spaces(s, len, j);
         if (i < len && s[i] == ':')

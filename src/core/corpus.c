@@ -26,6 +26,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -269,6 +270,16 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
     strbuf_free(&key);
 }
 
+/* Reports a question left out, and why: "WHY: \"its prompt\"". */
+static void fr_left_out(FileReader *fr, unsigned line, const char *prompt, size_t len,
+                        const char *why)
+{
+    StrBuf ex = {0};
+    shape_excerpt(&ex, prompt, len);
+    diag_add(fr->diag, DIAG_WARNING, fr->file, line, "%s: \"%s\"", why, strbuf_str(&ex));
+    strbuf_free(&ex);
+}
+
 /* Lines of a code block's text. */
 static size_t fr_code_lines(const char *code)
 {
@@ -353,11 +364,9 @@ static int fr_choices(FileReader *fr)
         return 1;
     }
     if (found < 0) {
-        StrBuf ex = {0};
-        shape_excerpt(&ex, fr->prompt.data, fr->prompt.len);
-        diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
-                 "multiple-choice question left out: %s: \"%s\"", c.problem, strbuf_str(&ex));
-        strbuf_free(&ex);
+        char why[256];
+        snprintf(why, sizeof why, "multiple-choice question left out: %s", c.problem);
+        fr_left_out(fr, fr->line, fr->prompt.data, fr->prompt.len, why);
         return 0;
     }
     Arena *arena = bank_arena(fr->cr->bank);
@@ -427,12 +436,9 @@ static void fr_close(FileReader *fr)
     fr->open = 0;
     if (fr_wait(fr))
         return;
-    StrBuf ex = {0};
     if (fr->answer_len == 0) {
-        shape_excerpt(&ex, fr->prompt.data, fr->prompt.len);
-        diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
-                 "question has no answer, left out: \"%s\"", strbuf_str(&ex));
-        strbuf_free(&ex);
+        fr_left_out(fr, fr->line, fr->prompt.data, fr->prompt.len,
+                    "question has no answer, left out");
         return;
     }
     AnswerBlock code = {0};
@@ -457,12 +463,12 @@ static void fr_close(FileReader *fr)
         }
         size_t lines = fr_code_lines(code.text);
         if (lines > CORPUS_CODE_LINES_MAX) {
-            shape_excerpt(&ex, fr->prompt.data, fr->prompt.len);
-            diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
+            char why[160];
+            snprintf(why, sizeof why,
                      "the code under this question is %zu lines long; at most %d fit on "
-                     "screen with the options, so it is left out: \"%s\"",
-                     lines, CORPUS_CODE_LINES_MAX, strbuf_str(&ex));
-            strbuf_free(&ex);
+                     "screen with the options, so it is left out",
+                     lines, CORPUS_CODE_LINES_MAX);
+            fr_left_out(fr, fr->line, fr->prompt.data, fr->prompt.len, why);
             return;
         }
         fr->answer_len -= moved;
@@ -834,11 +840,7 @@ static void fr_flush_waiting(FileReader *fr)
             fr_answer_from_key(fr, w, NULL, 0);
             continue;
         }
-        StrBuf ex = {0};
-        shape_excerpt(&ex, w->prompt, strlen(w->prompt));
-        diag_add(fr->diag, DIAG_WARNING, fr->file, w->line,
-                 "question has no answer, left out: \"%s\"", strbuf_str(&ex));
-        strbuf_free(&ex);
+        fr_left_out(fr, w->line, w->prompt, strlen(w->prompt), "question has no answer, left out");
     }
     fr->waiting_len = fr->waiting_open = 0;
     fr->in_key = 0;
@@ -1162,12 +1164,10 @@ static void fr_table_row(FileReader *fr, const MdNode *row, const QaColumns *col
         return;
     }
     if (col->choice_count > 0 && choices < 2) {
-        StrBuf ex = {0};
-        shape_excerpt(&ex, prompt.data, prompt.len);
-        diag_add(fr->diag, DIAG_WARNING, fr->file, row->line,
-                 "table row has %zu of its %zu choices filled in, left out: \"%s\"", choices,
-                 col->choice_count, strbuf_str(&ex));
-        strbuf_free(&ex);
+        char why[80];
+        snprintf(why, sizeof why, "table row has %zu of its %zu choices filled in, left out",
+                 choices, col->choice_count);
+        fr_left_out(fr, row->line, prompt.data, prompt.len, why);
         strbuf_free(&prompt);
         return;
     }

@@ -149,7 +149,7 @@ int shape_is_mark(const char *s, size_t len)
 }
 
 int shape_split_question(const MdNode *p, int list_item, StrBuf *prompt,
-                             size_t *answer_from)
+                         size_t *answer_from)
 {
     const char *s = p->text;
     size_t len = p->text_len;
@@ -224,7 +224,7 @@ int shape_is_question_item(const MdNode *li, StrBuf *prompt, size_t *from)
 }
 
 void shape_count_list_questions(const MdNode *list, StrBuf *tmp, size_t *strict,
-                                    size_t *loose, size_t *answered)
+                                size_t *loose, size_t *answered)
 {
     *strict = *loose = *answered = 0;
     for (const MdNode *li = list->first; li; li = li->next) {
@@ -245,23 +245,13 @@ unsigned shape_number_of(const char *s, size_t len)
 {
     size_t lead;
     size_t n = shape_mark_len(s, len, &lead);
-    unsigned number = 0;
-    int digits = 0;
-    for (size_t i = lead; i < lead + n && digits < 9; i++) {
-        if (isdigit((unsigned char)s[i])) {
-            number = number * 10 + (unsigned)(s[i] - '0');
-            digits++;
-        } else if (digits) {
-            break;
-        }
-    }
-    return number;
+    return shape_digits_in(s + lead, n);
 }
 
 /* True when a short text is made only of the given words, one of which is
  * among the first `needed` of them ("Answer key", "Answers to the quiz"). */
 static int shape_words_are(StrBuf *tmp, const char *s, size_t len, const char *const *words,
-                        size_t needed)
+                           size_t needed)
 {
     if (len == 0 || len > 60)
         return 0;
@@ -306,7 +296,7 @@ int shape_is_generic_name(StrBuf *tmp, const char *s, size_t len)
 }
 
 unsigned shape_key_item(const MdNode *list, const MdNode *li, const MdNode **item,
-                            size_t *skip)
+                        size_t *skip)
 {
     const MdNode *lead = li->first;
     *item = li;

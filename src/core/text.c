@@ -298,8 +298,7 @@ size_t text_number_prefix(const char *s, size_t len)
     return j;
 }
 
-/* Case-insensitive ASCII match of word w at s[i..]; returns i past it or 0. */
-static size_t text_match_word(const char *s, size_t len, size_t i, const char *w)
+size_t text_match_word(const char *s, size_t len, size_t i, const char *w)
 {
     size_t n = strlen(w);
     if (len - i < n)

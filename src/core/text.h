@@ -54,6 +54,10 @@ int text_is_space(uint32_t cp);
  * when s has none. ("Q7: " is a question label: text_question_label.) */
 size_t text_number_prefix(const char *s, size_t len);
 
+/* Position past the lower-case ASCII word w when s[i..] holds it, in any
+ * case, as a whole word (no letter or digit right after it); else 0. */
+size_t text_match_word(const char *s, size_t len, size_t i, const char *w);
+
 /* Length of a leading question label ("Q:", "Q1.", "Question 3:",
  * "Question -"), white space after it included, or 0. */
 size_t text_question_label(const char *s, size_t len);
