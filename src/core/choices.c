@@ -38,7 +38,7 @@ static size_t skip_spaces(const char *s, size_t len, size_t i)
  * may quote a choice with or without its backticks), ASCII case folded
  * when fold is set. Returns the bytes of s consumed, markers that close
  * the match included, or 0 when s does not start with t. */
-static size_t text_prefix(const char *s, size_t slen, const char *t, size_t tlen, int fold)
+static size_t choice_prefix(const char *s, size_t slen, const char *t, size_t tlen, int fold)
 {
     size_t i = 0, j = 0;
     while (j < tlen) {
@@ -71,13 +71,13 @@ static size_t trim_end(const char *s, size_t len)
 
 /* True when s and t say the same, code markers and a closing full stop
  * aside. */
-static int text_same(const char *s, size_t slen, const char *t, size_t tlen, int fold)
+static int choice_same(const char *s, size_t slen, const char *t, size_t tlen, int fold)
 {
     slen = trim_end(s, slen);
     tlen = trim_end(t, tlen);
     if (slen == 0 || tlen == 0)
         return 0;
-    return text_prefix(s, slen, t, tlen, fold) == slen;
+    return choice_prefix(s, slen, t, tlen, fold) == slen;
 }
 
 /* Reads a letter label at the start of s. The label must be followed by a
@@ -274,7 +274,7 @@ static int ends_reference(const char *s, size_t len, size_t i)
  * else i. */
 static size_t skip_choice_text(const Choices *c, size_t k, const char *s, size_t len, size_t i)
 {
-    size_t n = text_prefix(s + i, len - i, c->items[k].text, c->items[k].len, 1);
+    size_t n = choice_prefix(s + i, len - i, c->items[k].text, c->items[k].len, 1);
     if (n && c->items[k].len > 0 && ends_reference(s, len, i + n))
         return i + n;
     return i;
@@ -300,7 +300,7 @@ static int key_reference(const Choices *c, LabelKind kind, const unsigned *numbe
     /* The whole key is one choice's text: exactly, then in any case. */
     for (int fold = 0; fold <= 1; fold++)
         for (size_t k = 0; k < c->count; k++)
-            if (text_same(s, len, c->items[k].text, c->items[k].len, fold))
+            if (choice_same(s, len, c->items[k].text, c->items[k].len, fold))
                 return (int)k;
     if (kind == LABEL_LETTER) {
         Label lb;
@@ -339,7 +339,7 @@ static int key_reference(const Choices *c, LabelKind kind, const unsigned *numbe
     int best = -1;
     size_t best_len = 0;
     for (size_t k = 0; k < c->count; k++) {
-        size_t n = text_prefix(s, len, c->items[k].text, c->items[k].len, 1);
+        size_t n = choice_prefix(s, len, c->items[k].text, c->items[k].len, 1);
         if (n > best_len && ends_reference(s, len, n)) {
             best = (int)k;
             best_len = n;
