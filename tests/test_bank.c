@@ -12,6 +12,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "core/arena.h"
 #include "core/bank.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -414,6 +415,25 @@ static void test_option_computed_from_answer_when_empty(void **state)
     bank_add_question(b, &q);
     bank_finish(b);
     assert_string_equal(bank_question(b, 0)->option, "Lists are mutable.");
+}
+
+/* The corpus reader adds questions in place with no option: the option is
+ * derived when the question is first handed out, once. */
+static void test_option_of_owned_question_is_derived_once_on_first_use(void **state)
+{
+    Bank *b = bank_of(state);
+    AnswerBlock *a = arena_alloc(bank_arena(b), 2 * sizeof *a);
+    a[0] = para("Tuples are " ON "immutable" OFF ".");
+    a[1] = para("Lists are not.");
+    Question q = question("Q?", a, 2, 0);
+    q.option = NULL;
+    q.topic = bank_add_topic(b, "T");
+    bank_add_question_owned(b, &q);
+    bank_finish(b);
+    const char *first = bank_question(b, 0)->option;
+    assert_non_null(first);
+    assert_string_equal(first, "Tuples are immutable. Lists are not.");
+    assert_ptr_equal(bank_question(b, 0)->option, first);
 }
 
 static void test_option_leaves_out_code_blocks(void **state)
@@ -840,6 +860,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_add_question_copies_strings_and_blocks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_add_question_keeps_given_option, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_computed_from_answer_when_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_option_of_owned_question_is_derived_once_on_first_use, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_leaves_out_code_blocks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_joins_blocks_with_semicolon, setup, teardown),
         cmocka_unit_test_setup_teardown(test_option_drops_example_labels, setup, teardown),

@@ -27,12 +27,15 @@ struct Bank {
     size_t slot_cap;
     Question *questions;
     size_t question_count, question_cap;
+    Arena *options;       /* &arena: where bank_question puts the option
+                             texts it derives on first use */
 };
 
 
 Bank *bank_new(void)
 {
     Bank *b = xcalloc(1, sizeof *b);
+    b->options = &b->arena;
     b->slot_cap = 64;
     b->topic_slots = xcalloc(b->slot_cap, sizeof *b->topic_slots);
     return b;
@@ -128,12 +131,8 @@ void bank_add_question_owned(Bank *b, const Question *q)
         d->file = "";
     if (!d->code_lang)
         d->code_lang = "";
-    if (!q->option || !q->option[0]) {
-        StrBuf opt = {0};
-        answer_option_text(q->answer, q->answer_len, &opt);
-        d->option = arena_strndup(&b->arena, strbuf_str(&opt), opt.len);
-        strbuf_free(&opt);
-    }
+    if (d->option && !d->option[0])
+        d->option = NULL; /* derived on first use (bank_question) */
 }
 
 void bank_add_question(Bank *b, const Question *q)
@@ -160,14 +159,8 @@ void bank_add_question(Bank *b, const Question *q)
             choices[i] = arena_strdup(&b->arena, q->choices[i]);
         d->choices = choices;
     }
-    if (q->option && q->option[0]) {
-        d->option = arena_strdup(&b->arena, q->option);
-    } else {
-        StrBuf opt = {0};
-        answer_option_text(blocks, q->answer_len, &opt);
-        d->option = arena_strndup(&b->arena, strbuf_str(&opt), opt.len);
-        strbuf_free(&opt);
-    }
+    /* An empty option is derived on first use (bank_question). */
+    d->option = q->option && q->option[0] ? arena_strdup(&b->arena, q->option) : NULL;
 }
 
 void bank_finish(Bank *b)
@@ -250,7 +243,14 @@ size_t bank_question_count(const Bank *b)
 
 const Question *bank_question(const Bank *b, size_t index)
 {
-    return &b->questions[index];
+    Question *q = &b->questions[index];
+    if (!q->option) {
+        StrBuf opt = {0};
+        answer_option_text(q->answer, q->answer_len, &opt);
+        q->option = arena_strndup(b->options, strbuf_str(&opt), opt.len);
+        strbuf_free(&opt);
+    }
+    return q;
 }
 
 /* ---- presentation ---- */
@@ -638,7 +638,7 @@ int bank_write_json(const Bank *b, FILE *out)
         cJSON_AddStringToObject(topic, "name", b->topics[t].name);
         cJSON *qs = cJSON_AddArrayToObject(topic, "questions");
         for (size_t i = 0; i < b->topics[t].count; i++) {
-            const Question *q = &b->questions[b->topics[t].first + i];
+            const Question *q = bank_question(b, b->topics[t].first + i);
             cJSON *jq = cJSON_CreateObject();
             strbuf_clear(&s);
             text_append_markdown(&s, q->prompt, strlen(q->prompt));

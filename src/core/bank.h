@@ -1,7 +1,10 @@
 /* bank.h - the question bank: topics, each with its questions.
  *
  * A bank is built once (by the corpus reader, or by hand in tests) and is
- * read-only afterwards. It owns every string and array it hands out; they
+ * read-only afterwards, but for one cache: a question's option text is
+ * derived from its answer the first time bank_question hands the question
+ * out, so a reader that only counts questions (--list-topics, --check)
+ * never pays for it. It owns every string and array it hands out; they
  * stay valid until bank_free. Questions are stored topic by topic, so a
  * question has one global index (0 .. bank_question_count-1) and a place in
  * its topic.
@@ -42,7 +45,8 @@ typedef struct Question {
     const char *code;           /* the code the prompt asks about ("What does
                                    this print?"), shown with it; or NULL */
     const char *code_lang;      /* its language, or "" */
-    const char *option;         /* plain one-line form of the answer */
+    const char *option;         /* plain one-line form of the answer (never
+                                   NULL in a question from bank_question) */
     const AnswerBlock *answer;  /* answer_len blocks */
     size_t answer_len;
     const char *const *choices; /* the author's wrong choices (choices.h),
@@ -63,7 +67,8 @@ Bank *bank_new(void);
  * compared as text_append_key keys, so "**OOP**" and "oop" are one). */
 size_t bank_add_topic(Bank *b, const char *name);
 /* Copies q (its strings and blocks too) into the bank under q->topic.
- * An empty q->option is computed from the answer. */
+ * An empty or NULL q->option is derived from the answer when first asked
+ * for (see bank_question). */
 void bank_add_question(Bank *b, const Question *q);
 /* The bank's own arena, for a builder that allocates question data in
  * place (see bank_add_question_owned). */

@@ -6,9 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Most strings are short-lived and a line or two long: the first
+ * allocation has room for 256 bytes rather than growing 8, 16, 32... */
+enum { STRBUF_FIRST = 256 };
+
 static void strbuf_reserve(StrBuf *b, size_t extra)
 {
-    b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return;
+    if (b->cap == 0 && need < STRBUF_FIRST)
+        need = STRBUF_FIRST;
+    b->data = xgrow(b->data, &b->cap, need, 1);
 }
 
 void strbuf_append(StrBuf *b, const char *s, size_t len)

@@ -97,20 +97,37 @@ size_t words_stem(char *w, size_t len)
     return len;
 }
 
-/* ASCII bytes that belong to words, lower-cased; 0 for the others. */
+/* What each byte is to the word scanner. */
+enum { WORDS_SEP = 0, WORDS_HIGH = 1 }; /* else: an ASCII word byte, lower-cased */
+
+/* Bytes that belong to words: ASCII letters, digits and '_' as themselves
+ * lower-cased, bytes of multi-byte characters WORDS_HIGH, the rest
+ * WORDS_SEP. */
 static const unsigned char *words_table(void)
 {
-    static unsigned char table[128];
+    static unsigned char table[256];
     static int ready;
     if (!ready) {
-        for (int c = 0; c < 128; c++)
-            table[c] = (unsigned char)(isalnum(c) || c == '_' ? tolower(c) : 0);
+        for (int c = 0; c < 256; c++)
+            table[c] = c >= 0x80 ? WORDS_HIGH
+                                 : (unsigned char)(isalnum(c) || c == '_' ? tolower(c) : WORDS_SEP);
         ready = 1;
     }
     return table;
 }
 
-enum { WORDS_MAX = 64 }; /* bytes of the longest word kept */
+enum { WORDS_MAX = 64, WORDS_CHUNKS = WORDS_MAX / 8 }; /* bytes of the longest word kept */
+
+/* A word as the scanner hands it over: its bytes in "key form", eight to
+ * a chunk, the last chunk padded with zeros. Key form is the lower-case
+ * word with every ASCII byte OR 0x20, which is the same byte for letters
+ * and digits and 0x7F for '_': the same for "Self" and "self", and made
+ * straight from the source by one OR per chunk, with no per-byte work. */
+typedef struct WordKey {
+    uint64_t chunk[WORDS_CHUNKS + 1];
+    size_t len;
+    uint64_t hash;
+} WordKey;
 
 static inline uint64_t words_mix(uint64_t h, uint64_t chunk)
 {
@@ -118,70 +135,118 @@ static inline uint64_t words_mix(uint64_t h, uint64_t chunk)
     return h ^ (h >> 32);
 }
 
-/* Adds one byte of a word to word[*n] and to the running hash, eight
- * bytes at a time kept in a register (reading back the bytes just stored
- * would stall). */
-static inline void words_put(char *word, size_t *n, uint64_t *h, uint64_t *chunk,
-                             unsigned char c)
+/* Up to eight bytes at p (avail of them readable), in key form, the bytes
+ * past n (n <= 8) zero. */
+static inline uint64_t words_chunk(const char *p, size_t n, size_t avail)
 {
-    word[*n] = (char)c;
-    *chunk |= (uint64_t)c << (*n % 8 * 8);
-    if (++*n % 8 == 0) {
-        *h = words_mix(*h, *chunk);
-        *chunk = 0;
-    }
+    uint64_t c = 0;
+    if (avail >= 8)
+        memcpy(&c, p, 8);
+    else
+        for (size_t i = 0; i < avail; i++)
+            c |= (uint64_t)(unsigned char)p[i] << (i * 8);
+    c |= (~c & 0x8080808080808080ull) >> 2; /* ASCII bytes OR 0x20 */
+    return n < 8 ? c & ((1ull << (n * 8)) - 1) : c;
 }
 
-/* The next raw word of text at or after *i: lower-cased into word, at
- * least 2 bytes and not only digits (ASCII letters, digits, '_' and
- * non-ASCII letters); a longer ASCII run is cut to WORDS_MAX bytes, a word
- * longer than that with non-ASCII letters is skipped. Returns its length
- * and its hash in *hash, or 0 at the end of text. */
-static inline size_t words_next(const char *text, size_t len, size_t *at, char *word,
-                                uint64_t *hash)
+/* Fills k with the n bytes at p (avail readable from p), in key form. */
+static inline void words_key(WordKey *k, const char *p, size_t n, size_t avail)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    size_t c = 0;
+    for (size_t at = 0; at < n; at += 8, c++) {
+        k->chunk[c] = words_chunk(p + at, n - at, avail - at);
+        h = words_mix(h, k->chunk[c]);
+    }
+    k->len = n;
+    k->hash = words_mix(h, n);
+}
+
+/* The lower-case word of a key, in word (room for WORDS_MAX bytes). */
+static void words_unkey(const WordKey *k, char *word)
+{
+    memcpy(word, k->chunk, k->len);
+    for (size_t i = 0; i < k->len; i++)
+        if (word[i] == 0x7F)
+            word[i] = '_';
+}
+
+/* A word with a multi-byte character, from start: the run of word bytes
+ * (ASCII as in words_table, non-ASCII letters as they are) lower-cased
+ * into word. A word longer than WORDS_MAX with non-ASCII letters is
+ * skipped (length 0); a longer ASCII run is cut to WORDS_MAX bytes.
+ * *at is moved past it; *alpha says whether it has a byte that is not a
+ * digit. */
+static size_t words_wide(const char *text, size_t len, size_t *at, char *word, int *alpha)
+{
+    const unsigned char *table = words_table();
+    size_t i = *at, n = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            unsigned char k = table[c];
+            if (k == WORDS_SEP)
+                break;
+            if (n < WORDS_MAX)
+                word[n++] = (char)k;
+            *alpha |= k > '9';
+            i++;
+        } else {
+            uint32_t cp;
+            size_t k = utf8_decode(text + i, len - i, &cp);
+            if (k == 0 || text_is_punct(cp) || text_is_space(cp))
+                break;
+            if (n + k <= WORDS_MAX)
+                memcpy(word + n, text + i, k);
+            n += k;
+            *alpha = 1;
+            i += k;
+        }
+    }
+    *at = i;
+    return n;
+}
+
+/* The next word of text at or after *at, in k: at least 2 bytes and not
+ * only digits (ASCII letters, digits, '_' and non-ASCII letters). Returns
+ * its length, or 0 at the end of text. Pure ASCII words, nearly all of
+ * them, are found by one table look-up per byte and keyed straight from
+ * the text. */
+static inline size_t words_next(const char *text, size_t len, size_t *at, WordKey *k)
 {
     const unsigned char *table = words_table();
     size_t i = *at;
     while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x80 && !table[c]) {
+        if (table[(unsigned char)text[i]] == WORDS_SEP) {
             i++;
             continue;
         }
-        size_t n = 0, start = i;
-        int alpha = 0;
-        uint64_t h = 0x9E3779B97F4A7C15ull, chunk = 0;
-        while (i < len) {
-            c = (unsigned char)text[i];
-            if (c < 0x80) {
-                unsigned char k = table[c];
-                if (!k)
-                    break;
-                if (n < WORDS_MAX)
-                    words_put(word, &n, &h, &chunk, k);
-                alpha |= k > '9';
+        size_t start = i;
+        while (i < len && table[(unsigned char)text[i]] > WORDS_HIGH)
+            i++;
+        /* Not only digits: a word starting with a letter or '_' is not. */
+        int alpha = (unsigned char)text[start] > '9';
+        for (size_t j = start + 1; j < i && !alpha; j++)
+            alpha = (unsigned char)text[j] > '9';
+        if (i < len && table[(unsigned char)text[i]] == WORDS_HIGH) {
+            char word[WORDS_MAX + 8];
+            i = start;
+            size_t n = words_wide(text, len, &i, word, &alpha);
+            if (i == start) { /* a character that is no letter */
                 i++;
-            } else {
-                uint32_t cp;
-                size_t k = utf8_decode(text + i, len - i, &cp);
-                if (k == 0 || text_is_punct(cp) || text_is_space(cp))
-                    break;
-                if (n + k <= WORDS_MAX)
-                    for (size_t j = 0; j < k; j++)
-                        words_put(word, &n, &h, &chunk, (unsigned char)text[i + j]);
-                else
-                    n += k;
-                alpha = 1;
-                i += k;
+                continue;
             }
-        }
-        if (i == start) {
-            i++;
+            if (n >= 2 && n <= WORDS_MAX && alpha) {
+                words_key(k, word, n, n);
+                *at = i;
+                return n;
+            }
             continue;
         }
-        if (n >= 2 && n <= WORDS_MAX && alpha) {
+        size_t n = i - start < WORDS_MAX ? i - start : WORDS_MAX;
+        if (n >= 2 && alpha) {
+            words_key(k, text + start, n, len - start);
             *at = i;
-            *hash = words_mix(h, chunk ^ n);
             return n;
         }
     }
@@ -193,11 +258,13 @@ static inline size_t words_next(const char *text, size_t len, size_t *at, char *
  * caller's business. */
 static void words_scan(const char *text, size_t len, WordsFn fn, void *userdata)
 {
+    WordKey k;
     char word[WORDS_MAX];
-    uint64_t h;
     size_t i = 0, n;
-    while ((n = words_next(text, len, &i, word, &h)) > 0)
+    while ((n = words_next(text, len, &i, &k)) > 0) {
+        words_unkey(&k, word);
         fn(word, n, userdata);
+    }
 }
 
 typedef struct WordsEach {
@@ -237,10 +304,24 @@ typedef struct WordTable {
     size_t count;
 } WordTable;
 
+/* The cache of words as written, keyed by their key form (WordKey). */
+typedef struct RawSlot {
+    const uint64_t *chunk; /* NULL: free */
+    uint32_t len;
+    uint32_t id;
+    uint64_t hash;
+} RawSlot;
+
+typedef struct RawTable {
+    RawSlot *slots;
+    size_t cap;   /* power of two */
+    size_t count;
+} RawTable;
+
 struct Vocab {
     Arena arena;
     WordTable terms; /* stemmed content words -> term id */
-    WordTable raw;   /* words as written -> term id, UINT32_MAX for stop words:
+    RawTable raw;    /* words as written -> term id, UINT32_MAX for stop words:
                         most words repeat, so each is stemmed only once */
     /* Scratch for vocab_count_terms, indexed by term id. */
     uint32_t *mark;  /* the call that last saw the term */
@@ -311,7 +392,8 @@ Vocab *vocab_new(void)
 {
     Vocab *v = xcalloc(1, sizeof *v);
     table_init(&v->terms);
-    table_init(&v->raw);
+    v->raw.cap = 1024;
+    v->raw.slots = xcalloc(v->raw.cap, sizeof *v->raw.slots);
     return v;
 }
 
@@ -355,27 +437,63 @@ static int words_cmp_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The raw-word cache entry of a word already lower-cased into w: its term
- * id, found or made (stop words get UINT32_MAX). */
-/* h is the cache's own hash of the word (see words_ids). */
-static uint32_t words_raw_id(Vocab *v, const char *w, size_t len, uint64_t h)
+static RawSlot *raw_slot(const RawTable *t, const WordKey *k)
 {
-    WordTable *t = &v->raw;
-    size_t mask = t->cap - 1;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        VocabSlot *s = &t->slots[i];
-        if (!s->word)
-            break;
-        if (s->hash == h && s->len == len && memcmp(s->word, w, len) == 0)
-            return s->id;
+    size_t mask = t->cap - 1, chunks = (k->len + 7) / 8;
+    for (size_t i = (size_t)k->hash & mask;; i = (i + 1) & mask) {
+        RawSlot *s = &t->slots[i];
+        if (!s->chunk)
+            return s;
+        if (s->hash != k->hash || s->len != k->len)
+            continue;
+        size_t c = 0;
+        while (c < chunks && s->chunk[c] == k->chunk[c])
+            c++;
+        if (c == chunks)
+            return s;
     }
-    int added;
-    VocabSlot *s = table_add_hashed(t, &v->arena, w, len, h, &added);
-    if (added && !words_is_stop(w, len)) {
-        char stem[64];
-        memcpy(stem, w, len);
-        s->id = vocab_intern(v, stem, words_stem(stem, len));
+}
+
+static void raw_grow(RawTable *t)
+{
+    RawSlot *old = t->slots;
+    size_t old_cap = t->cap;
+    t->cap *= 2;
+    t->slots = xcalloc(t->cap, sizeof *t->slots);
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old[i].chunk)
+            continue;
+        size_t j = (size_t)old[i].hash & (t->cap - 1);
+        while (t->slots[j].chunk)
+            j = (j + 1) & (t->cap - 1);
+        t->slots[j] = old[i];
     }
+    free(old);
+}
+
+/* The term id of a word as written (UINT32_MAX for a stop word), from the
+ * cache or stemmed and interned the first time it is seen. */
+static uint32_t words_raw_id(Vocab *v, const WordKey *k)
+{
+    RawSlot *s = raw_slot(&v->raw, k);
+    if (s->chunk)
+        return s->id;
+    if ((v->raw.count + 1) * 2 > v->raw.cap) {
+        raw_grow(&v->raw);
+        s = raw_slot(&v->raw, k);
+    }
+    size_t bytes = (k->len + 7) / 8 * sizeof *k->chunk;
+    uint64_t *chunk = arena_alloc(&v->arena, bytes);
+    memcpy(chunk, k->chunk, bytes);
+    s->chunk = chunk;
+    s->len = (uint32_t)k->len;
+    s->hash = k->hash;
+    s->id = UINT32_MAX;
+    v->raw.count++;
+    char word[WORDS_MAX];
+    words_unkey(k, word);
+    if (!words_is_stop(word, k->len))
+        s->id = vocab_intern(v, word, words_stem(word, k->len));
     return s->id;
 }
 
@@ -387,11 +505,10 @@ void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *c
     *ids = xgrow(*ids, cap, *count + len / 3 + 2, sizeof **ids);
     uint32_t *out = *ids;
     size_t n_out = *count;
-    char word[WORDS_MAX];
-    uint64_t h;
-    size_t i = 0, n;
-    while ((n = words_next(text, len, &i, word, &h)) > 0) {
-        uint32_t id = words_raw_id(v, word, n, h);
+    WordKey k;
+    size_t i = 0;
+    while (words_next(text, len, &i, &k) > 0) {
+        uint32_t id = words_raw_id(v, &k);
         if (id != UINT32_MAX)
             out[n_out++] = id;
     }
