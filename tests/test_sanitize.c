@@ -75,6 +75,34 @@ static void test_bad_bytes_are_replaced_and_reported_by_line(void **state)
     done(&r);
 }
 
+/* Line feeds are read eight bytes at a time with the text around them:
+ * a control byte or DEL anywhere near them is still found, and lines of
+ * plain text stay untouched. */
+static void test_control_bytes_next_to_line_feeds_are_found(void **state)
+{
+    (void)state;
+    const char base[] = "ab\ncd\nefgh\n\nijk\nlmnop\nq\n";
+    Result r = run(base, sizeof base - 1);
+    assert_ptr_equal(r.text, base);
+    done(&r);
+    static const unsigned char bad[] = {0x01, 0x08, 0x0B, 0x0C, 0x0E, 0x1F, 0x7F};
+    for (size_t at = 0; at < sizeof base - 1; at++) {
+        for (size_t k = 0; k < sizeof bad; k++) {
+            char md[sizeof base];
+            memcpy(md, base, sizeof base);
+            md[at] = (char)bad[k];
+            r = run(md, sizeof md - 1);
+            assert_non_null(r.owned);
+            assert_null(memchr(r.text, bad[k], r.len));
+            int reported = 0;
+            for (size_t i = 0; i < diag_count(r.diag); i++)
+                reported |= strstr(diag_get(r.diag, i)->message, "control character") != NULL;
+            assert_true(reported);
+            done(&r);
+        }
+    }
+}
+
 static void test_files_that_are_not_text_are_refused(void **state)
 {
     (void)state;
@@ -103,6 +131,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_text_is_used_as_it_is),
         cmocka_unit_test(test_bad_bytes_are_replaced_and_reported_by_line),
+        cmocka_unit_test(test_control_bytes_next_to_line_feeds_are_found),
         cmocka_unit_test(test_files_that_are_not_text_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -181,7 +181,7 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
                 post_start[vecs.ids[k] + 1]++;
     for (size_t t = 0; t < terms; t++)
         post_start[t + 1] += post_start[t];
-    size_t *post = xmalloc((post_start[terms] + 1) * sizeof *post);
+    uint32_t *post = xmalloc((post_start[terms] + 1) * sizeof *post); /* doc indexes */
     float *post_w = xmalloc((post_start[terms] + 1) * sizeof *post_w);
     size_t *fill = xcalloc(terms + 1, sizeof *fill);
     for (size_t i = 0; i < doc_count; i++) {
@@ -190,7 +190,7 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
         for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++) {
             uint32_t t = vecs.ids[k];
             size_t at = post_start[t] + fill[t]++;
-            post[at] = i;
+            post[at] = (uint32_t)i;
             post_w[at] = vecs.weights[k];
         }
     }
