@@ -14,6 +14,7 @@
 #include "core/strbuf.h"
 #include "core/words.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,6 +279,96 @@ static void test_vocab_keeps_ids_across_growth(void **state)
     }
 }
 
+/* ---- words_ids: words as written, cached by their key ---- */
+
+/* Ids of the content words of text, joined as "1 2 3". */
+static void ids_of(Vocab *v, const char *text, char *out, size_t cap)
+{
+    uint32_t *ids = NULL;
+    size_t n = 0, have = 0;
+    words_ids(v, text, strlen(text), &ids, &n, &have);
+    size_t w = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n && w + 12 < cap; i++)
+        w += (size_t)snprintf(out + w, cap - w, i ? " %u" : "%u", ids[i]);
+    free(ids);
+}
+
+static void test_ids_meet_whatever_the_case_and_keep_underscores(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    char got[256];
+    /* "Self", "SELF" and "self" are one word; "my_var" is not "myvar"
+     * (key form turns '_' into 0x7F, no letter's). */
+    ids_of(v, "Self SELF self my_var myvar MY_VAR my" ON "var" OFF, got, sizeof got);
+    assert_string_equal(got, "0 0 0 1 2 1 3");
+    assert_int_equal(vocab_find(v, "my_var", 6), 1);
+    assert_int_equal(vocab_find(v, "myvar", 5), 2);
+}
+
+static void test_ids_tell_long_words_apart_past_eight_bytes(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    char got[256];
+    ids_of(v, "internationalisation internationalization Internationalisation", got,
+           sizeof got);
+    assert_string_equal(got, "0 1 0");
+    /* A run longer than 64 bytes counts as its first 64. */
+    char longer[200];
+    memset(longer, 'q', 100);
+    longer[100] = ' ';
+    memset(longer + 101, 'Q', 64);
+    longer[165] = '\0';
+    ids_of(v, longer, got, sizeof got);
+    assert_string_equal(got, "2 2");
+}
+
+static void test_ids_of_words_at_the_very_end_of_a_text(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    char got[256];
+    /* Words ending exactly at the end of the buffer, shorter than eight
+     * bytes: read without going past it (ASan would tell). */
+    char *text = malloc(5);
+    assert_non_null(text);
+    memcpy(text, "ab cd", 5);
+    uint32_t *ids = NULL;
+    size_t n = 0, have = 0;
+    words_ids(v, text, 5, &ids, &n, &have);
+    free(text);
+    assert_int_equal(n, 2);
+    assert_int_equal(ids[0], 0);
+    assert_int_equal(ids[1], 1);
+    free(ids);
+    ids_of(v, "Caf\xC3\xA9 caf\xC3\xA9 ab", got, sizeof got);
+    assert_string_equal(got, "2 2 0");
+}
+
+static void test_ids_stay_the_same_as_the_cache_grows(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    enum { N = 3000 };
+    StrBuf text = {0};
+    char word[32];
+    for (unsigned i = 0; i < N; i++) {
+        snprintf(word, sizeof word, "Term%uX ", i);
+        strbuf_puts(&text, word);
+    }
+    uint32_t *ids = NULL;
+    size_t n = 0, have = 0;
+    words_ids(v, strbuf_str(&text), text.len, &ids, &n, &have);
+    /* The same words again, lower case: the ids of the first pass. */
+    for (size_t i = 0; i < text.len; i++)
+        text.data[i] = (char)tolower((unsigned char)text.data[i]);
+    words_ids(v, strbuf_str(&text), text.len, &ids, &n, &have);
+    strbuf_free(&text);
+    int same = n == 2 * N;
+    for (size_t i = 0; same && i < N; i++)
+        same = ids[i] == i && ids[N + i] == i;
+    free(ids);
+    assert_true(same);
+}
+
 /* ---- term vectors ---- */
 
 static void test_termvec_counts_repeated_words(void **state)
@@ -417,6 +508,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_vocab_ids_are_stable_and_dense, setup, teardown),
         cmocka_unit_test_setup_teardown(test_vocab_find_does_not_add, setup, teardown),
         cmocka_unit_test_setup_teardown(test_vocab_keeps_ids_across_growth, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ids_meet_whatever_the_case_and_keep_underscores, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ids_tell_long_words_apart_past_eight_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ids_of_words_at_the_very_end_of_a_text, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ids_stay_the_same_as_the_cache_grows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_counts_repeated_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_ids_are_sorted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_of_text_without_content_words_is_empty, setup, teardown),
