@@ -121,6 +121,42 @@ static void test_html_text_and_tip_boxes(void **state)
     strbuf_free(&out);
 }
 
+/* A list is read once: the count of items that ask, and for each item
+ * whether it asks, where its answer starts and its prompt. */
+static void test_a_list_tells_each_item_once(void **state)
+{
+    (void)state;
+    Doc d;
+    StrBuf tmp = {0}, prompts = {0};
+    const MdNode *list = first_block(&d, "1. What is a tuple?\n   An immutable sequence.\n"
+                                         "2. A note, not a question.\n"
+                                         "3. How do lists grow\n"
+                                         "   - By doubling.\n");
+    ShapeItem items[3];
+    size_t strict, loose, answered;
+    shape_list_questions(list, &tmp, items, &prompts, &strict, &loose, &answered);
+    assert_int_equal(strict, 1);
+    assert_int_equal(loose, 2);
+    assert_int_equal(answered, 2);
+    assert_true(items[0].asks);
+    assert_false(items[1].asks);
+    assert_true(items[2].asks);
+    const MdNode *first = list->first->first;
+    assert_string_equal(first->text + items[0].from, "An immutable sequence.");
+    assert_int_equal(items[0].prompt_at, 0);
+    assert_int_equal(items[0].prompt_len, strlen("What is a tuple?"));
+    assert_memory_equal(prompts.data, "What is a tuple?", items[0].prompt_len);
+    assert_string_equal(prompts.data + items[2].prompt_at, "How do lists grow");
+    size_t s2, l2, a2;
+    shape_count_list_questions(list, &tmp, &s2, &l2, &a2);
+    assert_int_equal(s2, strict);
+    assert_int_equal(l2, loose);
+    assert_int_equal(a2, answered);
+    done(&d);
+    strbuf_free(&tmp);
+    strbuf_free(&prompts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +164,7 @@ int main(void)
         cmocka_unit_test(test_labels_numbers_and_marks),
         cmocka_unit_test(test_section_names_keys_and_label_headings),
         cmocka_unit_test(test_html_text_and_tip_boxes),
+        cmocka_unit_test(test_a_list_tells_each_item_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

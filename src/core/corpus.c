@@ -846,26 +846,41 @@ static void fr_flush_waiting(FileReader *fr)
     fr->in_key = 0;
 }
 
+static void fr_list_items(FileReader *fr, const MdNode *list, const ShapeItem *items,
+                          const StrBuf *prompts, StrBuf *prompt);
+
+/* A list: the answer of an open question, or a list of questions. */
 static void fr_list(FileReader *fr, const MdNode *list)
 {
-    size_t strict, loose, answered;
-    StrBuf prompt = {0};
-    shape_count_list_questions(list, &prompt, &strict, &loose, &answered);
+    size_t strict, loose, answered, count = 0;
+    for (const MdNode *li = list->first; li; li = li->next)
+        count++;
+    /* Each item is read once: what it is and its prompt, kept for the
+     * walk below. */
+    ShapeItem *items = xmalloc((count ? count : 1) * sizeof *items);
+    StrBuf prompts = {0}, prompt = {0};
+    shape_list_questions(list, &prompt, items, &prompts, &strict, &loose, &answered);
     if (fr->open && fr->kind != OPEN_HEADING && strict == 0 &&
         (list->kind == MDK_UL || loose == 0)) {
         fr_add_block(fr, list, 0); /* the answer of the open question */
-        strbuf_free(&prompt);
-        return;
-    }
-    if (loose == 0) {
+    } else if (loose == 0) {
         fr_close(fr);
         fr_ignore(fr, list, "not part of a question");
-        strbuf_free(&prompt);
-        return;
+    } else {
+        fr_list_items(fr, list, items, &prompts, &prompt);
     }
-    for (const MdNode *li = list->first; li; li = li->next) {
-        size_t from;
-        if (!shape_is_question_item(li, &prompt, &from)) {
+    free(items);
+    strbuf_free(&prompts);
+    strbuf_free(&prompt);
+}
+
+static void fr_list_items(FileReader *fr, const MdNode *list, const ShapeItem *items,
+                          const StrBuf *prompts, StrBuf *prompt)
+{
+    const ShapeItem *it = items;
+    for (const MdNode *li = list->first; li; li = li->next, it++) {
+        size_t from = it->from;
+        if (!it->asks) {
             /* Items before the list's first question continue the answer
              * of a question still open: Markdown joins "   1. a step"
              * and the next "4. What...?" into one list. */
@@ -878,7 +893,9 @@ static void fr_list(FileReader *fr, const MdNode *list)
             continue;
         }
         const MdNode *lead = li->first;
-        fr_open(fr, OPEN_ITEM, &prompt, lead->line ? lead->line : li->line);
+        strbuf_clear(prompt);
+        strbuf_append(prompt, prompts->data + it->prompt_at, it->prompt_len);
+        fr_open(fr, OPEN_ITEM, prompt, lead->line ? lead->line : li->line);
         fr->number = list->kind == MDK_OL ? li->number : shape_number_of(lead->text, from);
         fr_push_rest(fr, lead, from);
         for (const MdNode *c = lead->next; c; c = c->next)
@@ -888,7 +905,6 @@ static void fr_list(FileReader *fr, const MdNode *list)
         if (fr->answer_len > 0 || li->next)
             fr_close(fr);
     }
-    strbuf_free(&prompt);
 }
 
 static void fr_html_body(FileReader *fr, const MdNode *n, const char *s, size_t len)
@@ -1588,8 +1604,13 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
     Bank *bank = cr->bank;
     /* Topics of sectioned questions, in order of first appearance. */
     long *topic_of = xmalloc((cr->count + 1) * sizeof *topic_of);
-    for (size_t i = 0; i < cr->count; i++)
-        topic_of[i] = cr->qs[i].section ? (long)bank_add_topic(bank, cr->qs[i].section) : -1;
+    for (size_t i = 0; i < cr->count; i++) {
+        const char *section = cr->qs[i].section;
+        if (i > 0 && section == cr->qs[i - 1].section) /* the same section: no new key */
+            topic_of[i] = topic_of[i - 1];
+        else
+            topic_of[i] = section ? (long)bank_add_topic(bank, section) : -1;
+    }
     size_t topic_count = bank_topic_count(bank);
 
     long *run_topic = xcalloc(cr->run_count + 1, sizeof *run_topic);

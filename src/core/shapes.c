@@ -226,10 +226,30 @@ int shape_is_question_item(const MdNode *li, StrBuf *prompt, size_t *from)
 void shape_count_list_questions(const MdNode *list, StrBuf *tmp, size_t *strict,
                                 size_t *loose, size_t *answered)
 {
+    shape_list_questions(list, tmp, NULL, NULL, strict, loose, answered);
+}
+
+void shape_list_questions(const MdNode *list, StrBuf *tmp, ShapeItem *items, StrBuf *prompts,
+                          size_t *strict, size_t *loose, size_t *answered)
+{
     *strict = *loose = *answered = 0;
+    if (prompts)
+        strbuf_clear(prompts);
     for (const MdNode *li = list->first; li; li = li->next) {
         size_t from;
-        if (!shape_is_question_item(li, tmp, &from))
+        int asks = shape_is_question_item(li, tmp, &from);
+        if (items) {
+            ShapeItem *it = items++;
+            memset(it, 0, sizeof *it);
+            it->asks = asks;
+            if (asks) {
+                it->from = from;
+                it->prompt_at = prompts->len;
+                it->prompt_len = tmp->len;
+                strbuf_append(prompts, tmp->data, tmp->len);
+            }
+        }
+        if (!asks)
             continue;
         (*loose)++;
         const MdNode *lead = li->first;

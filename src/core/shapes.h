@@ -76,6 +76,21 @@ int shape_is_question_item(const MdNode *li, StrBuf *prompt, size_t *from);
 void shape_count_list_questions(const MdNode *list, StrBuf *tmp, size_t *strict,
                                 size_t *loose, size_t *answered);
 
+/* What shape_list_questions found for one item of a list. */
+typedef struct ShapeItem {
+    int asks;          /* the item asks a question (shape_is_question_item) */
+    size_t from;       /* then: where its answer starts in its first paragraph */
+    size_t prompt_at;  /* and its prompt, in the caller's prompts buffer */
+    size_t prompt_len;
+} ShapeItem;
+
+/* shape_count_list_questions that also tells what each item is, so that a
+ * reader need not ask again: items gets one entry per item of the list,
+ * in order (room for as many as the list has), and prompts (cleared
+ * first) the prompts of the items that ask, one after another. */
+void shape_list_questions(const MdNode *list, StrBuf *tmp, ShapeItem *items, StrBuf *prompts,
+                          size_t *strict, size_t *loose, size_t *answered);
+
 /* The number a question is written with ("12. What...", "Q3:", "**4.**
  * Why...?"), or 0. */
 unsigned shape_number_of(const char *s, size_t len);
