@@ -27,15 +27,12 @@ struct Bank {
     size_t slot_cap;
     Question *questions;
     size_t question_count, question_cap;
-    Arena *options;       /* &arena: where bank_question puts the option
-                             texts it derives on first use */
 };
 
 
 Bank *bank_new(void)
 {
     Bank *b = xcalloc(1, sizeof *b);
-    b->options = &b->arena;
     b->slot_cap = 64;
     b->topic_slots = xcalloc(b->slot_cap, sizeof *b->topic_slots);
     return b;
@@ -247,7 +244,9 @@ const Question *bank_question(const Bank *b, size_t index)
     if (!q->option) {
         StrBuf opt = {0};
         answer_option_text(q->answer, q->answer_len, &opt);
-        q->option = arena_strndup(b->options, strbuf_str(&opt), opt.len);
+        /* The one write through a const bank (see bank.h): a bank is
+         * always made by bank_new, never const itself. */
+        q->option = arena_strndup((Arena *)&b->arena, strbuf_str(&opt), opt.len);
         strbuf_free(&opt);
     }
     return q;

@@ -1687,9 +1687,8 @@ static char *corpus_read_file(const char *path, size_t *len, Diagnostics *diag)
         fclose(f);
         return NULL;
     }
-    /* One buffer of the file's size plus the parser's slack and room for
-     * the read that finds the end; a file that grows while read (or a
-     * pipe) is read on in chunks. */
+    /* One buffer of the file's size plus the parser's slack; a file that
+     * grows while read (or a pipe) is read on in chunks. */
     size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + MDTREE_SLACK : 65536;
     char *buf = xmalloc(cap);
     size_t used = 0, n;

@@ -364,13 +364,13 @@ static void table_grow(WordTable *t)
     free(old);
 }
 
-/* The slot of a word of hash h, added (with id UINT32_MAX) when new;
- * *added says so. */
-static VocabSlot *table_add_hashed(WordTable *t, Arena *arena, const char *w, size_t len,
-                                   uint64_t h, int *added)
+/* The slot of a word, added (with id UINT32_MAX) when new; *added says
+ * so. */
+static VocabSlot *table_add(WordTable *t, Arena *arena, const char *w, size_t len, int *added)
 {
     if ((t->count + 1) * 2 > t->cap)
         table_grow(t);
+    uint64_t h = words_hash(w, len);
     VocabSlot *s = table_slot(t, w, len, h);
     *added = !s->word;
     if (*added) {
@@ -381,11 +381,6 @@ static VocabSlot *table_add_hashed(WordTable *t, Arena *arena, const char *w, si
         t->count++;
     }
     return s;
-}
-
-static VocabSlot *table_add(WordTable *t, Arena *arena, const char *w, size_t len, int *added)
-{
-    return table_add_hashed(t, arena, w, len, words_hash(w, len), added);
 }
 
 Vocab *vocab_new(void)
