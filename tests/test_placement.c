@@ -16,6 +16,7 @@
 
 #include "core/placement.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -311,6 +312,77 @@ static void test_questions_without_words_first(void **state)
     assert_int_equal(only[0], -1);
 }
 
+/* Adds a document through the incremental API, its prose in pieces. */
+static void add_doc(Placement *p, long topic, size_t run, const char *const *pieces,
+                    size_t count, long *doc_topic, size_t *doc_run, size_t *n)
+{
+    placement_doc(p, topic < 0);
+    for (size_t i = 0; i < count; i++)
+        placement_text(p, pieces[i]);
+    doc_topic[*n] = topic;
+    doc_run[*n] = run;
+    (*n)++;
+}
+
+/* A pack of 1,400 documents: several batches, so their words are read on
+ * the second thread while documents are still being added. Fillers with
+ * words of their own (topic Generators) surround the real questions; a
+ * run added early must still find the Data Structures questions added
+ * after it, and a vector read for the wrong document, or a batch lost,
+ * would hand the run to the fillers' topic. Documents come in pieces. */
+static void test_a_pack_read_on_the_second_thread_places_its_runs(void **state)
+{
+    (void)state;
+    enum { DOCS = 1400 };
+    static long doc_topic[DOCS];
+    static size_t doc_run[DOCS];
+    static char filler[DOCS][96];
+    PlaceDoc pack[16];
+    size_t pack_count = add_pack(pack);
+    Placement *p = placement_new();
+    size_t n = 0;
+    for (size_t i = 0; n < DOCS - 20; i++) {
+        if (n == 300)
+            for (size_t k = 0; k < COUNT(run_data); k++)
+                add_doc(p, -1, 0, &run_data[k], 1, doc_topic, doc_run, &n);
+        if (n == 900)
+            for (size_t k = 0; k < pack_count; k++) {
+                /* The prompt and the answer as two pieces. */
+                const char *q = pack[k].prose, *mark = strchr(q, '?');
+                static char prompt[16][128];
+                size_t len = (size_t)(mark - q) + 1;
+                memcpy(prompt[k], q, len);
+                prompt[k][len] = '\0';
+                const char *pieces[2] = {prompt[k], mark + 1};
+                add_doc(p, pack[k].topic, 0, pieces, 2, doc_topic, doc_run, &n);
+            }
+        snprintf(filler[i], sizeof filler[i], "Filler zq%zu? It keeps zr%zu and zs%zu.", i,
+                 i, i % 7);
+        const char *piece = filler[i];
+        add_doc(p, GENERATORS, 0, &piece, 1, doc_topic, doc_run, &n);
+    }
+    add_doc(p, -1, 1, run_unknown, COUNT(run_unknown), doc_topic, doc_run, &n);
+    long run_topic[2] = {-7, -7};
+    placement_choose_runs(p, doc_topic, doc_run, topic_names, 4, 2, run_topic);
+    placement_free(p);
+    assert_int_equal(run_topic[0], DATA);
+    assert_int_equal(run_topic[1], -1);
+}
+
+/* Freeing a placement whose second thread is still reading, with no
+ * choice made: it waits for the thread and leaks nothing (ASan). */
+static void test_freeing_before_choosing_waits_for_the_thread(void **state)
+{
+    (void)state;
+    Placement *p = placement_new();
+    for (size_t i = 0; i < 2000; i++) {
+        placement_doc(p, i % 3 == 0);
+        placement_text(p, run_oop_named[i % COUNT(run_oop_named)]);
+    }
+    placement_free(p);
+    placement_free(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +399,8 @@ int main(void)
         cmocka_unit_test(test_empty_inputs_give_minus_one),
         cmocka_unit_test(test_empty_prose_gets_minus_one),
         cmocka_unit_test(test_questions_without_words_first),
+        cmocka_unit_test(test_a_pack_read_on_the_second_thread_places_its_runs),
+        cmocka_unit_test(test_freeing_before_choosing_waits_for_the_thread),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

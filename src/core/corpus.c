@@ -69,6 +69,7 @@ struct CorpusReader {
     size_t key_cap;       /* slots; power of two */
     size_t run_count;
     int run_open;         /* the last question added was sectionless */
+    Placement *place;     /* from the first sectionless question on */
 };
 
 /* ---- dedupe set ---- */
@@ -106,12 +107,25 @@ CorpusReader *corpus_reader_new(void)
 
 static void corpus_reader_free(CorpusReader *cr)
 {
+    placement_free(cr->place);
     free(cr->qs);
     free(cr->key_slots);
     free(cr->key_hashes);
     free(cr->keys);
     arena_free(&cr->arena);
     free(cr);
+}
+
+/* Hands question i to placement: its prompt and the texts of its answer
+ * blocks, code left out. They live in the bank's arena and do not change. */
+static void corpus_place(CorpusReader *cr, size_t i)
+{
+    const RawQuestion *q = &cr->qs[i];
+    placement_doc(cr->place, q->section == NULL);
+    placement_text(cr->place, q->prompt);
+    for (size_t b = 0; b < q->answer_len; b++)
+        if (q->answer[b].kind != ANSWER_CODE)
+            placement_text(cr->place, q->answer[b].text);
 }
 
 /* ---- one file ---- */
@@ -265,6 +279,14 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
     cr->key_hashes[cr->count] = h;
     cr->count++;
     *slot = cr->count;
+    if (!q->section && !cr->place) {
+        /* Placement is needed after all: it reads every question so far. */
+        cr->place = placement_new();
+        for (size_t i = 0; i + 1 < cr->count; i++)
+            corpus_place(cr, i);
+    }
+    if (cr->place)
+        corpus_place(cr, cr->count - 1);
     if (cr->count * 2 > cr->key_cap)
         corpus_key_grow(cr);
     strbuf_free(&key);
@@ -1615,32 +1637,16 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
 
     long *run_topic = xcalloc(cr->run_count + 1, sizeof *run_topic);
     if (cr->run_count > 0) {
-        /* Each question's prose for placement: its prompt and the texts of
-         * its answer blocks, code left out, read where they are. */
-        size_t pieces = 0;
-        for (size_t i = 0; i < cr->count; i++)
-            pieces += 1 + cr->qs[i].answer_len;
-        const char **texts = xmalloc((pieces + 1) * sizeof *texts);
-        PlaceDoc *docs = xcalloc(cr->count + 1, sizeof *docs);
         const char **names = xcalloc(topic_count + 1, sizeof *names);
         for (size_t t = 0; t < topic_count; t++)
             names[t] = bank_topic_name(bank, t);
-        size_t at = 0;
-        for (size_t i = 0; i < cr->count; i++) {
-            const RawQuestion *q = &cr->qs[i];
-            docs[i].texts = texts + at;
-            texts[at++] = q->prompt;
-            for (size_t b = 0; b < q->answer_len; b++)
-                if (q->answer[b].kind != ANSWER_CODE)
-                    texts[at++] = q->answer[b].text;
-            docs[i].text_count = (size_t)(texts + at - docs[i].texts);
-            docs[i].topic = topic_of[i];
-            docs[i].run = q->run;
-        }
-        placement_choose(docs, cr->count, names, topic_count, cr->run_count, run_topic);
-        free(texts);
+        size_t *run_of = xmalloc((cr->count + 1) * sizeof *run_of);
+        for (size_t i = 0; i < cr->count; i++)
+            run_of[i] = cr->qs[i].run;
+        placement_choose_runs(cr->place, topic_of, run_of, names, topic_count, cr->run_count,
+                              run_topic);
+        free(run_of);
         free(names);
-        free(docs);
     }
     for (size_t i = 0; i < cr->count; i++) {
         const RawQuestion *r = &cr->qs[i];

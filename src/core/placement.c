@@ -4,6 +4,13 @@
  * questions that skips the commonest words, and for each sectionless
  * question one walk over the postings of its words. Nothing compares every
  * question with every other, so a 10,000-question corpus stays cheap.
+ *
+ * The pass over the words is most of that cost, and it needs nothing but
+ * the texts: from the first full batch of documents on, a worker thread
+ * does it while the caller is still parsing. The caller fills a batch and
+ * hands it over under the lock; the worker alone touches the vocabulary
+ * and the vectors until it is joined, and reads batches in the order they
+ * were handed over, so ids, vectors and results are those of one thread.
  */
 #include "placement.h"
 #include "words.h"
@@ -12,6 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 
 enum { PLACE_NEIGHBOURS = 3 };
 
@@ -100,17 +108,249 @@ typedef struct PlaceVecs {
     size_t len, cap;
 } PlaceVecs;
 
-/* Appends the term counts of document i (its ids in any order, with
- * repeats) as its vector. */
-static void place_vec_add(PlaceVecs *v, Vocab *vocab, size_t i, const uint32_t *ids, size_t n)
+/* A piece of a document's prose; len SIZE_MAX: up to its NUL. */
+typedef struct PlacePiece {
+    const char *text;
+    size_t len;
+} PlacePiece;
+
+/* Documents handed over together: each has pieces[first .. first + count). */
+typedef struct PlaceBatch {
+    struct PlaceBatch *next;
+    PlacePiece *pieces;
+    size_t piece_count, piece_cap;
+    size_t *doc_pieces;         /* pieces per document */
+    unsigned char *sectionless; /* per document */
+    size_t doc_count, doc_cap;
+} PlaceBatch;
+
+enum { PLACE_BATCH_DOCS = 256 };
+
+struct Placement {
+    /* Written only by whoever reads the words: the worker thread while it
+     * runs, else the caller. */
+    Vocab *vocab;
+    PlaceVecs vecs;
+    size_t start_cap;   /* of vecs.start and seq_start */
+    size_t *seq_start;  /* word sequences of sectionless documents */
+    uint32_t *seq_pool;
+    size_t seq_len, seq_cap;
+    uint32_t *ids;      /* scratch */
+    size_t id_cap;
+    size_t docs;        /* documents read */
+
+    /* The caller's side. */
+    size_t added;       /* documents added */
+    PlaceBatch *batch;  /* being filled */
+    int started;        /* the worker was asked for (once) */
+    int threaded;       /* and runs */
+    pthread_t thread;
+    pthread_mutex_t lock; /* guards queue and closing */
+    pthread_cond_t wake;
+    PlaceBatch *queue, *queue_tail;
+    int closing;
+};
+
+static void place_batch_free(PlaceBatch *b)
 {
-    size_t before = v->cap;
-    /* One to spare: the pool exists even when every document is empty. */
-    v->ids = xgrow(v->ids, &v->cap, v->len + n + 1, sizeof *v->ids);
-    if (v->cap != before)
-        v->weights = xrealloc(v->weights, v->cap * sizeof *v->weights);
-    v->start[i] = v->len;
-    v->len += vocab_count_terms(vocab, ids, n, v->ids + v->len, v->weights + v->len);
+    if (!b)
+        return;
+    free(b->pieces);
+    free(b->doc_pieces);
+    free(b->sectionless);
+    free(b);
+}
+
+/* Reads the words of the documents of a batch, in order. */
+static void place_read_batch(Placement *p, const PlaceBatch *b)
+{
+    size_t piece = 0;
+    for (size_t d = 0; d < b->doc_count; d++) {
+        size_t id_count = 0;
+        for (size_t k = 0; k < b->doc_pieces[d]; k++, piece++) {
+            const PlacePiece *pc = &b->pieces[piece];
+            size_t len = pc->len == SIZE_MAX ? strlen(pc->text) : pc->len;
+            words_ids(p->vocab, pc->text, len, &p->ids, &id_count, &p->id_cap);
+        }
+        size_t i = p->docs++;
+        if (p->docs + 1 > p->start_cap) {
+            size_t cap = p->start_cap;
+            p->vecs.start = xgrow(p->vecs.start, &p->start_cap, p->docs + 1,
+                                  sizeof *p->vecs.start);
+            p->seq_start = xgrow(p->seq_start, &cap, p->docs + 1, sizeof *p->seq_start);
+        }
+        /* The term counts of the document as its vector; one entry to
+         * spare, so the pool exists even when every document is empty. */
+        PlaceVecs *v = &p->vecs;
+        size_t before = v->cap;
+        v->ids = xgrow(v->ids, &v->cap, v->len + id_count + 1, sizeof *v->ids);
+        if (v->cap != before)
+            v->weights = xrealloc(v->weights, v->cap * sizeof *v->weights);
+        v->start[i] = v->len;
+        v->len += vocab_count_terms(p->vocab, p->ids, id_count, v->ids + v->len,
+                                    v->weights + v->len);
+        v->start[i + 1] = v->len;
+        p->seq_start[i] = p->seq_len;
+        if (b->sectionless[d] && id_count) {
+            p->seq_pool = xgrow(p->seq_pool, &p->seq_cap, p->seq_len + id_count,
+                                sizeof *p->seq_pool);
+            memcpy(p->seq_pool + p->seq_len, p->ids, id_count * sizeof *p->ids);
+            p->seq_len += id_count;
+        }
+        p->seq_start[i + 1] = p->seq_len;
+    }
+}
+
+static void *place_worker(void *arg)
+{
+    Placement *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        while (!p->queue && !p->closing)
+            pthread_cond_wait(&p->wake, &p->lock);
+        PlaceBatch *list = p->queue;
+        p->queue = p->queue_tail = NULL;
+        pthread_mutex_unlock(&p->lock);
+        if (!list)
+            return NULL; /* closing, and nothing left */
+        while (list) {
+            PlaceBatch *next = list->next;
+            place_read_batch(p, list);
+            place_batch_free(list);
+            list = next;
+        }
+    }
+}
+
+/* Hands the batch being filled over: to the worker, started with the
+ * first full batch (a small pack is read at the end, on the caller's
+ * thread, without one), or read here when no thread can be had. */
+static void place_hand_over(Placement *p, int full)
+{
+    PlaceBatch *b = p->batch;
+    if (!b)
+        return;
+    p->batch = NULL;
+    if (full && !p->started) {
+        p->started = 1;
+        if (pthread_mutex_init(&p->lock, NULL) == 0) {
+            if (pthread_cond_init(&p->wake, NULL) == 0) {
+                if (pthread_create(&p->thread, NULL, place_worker, p) == 0)
+                    p->threaded = 1;
+                else
+                    pthread_cond_destroy(&p->wake);
+            }
+            if (!p->threaded)
+                pthread_mutex_destroy(&p->lock);
+        }
+    }
+    if (!p->threaded) {
+        place_read_batch(p, b);
+        place_batch_free(b);
+        return;
+    }
+    pthread_mutex_lock(&p->lock);
+    if (p->queue_tail)
+        p->queue_tail->next = b;
+    else
+        p->queue = b;
+    p->queue_tail = b;
+    pthread_cond_signal(&p->wake);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Hands over what is left and waits until every document is read. */
+static void place_wait(Placement *p)
+{
+    place_hand_over(p, 0);
+    if (!p->threaded)
+        return;
+    pthread_mutex_lock(&p->lock);
+    p->closing = 1;
+    pthread_cond_signal(&p->wake);
+    pthread_mutex_unlock(&p->lock);
+    pthread_join(p->thread, NULL);
+    pthread_cond_destroy(&p->wake);
+    pthread_mutex_destroy(&p->lock);
+    p->threaded = 0;
+}
+
+Placement *placement_new(void)
+{
+    Placement *p = xcalloc(1, sizeof *p);
+    p->vocab = vocab_new();
+    p->vecs.start = xgrow(NULL, &p->start_cap, 1, sizeof *p->vecs.start);
+    size_t cap = 0;
+    p->seq_start = xgrow(NULL, &cap, p->start_cap, sizeof *p->seq_start);
+    p->vecs.start[0] = 0;
+    p->seq_start[0] = 0;
+    return p;
+}
+
+void placement_free(Placement *p)
+{
+    if (!p)
+        return;
+    place_wait(p);
+    free(p->ids);
+    free(p->seq_pool);
+    free(p->seq_start);
+    free(p->vecs.ids);
+    free(p->vecs.weights);
+    free(p->vecs.start);
+    vocab_free(p->vocab);
+    free(p);
+}
+
+void placement_doc(Placement *p, int sectionless)
+{
+    if (p->batch && p->batch->doc_count == PLACE_BATCH_DOCS)
+        place_hand_over(p, 1);
+    if (!p->batch)
+        p->batch = xcalloc(1, sizeof *p->batch);
+    PlaceBatch *b = p->batch;
+    size_t cap = b->doc_cap;
+    b->doc_pieces = xgrow(b->doc_pieces, &b->doc_cap, b->doc_count + 1, sizeof *b->doc_pieces);
+    if (b->doc_cap != cap)
+        b->sectionless = xrealloc(b->sectionless, b->doc_cap);
+    b->doc_pieces[b->doc_count] = 0;
+    b->sectionless[b->doc_count] = sectionless != 0;
+    b->doc_count++;
+    p->added++;
+}
+
+static void place_piece(Placement *p, const char *text, size_t len)
+{
+    PlaceBatch *b = p->batch;
+    if (!b || b->doc_count == 0)
+        return; /* no document started: nothing to add to */
+    b->pieces = xgrow(b->pieces, &b->piece_cap, b->piece_count + 1, sizeof *b->pieces);
+    b->pieces[b->piece_count++] = (PlacePiece){text, len};
+    b->doc_pieces[b->doc_count - 1]++;
+}
+
+void placement_text(Placement *p, const char *text)
+{
+    place_piece(p, text, SIZE_MAX);
+}
+
+void placement_choose(const PlaceDoc *docs, size_t doc_count,
+                      const char *const *topic_names, size_t topic_count,
+                      size_t run_count, long *run_topic)
+{
+    Placement *p = placement_new();
+    long *topic = xmalloc((doc_count + 1) * sizeof *topic);
+    size_t *run = xmalloc((doc_count + 1) * sizeof *run);
+    for (size_t i = 0; i < doc_count; i++) {
+        placement_doc(p, docs[i].topic < 0);
+        place_piece(p, docs[i].prose, docs[i].prose_len);
+        topic[i] = docs[i].topic;
+        run[i] = docs[i].run;
+    }
+    placement_choose_runs(p, topic, run, topic_names, topic_count, run_count, run_topic);
+    free(run);
+    free(topic);
+    placement_free(p);
 }
 
 /* termvec_weight for document i of the pool. */
@@ -121,46 +361,21 @@ static void place_vec_weight(PlaceVecs *v, size_t i, const float *idf)
     termvec_weight(&tv, idf);
 }
 
-void placement_choose(const PlaceDoc *docs, size_t doc_count,
-                      const char *const *topic_names, size_t topic_count,
-                      size_t run_count, long *run_topic)
+void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *doc_run,
+                           const char *const *topic_names, size_t topic_count,
+                           size_t run_count, long *run_topic)
 {
     for (size_t r = 0; r < run_count; r++)
         run_topic[r] = -1;
+    place_wait(p);
+    size_t doc_count = p->docs;
     if (run_count == 0 || topic_count == 0 || doc_count == 0)
         return;
 
-    /* One pass of tokenising: word vectors for all, and the word sequence
-     * of sectionless questions for finding topic names in them. Vectors
-     * and sequences live in two pools, not in an allocation per question. */
-    Vocab *vocab = vocab_new();
-    PlaceVecs vecs = {0};
-    vecs.start = xmalloc((doc_count + 1) * sizeof *vecs.start);
-    size_t *seq_start = xmalloc((doc_count + 1) * sizeof *seq_start);
-    size_t seq_len = 0, seq_cap = 0;
-    uint32_t *seq_pool = xgrow(NULL, &seq_cap, 1, sizeof *seq_pool);
-    uint32_t *ids = NULL;
-    size_t id_count, id_cap = 0;
-    for (size_t i = 0; i < doc_count; i++) {
-        id_count = 0;
-        if (docs[i].texts) {
-            for (size_t k = 0; k < docs[i].text_count; k++)
-                words_ids(vocab, docs[i].texts[k], strlen(docs[i].texts[k]), &ids, &id_count,
-                          &id_cap);
-        } else {
-            words_ids(vocab, docs[i].prose, docs[i].prose_len, &ids, &id_count, &id_cap);
-        }
-        place_vec_add(&vecs, vocab, i, ids, id_count);
-        seq_start[i] = seq_len;
-        if (docs[i].topic < 0 && id_count) {
-            seq_pool = xgrow(seq_pool, &seq_cap, seq_len + id_count, sizeof *seq_pool);
-            memcpy(seq_pool + seq_len, ids, id_count * sizeof *ids);
-            seq_len += id_count;
-        }
-    }
-    seq_start[doc_count] = seq_len;
-    vecs.start[doc_count] = vecs.len;
-    free(ids);
+    Vocab *vocab = p->vocab;
+    PlaceVecs vecs = p->vecs;
+    const size_t *seq_start = p->seq_start;
+    const uint32_t *seq_pool = p->seq_pool;
     size_t terms = vocab_size(vocab);
     uint32_t *df = xcalloc(terms + 1, sizeof *df);
     for (size_t k = 0; k < vecs.len; k++)
@@ -176,7 +391,7 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     size_t df_cap = doc_count / 10 > 50 ? doc_count / 10 : 50;
     size_t *post_start = xcalloc(terms + 1, sizeof *post_start);
     for (size_t i = 0; i < doc_count; i++)
-        if (docs[i].topic >= 0)
+        if (doc_topic[i] >= 0)
             for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++)
                 post_start[vecs.ids[k] + 1]++;
     for (size_t t = 0; t < terms; t++)
@@ -185,7 +400,7 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     float *post_w = xmalloc((post_start[terms] + 1) * sizeof *post_w);
     size_t *fill = xcalloc(terms + 1, sizeof *fill);
     for (size_t i = 0; i < doc_count; i++) {
-        if (docs[i].topic < 0)
+        if (doc_topic[i] < 0)
             continue;
         for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++) {
             uint32_t t = vecs.ids[k];
@@ -210,9 +425,9 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     size_t *run_size = xcalloc(run_count, sizeof *run_size);
 
     for (size_t q = 0; q < doc_count; q++) {
-        if (docs[q].topic >= 0 || docs[q].run >= run_count)
+        if (doc_topic[q] >= 0 || doc_run[q] >= run_count)
             continue;
-        size_t r = docs[q].run;
+        size_t r = doc_run[q];
         run_size[r]++;
         size_t ntouched = 0;
         for (size_t k = vecs.start[q]; k < vecs.start[q + 1]; k++) {
@@ -236,7 +451,7 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
                     best = touched[j];
             if (best == SIZE_MAX)
                 break;
-            votes[r * topic_count + (size_t)docs[best].topic] += acc[best];
+            votes[r * topic_count + (size_t)doc_topic[best]] += acc[best];
             if (n == 0)
                 similarity[r] += acc[best];
             acc[best] = -1.0f; /* taken */
@@ -290,10 +505,4 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     free(post_start);
     free(idf);
     free(df);
-    free(seq_pool);
-    free(seq_start);
-    free(vecs.ids);
-    free(vecs.weights);
-    free(vecs.start);
-    vocab_free(vocab);
 }

@@ -13,18 +13,42 @@
 
 #include <stddef.h>
 
+/* Placement reads the words of every question as the questions come in.
+ * From the first full batch of documents on, it reads them on a second
+ * thread while the caller goes on parsing; a small pack is read at the end
+ * on the caller's thread. Either way the words are read in the order the
+ * documents were added, so the result is the same to the bit. */
+typedef struct Placement Placement;
+
+Placement *placement_new(void);
+/* Waits for the second thread, if any, and frees everything. */
+void placement_free(Placement *p);
+
+/* Starts the next document, number 0, 1, 2... in the order of calls. A
+ * sectionless one also keeps its words in order, to find topic names. */
+void placement_doc(Placement *p, int sectionless);
+/* Adds a piece of prose (NUL-terminated) to the current document. The text
+ * is read later, maybe on the other thread: it must stay valid and
+ * unchanged until placement_choose_runs returns. */
+void placement_text(Placement *p, const char *text);
+
+/* Chooses a topic for each of the runs 0 .. run_count-1 and stores it in
+ * run_topic[run], or -1 when no topic is close enough (the caller then
+ * gives the run a topic of its own). doc_topic[i] is the topic of document
+ * i when it is sectioned, else -1, and doc_run[i] then says which run it
+ * belongs to. Call it once, after the last document. */
+void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *doc_run,
+                           const char *const *topic_names, size_t topic_count,
+                           size_t run_count, long *run_topic);
+
+/* All of the above in one call, for documents already at hand. */
 typedef struct PlaceDoc {
     const char *prose;         /* prompt and answer text, code blocks left out */
     size_t prose_len;
     long topic;                /* topic of a sectioned question, or -1 */
     size_t run;                /* for topic -1: which run it belongs to */
-    const char *const *texts;  /* or, when not NULL, the prose as pieces: */
-    size_t text_count;         /* NUL-terminated texts read one after another */
 } PlaceDoc;
 
-/* Chooses a topic for each of the runs 0 .. run_count-1 and stores it in
- * run_topic[run], or -1 when no topic is close enough (the caller then
- * gives the run a topic of its own). */
 void placement_choose(const PlaceDoc *docs, size_t doc_count,
                       const char *const *topic_names, size_t topic_count,
                       size_t run_count, long *run_topic);

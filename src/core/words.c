@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 
 static const char *const words_stop_list[] = {
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
@@ -38,21 +39,26 @@ static uint32_t words_stop_hash(const char *w, size_t len)
     return h;
 }
 
+/* The lazily built tables below are filled once (pthread_once): placement
+ * reads words on a second thread while the reader goes on. */
+static const char *words_stop_slots[WORDS_STOP_SLOTS];
+static pthread_once_t words_stop_once = PTHREAD_ONCE_INIT;
+
+static void words_stop_fill(void)
+{
+    for (size_t i = 0; i < sizeof words_stop_list / sizeof *words_stop_list; i++) {
+        const char *w = words_stop_list[i];
+        uint32_t h = words_stop_hash(w, strlen(w)) & (WORDS_STOP_SLOTS - 1);
+        while (words_stop_slots[h])
+            h = (h + 1) & (WORDS_STOP_SLOTS - 1);
+        words_stop_slots[h] = w;
+    }
+}
+
 static const char *const *words_stop_set(void)
 {
-    static const char *slots[WORDS_STOP_SLOTS];
-    static int ready;
-    if (!ready) {
-        for (size_t i = 0; i < sizeof words_stop_list / sizeof *words_stop_list; i++) {
-            const char *w = words_stop_list[i];
-            uint32_t h = words_stop_hash(w, strlen(w)) & (WORDS_STOP_SLOTS - 1);
-            while (slots[h])
-                h = (h + 1) & (WORDS_STOP_SLOTS - 1);
-            slots[h] = w;
-        }
-        ready = 1;
-    }
-    return slots;
+    pthread_once(&words_stop_once, words_stop_fill);
+    return words_stop_slots;
 }
 
 int words_is_stop(const char *w, size_t len)
@@ -103,17 +109,21 @@ enum { WORDS_SEP = 0, WORDS_HIGH = 1 }; /* else: an ASCII word byte, lower-cased
 /* Bytes that belong to words: ASCII letters, digits and '_' as themselves
  * lower-cased, bytes of multi-byte characters WORDS_HIGH, the rest
  * WORDS_SEP. */
+static unsigned char words_byte_table[256];
+static pthread_once_t words_byte_once = PTHREAD_ONCE_INIT;
+
+static void words_byte_fill(void)
+{
+    for (int c = 0; c < 256; c++)
+        words_byte_table[c] =
+            c >= 0x80 ? WORDS_HIGH
+                      : (unsigned char)(isalnum(c) || c == '_' ? tolower(c) : WORDS_SEP);
+}
+
 static const unsigned char *words_table(void)
 {
-    static unsigned char table[256];
-    static int ready;
-    if (!ready) {
-        for (int c = 0; c < 256; c++)
-            table[c] = c >= 0x80 ? WORDS_HIGH
-                                 : (unsigned char)(isalnum(c) || c == '_' ? tolower(c) : WORDS_SEP);
-        ready = 1;
-    }
-    return table;
+    pthread_once(&words_byte_once, words_byte_fill);
+    return words_byte_table;
 }
 
 enum { WORDS_MAX = 64, WORDS_CHUNKS = WORDS_MAX / 8 }; /* bytes of the longest word kept */
@@ -639,19 +649,22 @@ float words_ln(uint64_t x)
 }
 
 /* words_ln of a term count, from a table for the usual small counts. */
+enum { WORDS_LN_TABLE = 64 };
+static float words_ln_table[WORDS_LN_TABLE];
+static pthread_once_t words_ln_once = PTHREAD_ONCE_INIT;
+
+static void words_ln_fill(void)
+{
+    for (uint64_t k = 0; k < WORDS_LN_TABLE; k++)
+        words_ln_table[k] = words_ln(k);
+}
+
 static float words_ln_small(uint64_t x)
 {
-    enum { WORDS_LN_TABLE = 64 };
-    static float table[WORDS_LN_TABLE];
-    static int ready;
     if (x >= WORDS_LN_TABLE)
         return words_ln(x);
-    if (!ready) {
-        for (uint64_t k = 0; k < WORDS_LN_TABLE; k++)
-            table[k] = words_ln(k);
-        ready = 1;
-    }
-    return table[x];
+    pthread_once(&words_ln_once, words_ln_fill);
+    return words_ln_table[x];
 }
 
 float words_idf(size_t docs, size_t df)
