@@ -437,6 +437,136 @@ static void test_stream_keeps_held_blocks_across_many_chunks(void **state)
     strbuf_free(&md);
 }
 
+/* What a consumer saw of a stream: per top-level block its kind, its
+ * line, its first leaf's text, and how many problems were reported when
+ * it came. */
+typedef struct BigLog {
+    StrBuf seen;
+    const Diagnostics *diag;
+    int hold;
+    int ends;
+} BigLog;
+
+static const MdNode *first_leaf(const MdNode *n)
+{
+    while (n->first)
+        n = n->first;
+    return n;
+}
+
+/* "KIND LINE TEXT" of a top-level block, its line breaks shown as '|'. */
+static void put_block(StrBuf *out, const MdNode *b)
+{
+    strbuf_printf(out, "%c %u ", kind_letter(b), b->line);
+    for (const char *t = first_leaf(b)->text; *t; t++)
+        strbuf_putc(out, *t == '\n' ? '|' : *t);
+}
+
+static void on_big_block(MdStream *s, MdNode *doc, MdNode *block, void *userdata)
+{
+    BigLog *log = userdata;
+    (void)doc;
+    if (!block) {
+        log->ends++;
+        strbuf_printf(&log->seen, "end %zu\n", diag_count(log->diag));
+        mdtree_release(s, NULL);
+        return;
+    }
+    put_block(&log->seen, block);
+    strbuf_printf(&log->seen, " %zu\n", diag_count(log->diag));
+    if (!log->hold)
+        mdtree_release(s, block);
+}
+
+static void log_tree(StrBuf *out, const MdNode *doc)
+{
+    for (const MdNode *b = doc->first; b; b = b->next) {
+        put_block(out, b);
+        strbuf_putc(out, '\n');
+    }
+}
+
+/* Drops the problem counts from a BigLog, to compare it with a tree. */
+static void strip_counts(StrBuf *out, const char *log)
+{
+    for (const char *line = log; *line;) {
+        const char *nl = strchr(line, '\n');
+        const char *sp = nl;
+        while (sp > line && sp[-1] != ' ')
+            sp--;
+        if (strncmp(line, "end ", 4) != 0)
+            strbuf_append(out, line, (size_t)(sp - line - 1));
+        if (strncmp(line, "end ", 4) != 0)
+            strbuf_putc(out, '\n');
+        line = nl + 1;
+    }
+}
+
+/* A document large enough to be parsed on a second thread: the blocks,
+ * their lines and texts, and the problems (an unterminated fence in a list
+ * item, nesting too deep, a fence left open at the end) are those of the
+ * whole tree, and each problem is reported before the block it is in. */
+static void test_stream_of_a_large_document_on_two_threads(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    strbuf_puts(&md, "# Pack\n\n");
+    for (int i = 0; i < 4000; i++) {
+        strbuf_printf(&md, "## Topic %d\n\n1. **What is thing %d?**\n   - It is item %d.\n"
+                           "     - **detail:** more words here.\n\n",
+                      i, i, i);
+        if (i % 500 == 7)
+            strbuf_puts(&md, "```python\nprint(1)\n```\n\n");
+        if (i == 1000)
+            strbuf_puts(&md, "- an item\n  ```\n  open fence\n- next item\n\n");
+        if (i == 2000) {
+            for (int d = 0; d < MDTREE_MAX_DEPTH + 4; d++)
+                strbuf_puts(&md, ">");
+            strbuf_puts(&md, " deep\n\n");
+        }
+    }
+    strbuf_puts(&md, "```\nnever closed\n");
+    assert_true(md.len > MDTREE_STREAM_THREAD_BYTES);
+
+    Fixture f;
+    parse(&f, strbuf_str(&md));
+    StrBuf want = {0};
+    log_tree(&want, f.doc);
+    assert_int_equal(diag_count(f.diag), 3);
+
+    for (int hold = 0; hold < 2; hold++) {
+        BigLog log = {0};
+        Diagnostics *diag = diag_new();
+        log.diag = diag;
+        log.hold = hold;
+        char *buf = malloc(md.len + MDTREE_SLACK);
+        memcpy(buf, md.data, md.len);
+        assert_int_equal(mdtree_stream(buf, md.len, "t.md", diag, on_big_block, &log), 0);
+        free(buf);
+        StrBuf got = {0};
+        strip_counts(&got, strbuf_str(&log.seen));
+        assert_string_equal(strbuf_str(&got), strbuf_str(&want));
+        assert_int_equal(log.ends, 1);
+        assert_int_equal(diag_count(diag), 3);
+        for (size_t i = 0; i < 3; i++) {
+            assert_int_equal(diag_get(diag, i)->line, diag_get(f.diag, i)->line);
+            assert_string_equal(diag_get(diag, i)->message, diag_get(f.diag, i)->message);
+        }
+        /* The fence in the list is reported before its list comes, and
+         * the fence open at the end before the end. */
+        char line[64];
+        snprintf(line, sizeof line, "u %u an item 1\n", diag_get(f.diag, 0)->line - 1);
+        assert_non_null(strstr(strbuf_str(&log.seen), line));
+        assert_non_null(strstr(strbuf_str(&log.seen), "end 3\n"));
+        strbuf_free(&got);
+        strbuf_free(&log.seen);
+        diag_free(diag);
+    }
+    strbuf_free(&want);
+    strbuf_free(&md);
+    done(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_link_cut_by_end_of_input_does_not_read_past_it),
         cmocka_unit_test(test_stream_hands_over_top_level_blocks_in_order),
         cmocka_unit_test(test_stream_keeps_held_blocks_across_many_chunks),
+        cmocka_unit_test(test_stream_of_a_large_document_on_two_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -81,6 +81,24 @@ size_t diag_total(const Diagnostics *d, DiagLevel level)
     return d ? d->totals[level] : 0;
 }
 
+void diag_take(Diagnostics *to, Diagnostics *from)
+{
+    if (!from)
+        return;
+    size_t kept[3] = {0, 0, 0};
+    for (size_t i = 0; i < from->count; i++) {
+        const Diag *it = &from->items[i];
+        kept[it->level]++;
+        diag_add(to, it->level, it->file, it->line, "%s", it->message);
+    }
+    /* Those from dropped would have been dropped by to as well: it holds
+     * at least as many. Only their count moves. */
+    if (to)
+        for (int l = 0; l < 3; l++)
+            to->totals[l] += from->totals[l] - kept[l];
+    diag_free(from);
+}
+
 void diag_print(const Diagnostics *d, FILE *out, DiagLevel min_level)
 {
     size_t shown = 0, total = 0;

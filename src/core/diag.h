@@ -44,6 +44,11 @@ const Diag *diag_get(const Diagnostics *d, size_t i);
 /* Problems of one level, including those dropped past DIAG_MAX. */
 size_t diag_total(const Diagnostics *d, DiagLevel level);
 
+/* Moves every problem of from to the end of to, as if each had been added
+ * to to there (to keeps at most DIAG_MAX, and counts all), and frees from.
+ * For a second thread that reports into a Diagnostics of its own. */
+void diag_take(Diagnostics *to, Diagnostics *from);
+
 /* Prints "FILE:LINE: message" lines of at least min_level to out. */
 void diag_print(const Diagnostics *d, FILE *out, DiagLevel min_level);
 

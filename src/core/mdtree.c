@@ -10,16 +10,21 @@
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 #include <md4c.h>
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+
+typedef struct StreamPipe StreamPipe;
 
 typedef struct Builder {
     Arena *arena;
     MdStream *stream;    /* streaming, or NULL for a whole tree */
+    StreamPipe *pipe;    /* streaming to a consumer on another thread */
     const char *doc;
     size_t len;
     const char *file;
@@ -87,10 +92,20 @@ static unsigned builder_line_of(Builder *b, const char *p)
     return b->cursor_line;
 }
 
+static Diagnostics *pipe_diag(StreamPipe *p);
+static void pipe_put(Builder *b, MdNode *block);
+
+/* Where the builder reports: the caller's diagnostics, or on the
+ * producer's thread a list of its own that travels with the blocks. */
+static Diagnostics *builder_diag(Builder *b)
+{
+    return b->pipe ? pipe_diag(b->pipe) : b->diag;
+}
+
 static void builder_report_flatten(Builder *b, unsigned line)
 {
     b->flatten_pending = 0;
-    diag_add(b->diag, DIAG_WARNING, b->file, line,
+    diag_add(builder_diag(b), DIAG_WARNING, b->file, line,
              "blocks nested deeper than %d levels are flattened", MDTREE_MAX_DEPTH);
 }
 
@@ -107,13 +122,106 @@ struct MdStream {
     size_t live[2];       /* unreleased top-level blocks per pool */
     MdBlockFn fn;
     void *userdata;
+    StreamPipe *pipe;     /* the consumer's side of two threads, or NULL */
 };
+
+/* ---- streaming on two threads ----
+ *
+ * On a large document md4c and the builder run on a second thread (the
+ * producer) while the consumer's callback reads blocks on the caller's
+ * thread. Finished top-level blocks travel in batches, each with an arena
+ * of its own that holds their nodes: the producer never touches a block
+ * again once it is in a batch, and the consumer frees a batch when all its
+ * blocks are released (blocks are released in order). Problems the builder
+ * finds travel with the block they come before, so the caller's
+ * diagnostics get them in the order one thread would give. At most
+ * PIPE_QUEUED_MAX batches wait, so memory stays bounded. */
+enum { PIPE_BATCH = 64, PIPE_QUEUED_MAX = 16 };
+
+typedef struct PipeItem {
+    MdNode *block;     /* a top-level block, or NULL: */
+    int end;           /* ...the end of the document, else only problems */
+    Diagnostics *diag; /* problems found before it, or NULL */
+} PipeItem;
+
+typedef struct PipeBatch {
+    struct PipeBatch *next;
+    Arena arena;
+    PipeItem items[PIPE_BATCH];
+    size_t count;
+    size_t unreleased; /* consumer: blocks not yet released */
+    int delivered;     /* consumer: every item handed to the callback */
+} PipeBatch;
+
+struct StreamPipe {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    PipeBatch *queue, *queue_tail; /* handed over, not yet taken */
+    size_t queued;
+    int finished;                  /* the producer is done */
+    /* The producer's. */
+    Builder builder;
+    PipeBatch *filling;
+    Diagnostics *pending;          /* problems since the last item */
+    MdNode producer_doc;
+    char *text;
+    size_t len;
+    int rc;
+    /* The consumer's: taken batches with blocks still held, oldest first. */
+    PipeBatch *held, *held_tail;
+};
+
+static Diagnostics *pipe_diag(StreamPipe *p)
+{
+    if (!p->pending)
+        p->pending = diag_new();
+    return p->pending;
+}
+
+static void pipe_hand_over(StreamPipe *p)
+{
+    PipeBatch *batch = p->filling;
+    p->filling = NULL;
+    if (!batch)
+        return;
+    pthread_mutex_lock(&p->lock);
+    while (p->queued >= PIPE_QUEUED_MAX)
+        pthread_cond_wait(&p->changed, &p->lock);
+    if (p->queue_tail)
+        p->queue_tail->next = batch;
+    else
+        p->queue = batch;
+    p->queue_tail = batch;
+    p->queued++;
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+static PipeBatch *pipe_new_batch(StreamPipe *p)
+{
+    p->filling = xcalloc(1, sizeof *p->filling);
+    p->builder.arena = &p->filling->arena;
+    return p->filling;
+}
+
+/* Producer: a top-level block has ended (NULL: the document has). */
+static void pipe_put(Builder *b, MdNode *block)
+{
+    StreamPipe *p = b->pipe;
+    PipeBatch *batch = p->filling;
+    batch->items[batch->count++] = (PipeItem){block, block == NULL, p->pending};
+    p->pending = NULL;
+    if (block && batch->count < PIPE_BATCH)
+        return;
+    pipe_hand_over(p);
+    pipe_new_batch(p);
+}
 
 static MdNode *builder_push(Builder *b, MdKind kind)
 {
     MdNode *n;
-    if (b->stream && kind == MDK_DOC) {
-        n = &b->stream->doc;
+    if ((b->stream || b->pipe) && kind == MDK_DOC) {
+        n = b->stream ? &b->stream->doc : &b->pipe->producer_doc;
         memset(n, 0, sizeof *n);
     } else {
         n = arena_alloc(b->arena, sizeof *n);
@@ -126,7 +234,8 @@ static MdNode *builder_push(Builder *b, MdKind kind)
     n->text = "";
     n->lang = "";
     n->parent = b->cur;
-    if (b->cur) {
+    /* A top-level block handed to another thread is linked there. */
+    if (b->cur && !(b->pipe && b->cur == b->root)) {
         if (b->cur->last)
             b->cur->last->next = n;
         else
@@ -169,7 +278,7 @@ static void builder_check_fence(Builder *b, MdNode *code)
             return;
         break;
     }
-    diag_add(b->diag, DIAG_WARNING, b->file, code->line > 1 ? code->line - 1 : 1,
+    diag_add(builder_diag(b), DIAG_WARNING, b->file, code->line > 1 ? code->line - 1 : 1,
              "code block opened here is never closed (missing closing %c%c%c)",
              code->mark, code->mark, code->mark);
 }
@@ -228,6 +337,8 @@ static void builder_pop(Builder *b)
     b->cur = b->cur->parent;
     if (b->stream && b->cur == b->root)
         b->stream->fn(b->stream, b->root, done, b->stream->userdata);
+    else if (b->pipe && b->cur == b->root)
+        pipe_put(b, done);
 }
 
 static void builder_close_implicit(Builder *b)
@@ -336,6 +447,8 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
         builder_close_implicit(b);
         if (b->stream)
             b->stream->fn(b->stream, b->root, NULL, b->stream->userdata);
+        else if (b->pipe)
+            pipe_put(b, NULL);
         return 0;
     }
     if (b->skipped > 0) {
@@ -593,7 +706,8 @@ static int builder_run(Builder *b, char *text, size_t input_len, const char *fil
         builder_report_flatten(b, b->cursor_line);
     strbuf_free(&b->text);
     if (rc != 0 || !b->root) {
-        diag_add(diag, DIAG_ERROR, file, 0, "the Markdown parser failed (out of memory?)");
+        diag_add(builder_diag(b), DIAG_ERROR, file, 0,
+                 "the Markdown parser failed (out of memory?)");
         return -1;
     }
     return 0;
@@ -607,14 +721,151 @@ MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t input_len, const 
     return builder_run(&b, text, input_len, file, diag) == 0 ? b.root : NULL;
 }
 
+static void *pipe_produce(void *arg)
+{
+    StreamPipe *p = arg;
+    pipe_new_batch(p);
+    p->rc = builder_run(&p->builder, p->text, p->len, p->builder.file, NULL);
+    /* What came after the last block, and a batch md4c left unfinished. */
+    PipeBatch *last = p->filling;
+    if (p->pending && last->count < PIPE_BATCH)
+        last->items[last->count++] = (PipeItem){NULL, 0, p->pending};
+    else
+        diag_free(p->pending); /* cannot be: pipe_put leaves room */
+    p->pending = NULL;
+    if (last->count > 0) {
+        pipe_hand_over(p);
+    } else {
+        arena_free(&last->arena);
+        free(last);
+        p->filling = NULL;
+    }
+    pthread_mutex_lock(&p->lock);
+    p->finished = 1;
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* Consumer: frees the oldest batches once delivered and all released. */
+static void pipe_free_released(StreamPipe *p)
+{
+    while (p->held && p->held->delivered && p->held->unreleased == 0) {
+        PipeBatch *done = p->held;
+        p->held = done->next;
+        if (!p->held)
+            p->held_tail = NULL;
+        arena_free(&done->arena);
+        free(done);
+    }
+}
+
+/* Consumer: hands every item of a batch to the callback. */
+static void pipe_deliver(MdStream *s, PipeBatch *batch, Diagnostics *diag)
+{
+    StreamPipe *p = s->pipe;
+    batch->next = NULL;
+    for (size_t i = 0; i < batch->count; i++)
+        batch->unreleased += batch->items[i].block != NULL;
+    if (p->held_tail)
+        p->held_tail->next = batch;
+    else
+        p->held = batch;
+    p->held_tail = batch;
+    for (size_t i = 0; i < batch->count; i++) {
+        PipeItem *it = &batch->items[i];
+        diag_take(diag, it->diag);
+        it->diag = NULL;
+        MdNode *block = it->block;
+        if (block) {
+            block->parent = &s->doc;
+            block->next = NULL;
+            if (s->doc.last)
+                s->doc.last->next = block;
+            else
+                s->doc.first = block;
+            s->doc.last = block;
+        } else if (!it->end) {
+            continue;
+        }
+        s->fn(s, &s->doc, block, s->userdata);
+    }
+    batch->delivered = 1;
+    pipe_free_released(p);
+}
+
+/* mdtree_stream with md4c on a second thread; -2 when none can be had. */
+static int pipe_stream(MdStream *s, char *text, size_t len, const char *file,
+                       Diagnostics *diag)
+{
+    StreamPipe *p = xcalloc(1, sizeof *p);
+    if (pthread_mutex_init(&p->lock, NULL) != 0) {
+        free(p);
+        return -2;
+    }
+    if (pthread_cond_init(&p->changed, NULL) != 0) {
+        pthread_mutex_destroy(&p->lock);
+        free(p);
+        return -2;
+    }
+    p->builder.pipe = p;
+    p->builder.file = file;
+    p->text = text;
+    p->len = len;
+    pthread_t producer;
+    if (pthread_create(&producer, NULL, pipe_produce, p) != 0) {
+        pthread_cond_destroy(&p->changed);
+        pthread_mutex_destroy(&p->lock);
+        free(p);
+        return -2;
+    }
+    s->pipe = p;
+    s->doc.text = s->doc.lang = "";
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        while (!p->queue && !p->finished)
+            pthread_cond_wait(&p->changed, &p->lock);
+        PipeBatch *list = p->queue;
+        p->queue = p->queue_tail = NULL;
+        p->queued = 0;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+        if (!list)
+            break; /* finished, and nothing left */
+        while (list) {
+            PipeBatch *next = list->next;
+            pipe_deliver(s, list, diag);
+            list = next;
+        }
+    }
+    pthread_join(producer, NULL);
+    int rc = p->rc;
+    while (p->held) {
+        PipeBatch *done = p->held;
+        p->held = done->next;
+        arena_free(&done->arena);
+        free(done);
+    }
+    pthread_cond_destroy(&p->changed);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+    s->pipe = NULL;
+    return rc;
+}
+
 int mdtree_stream(char *text, size_t len, const char *file, Diagnostics *diag, MdBlockFn fn,
                   void *userdata)
 {
     MdStream s = {0};
-    Builder b = {0};
-    s.builder = &b;
     s.fn = fn;
     s.userdata = userdata;
+    if (len >= MDTREE_STREAM_THREAD_BYTES) {
+        int rc = pipe_stream(&s, text, len, file, diag);
+        if (rc != -2)
+            return rc;
+    }
+    Builder b = {0};
+    s.builder = &b;
     b.stream = &s;
     b.arena = &s.pools[0];
     int rc = builder_run(&b, text, len, file, diag);
@@ -626,6 +877,20 @@ int mdtree_stream(char *text, size_t len, const char *file, Diagnostics *diag, M
 void mdtree_release(MdStream *s, MdNode *keep)
 {
     MdNode *doc = &s->doc;
+    if (s->pipe) {
+        while (doc->first && doc->first != keep) {
+            /* Released in order: the block is of the oldest batch holding any. */
+            PipeBatch *batch = s->pipe->held;
+            while (batch->unreleased == 0)
+                batch = batch->next;
+            batch->unreleased--;
+            doc->first = doc->first->next;
+        }
+        if (!doc->first)
+            doc->last = NULL;
+        pipe_free_released(s->pipe);
+        return;
+    }
     while (doc->first && doc->first != keep) {
         s->live[doc->first->pool]--;
         doc->first = doc->first->next;
