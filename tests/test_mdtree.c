@@ -505,7 +505,8 @@ static void strip_counts(StrBuf *out, const char *log)
 /* A document large enough to be parsed on a second thread: the blocks,
  * their lines and texts, and the problems (an unterminated fence in a list
  * item, nesting too deep, a fence left open at the end) are those of the
- * whole tree, and each problem is reported before the block it is in. */
+ * whole tree, and each problem is reported before the block it is in:
+ * the same, to the block, as on one thread. */
 static void test_stream_of_a_large_document_on_two_threads(void **state)
 {
     (void)state;
@@ -534,7 +535,11 @@ static void test_stream_of_a_large_document_on_two_threads(void **state)
     log_tree(&want, f.doc);
     assert_int_equal(diag_count(f.diag), 3);
 
-    for (int hold = 0; hold < 2; hold++) {
+    /* Both ways: on two threads, and (QA_THREADS=1) on one. */
+    StrBuf logs[2] = {{0}, {0}};
+    for (int run = 0; run < 3; run++) {
+        int hold = run == 1;
+        setenv("QA_THREADS", run == 2 ? "1" : "2", 1);
         BigLog log = {0};
         Diagnostics *diag = diag_new();
         log.diag = diag;
@@ -559,9 +564,17 @@ static void test_stream_of_a_large_document_on_two_threads(void **state)
         assert_non_null(strstr(strbuf_str(&log.seen), line));
         assert_non_null(strstr(strbuf_str(&log.seen), "end 3\n"));
         strbuf_free(&got);
-        strbuf_free(&log.seen);
+        if (run != 1)
+            logs[run / 2] = log.seen;
+        else
+            strbuf_free(&log.seen);
         diag_free(diag);
     }
+    unsetenv("QA_THREADS");
+    /* The same problems at the same moments, to the block. */
+    assert_string_equal(strbuf_str(&logs[0]), strbuf_str(&logs[1]));
+    strbuf_free(&logs[0]);
+    strbuf_free(&logs[1]);
     strbuf_free(&want);
     strbuf_free(&md);
     done(&f);

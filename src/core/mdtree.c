@@ -7,6 +7,7 @@
  * lookup linear in the size of the file.
  */
 #include "mdtree.h"
+#include "cpus.h"
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
@@ -859,7 +860,7 @@ int mdtree_stream(char *text, size_t len, const char *file, Diagnostics *diag, M
     MdStream s = {0};
     s.fn = fn;
     s.userdata = userdata;
-    if (len >= MDTREE_STREAM_THREAD_BYTES) {
+    if (len >= MDTREE_STREAM_THREAD_BYTES && cpus_for_loading() > 1) {
         int rc = pipe_stream(&s, text, len, file, diag);
         if (rc != -2)
             return rc;

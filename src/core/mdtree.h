@@ -100,9 +100,10 @@ MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t len, const char *
  * consumer may keep as many blocks as it needs (to look ahead).
  * Returns 0, or -1 if md4c failed (reported to diag). text is as for
  * mdtree_parse_in_place. */
-/* From this size on, md4c and the tree builder run on a second thread
- * while fn reads blocks on the caller's: the same blocks, in the same
- * order, with problems reported to diag in the same order. */
+/* From this size on, and with more than one processor (cpus.h), md4c and
+ * the tree builder run on a second thread while fn reads blocks on the
+ * caller's: the same blocks, in the same order, with problems reported to
+ * diag in the same order. */
 enum { MDTREE_STREAM_THREAD_BYTES = 256 * 1024 };
 
 typedef struct MdStream MdStream;

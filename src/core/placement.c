@@ -13,6 +13,7 @@
  * were handed over, so ids, vectors and results are those of one thread.
  */
 #include "placement.h"
+#include "cpus.h"
 #include "words.h"
 #include "xalloc.h"
 
@@ -233,7 +234,7 @@ static void place_hand_over(Placement *p, int full)
     p->batch = NULL;
     if (full && !p->started) {
         p->started = 1;
-        if (pthread_mutex_init(&p->lock, NULL) == 0) {
+        if (cpus_for_loading() > 1 && pthread_mutex_init(&p->lock, NULL) == 0) {
             if (pthread_cond_init(&p->wake, NULL) == 0) {
                 if (pthread_create(&p->thread, NULL, place_worker, p) == 0)
                     p->threaded = 1;
