@@ -8,6 +8,7 @@
  */
 #include "mdtree.h"
 #include "cpus.h"
+#include "handoff.h"
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
@@ -16,7 +17,6 @@
 #include <md4c.h>
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,8 +135,9 @@ struct MdStream {
  * again once it is in a batch, and the consumer frees a batch when all its
  * blocks are released (blocks are released in order). Problems the builder
  * finds travel with the block they come before, so the caller's
- * diagnostics get them in the order one thread would give. At most
- * PIPE_QUEUED_MAX batches wait, so memory stays bounded. */
+ * diagnostics get them in the order one thread would give. Batches go
+ * through a handoff (handoff.h) where at most PIPE_QUEUED_MAX wait, so
+ * memory stays bounded. */
 enum { PIPE_BATCH = 64, PIPE_QUEUED_MAX = 16 };
 
 typedef struct PipeItem {
@@ -146,7 +147,7 @@ typedef struct PipeItem {
 } PipeItem;
 
 typedef struct PipeBatch {
-    struct PipeBatch *next;
+    struct PipeBatch *next; /* consumer: the next batch held */
     Arena arena;
     PipeItem items[PIPE_BATCH];
     size_t count;
@@ -155,12 +156,8 @@ typedef struct PipeBatch {
 } PipeBatch;
 
 struct StreamPipe {
-    pthread_mutex_t lock;
-    pthread_cond_t changed;
-    PipeBatch *queue, *queue_tail; /* handed over, not yet taken */
-    size_t queued;
-    int finished;                  /* the producer is done */
     /* The producer's. */
+    Handoff *out;                  /* where finished batches go */
     Builder builder;
     PipeBatch *filling;
     Diagnostics *pending;          /* problems since the last item */
@@ -183,19 +180,8 @@ static void pipe_hand_over(StreamPipe *p)
 {
     PipeBatch *batch = p->filling;
     p->filling = NULL;
-    if (!batch)
-        return;
-    pthread_mutex_lock(&p->lock);
-    while (p->queued >= PIPE_QUEUED_MAX)
-        pthread_cond_wait(&p->changed, &p->lock);
-    if (p->queue_tail)
-        p->queue_tail->next = batch;
-    else
-        p->queue = batch;
-    p->queue_tail = batch;
-    p->queued++;
-    pthread_cond_broadcast(&p->changed);
-    pthread_mutex_unlock(&p->lock);
+    if (batch)
+        handoff_put(p->out, batch);
 }
 
 static PipeBatch *pipe_new_batch(StreamPipe *p)
@@ -722,9 +708,16 @@ MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t input_len, const 
     return builder_run(&b, text, input_len, file, diag) == 0 ? b.root : NULL;
 }
 
-static void *pipe_produce(void *arg)
+static void pipe_batch_free(PipeBatch *batch)
+{
+    arena_free(&batch->arena);
+    free(batch);
+}
+
+static void pipe_produce(Handoff *out, void *arg)
 {
     StreamPipe *p = arg;
+    p->out = out;
     pipe_new_batch(p);
     p->rc = builder_run(&p->builder, p->text, p->len, p->builder.file, NULL);
     /* What came after the last block, and a batch md4c left unfinished. */
@@ -737,15 +730,10 @@ static void *pipe_produce(void *arg)
     if (last->count > 0) {
         pipe_hand_over(p);
     } else {
-        arena_free(&last->arena);
-        free(last);
+        pipe_batch_free(last);
         p->filling = NULL;
     }
-    pthread_mutex_lock(&p->lock);
-    p->finished = 1;
-    pthread_cond_broadcast(&p->changed);
-    pthread_mutex_unlock(&p->lock);
-    return NULL;
+    handoff_close(out);
 }
 
 /* Consumer: frees the oldest batches once delivered and all released. */
@@ -756,8 +744,7 @@ static void pipe_free_released(StreamPipe *p)
         p->held = done->next;
         if (!p->held)
             p->held_tail = NULL;
-        arena_free(&done->arena);
-        free(done);
+        pipe_batch_free(done);
     }
 }
 
@@ -800,55 +787,27 @@ static int pipe_stream(MdStream *s, char *text, size_t len, const char *file,
                        Diagnostics *diag)
 {
     StreamPipe *p = xcalloc(1, sizeof *p);
-    if (pthread_mutex_init(&p->lock, NULL) != 0) {
-        free(p);
-        return -2;
-    }
-    if (pthread_cond_init(&p->changed, NULL) != 0) {
-        pthread_mutex_destroy(&p->lock);
-        free(p);
-        return -2;
-    }
     p->builder.pipe = p;
     p->builder.file = file;
     p->text = text;
     p->len = len;
-    pthread_t producer;
-    if (pthread_create(&producer, NULL, pipe_produce, p) != 0) {
-        pthread_cond_destroy(&p->changed);
-        pthread_mutex_destroy(&p->lock);
+    Handoff *in = handoff_start(PIPE_QUEUED_MAX, pipe_produce, p);
+    if (!in) {
         free(p);
         return -2;
     }
     s->pipe = p;
     s->doc.text = s->doc.lang = "";
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        while (!p->queue && !p->finished)
-            pthread_cond_wait(&p->changed, &p->lock);
-        PipeBatch *list = p->queue;
-        p->queue = p->queue_tail = NULL;
-        p->queued = 0;
-        pthread_cond_broadcast(&p->changed);
-        pthread_mutex_unlock(&p->lock);
-        if (!list)
-            break; /* finished, and nothing left */
-        while (list) {
-            PipeBatch *next = list->next;
-            pipe_deliver(s, list, diag);
-            list = next;
-        }
-    }
-    pthread_join(producer, NULL);
+    PipeBatch *batch;
+    while ((batch = handoff_take(in)) != NULL)
+        pipe_deliver(s, batch, diag);
+    handoff_join(in);
     int rc = p->rc;
     while (p->held) {
         PipeBatch *done = p->held;
         p->held = done->next;
-        arena_free(&done->arena);
-        free(done);
+        pipe_batch_free(done);
     }
-    pthread_cond_destroy(&p->changed);
-    pthread_mutex_destroy(&p->lock);
     free(p);
     s->pipe = NULL;
     return rc;

@@ -8,19 +8,19 @@
  * The pass over the words is most of that cost, and it needs nothing but
  * the texts: from the first full batch of documents on, a worker thread
  * does it while the caller is still parsing. The caller fills a batch and
- * hands it over under the lock; the worker alone touches the vocabulary
- * and the vectors until it is joined, and reads batches in the order they
- * were handed over, so ids, vectors and results are those of one thread.
+ * hands it over (handoff.h); the worker alone touches the vocabulary and
+ * the vectors until it is joined, and reads batches in the order they were
+ * handed over, so ids, vectors and results are those of one thread.
  */
 #include "placement.h"
 #include "cpus.h"
+#include "handoff.h"
 #include "words.h"
 #include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
 
 enum { PLACE_NEIGHBOURS = 3 };
 
@@ -115,9 +115,8 @@ typedef struct PlacePiece {
     size_t len;
 } PlacePiece;
 
-/* Documents handed over together: each has pieces[first .. first + count). */
+/* Documents handed over together, their pieces one after another. */
 typedef struct PlaceBatch {
-    struct PlaceBatch *next;
     PlacePiece *pieces;
     size_t piece_count, piece_cap;
     size_t *doc_pieces;         /* pieces per document */
@@ -141,15 +140,9 @@ struct Placement {
     size_t docs;        /* documents read */
 
     /* The caller's side. */
-    size_t added;       /* documents added */
     PlaceBatch *batch;  /* being filled */
     int started;        /* the worker was asked for (once) */
-    int threaded;       /* and runs */
-    pthread_t thread;
-    pthread_mutex_t lock; /* guards queue and closing */
-    pthread_cond_t wake;
-    PlaceBatch *queue, *queue_tail;
-    int closing;
+    Handoff *worker;    /* and runs, reading the batches handed to it */
 };
 
 static void place_batch_free(PlaceBatch *b)
@@ -202,24 +195,13 @@ static void place_read_batch(Placement *p, const PlaceBatch *b)
     }
 }
 
-static void *place_worker(void *arg)
+static void place_worker(Handoff *h, void *arg)
 {
     Placement *p = arg;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        while (!p->queue && !p->closing)
-            pthread_cond_wait(&p->wake, &p->lock);
-        PlaceBatch *list = p->queue;
-        p->queue = p->queue_tail = NULL;
-        pthread_mutex_unlock(&p->lock);
-        if (!list)
-            return NULL; /* closing, and nothing left */
-        while (list) {
-            PlaceBatch *next = list->next;
-            place_read_batch(p, list);
-            place_batch_free(list);
-            list = next;
-        }
+    PlaceBatch *b;
+    while ((b = handoff_take(h)) != NULL) {
+        place_read_batch(p, b);
+        place_batch_free(b);
     }
 }
 
@@ -234,46 +216,26 @@ static void place_hand_over(Placement *p, int full)
     p->batch = NULL;
     if (full && !p->started) {
         p->started = 1;
-        if (cpus_for_loading() > 1 && pthread_mutex_init(&p->lock, NULL) == 0) {
-            if (pthread_cond_init(&p->wake, NULL) == 0) {
-                if (pthread_create(&p->thread, NULL, place_worker, p) == 0)
-                    p->threaded = 1;
-                else
-                    pthread_cond_destroy(&p->wake);
-            }
-            if (!p->threaded)
-                pthread_mutex_destroy(&p->lock);
-        }
+        if (cpus_for_loading() > 1)
+            p->worker = handoff_start(0, place_worker, p);
     }
-    if (!p->threaded) {
+    if (p->worker) {
+        handoff_put(p->worker, b);
+    } else {
         place_read_batch(p, b);
         place_batch_free(b);
-        return;
     }
-    pthread_mutex_lock(&p->lock);
-    if (p->queue_tail)
-        p->queue_tail->next = b;
-    else
-        p->queue = b;
-    p->queue_tail = b;
-    pthread_cond_signal(&p->wake);
-    pthread_mutex_unlock(&p->lock);
 }
 
 /* Hands over what is left and waits until every document is read. */
 static void place_wait(Placement *p)
 {
     place_hand_over(p, 0);
-    if (!p->threaded)
+    if (!p->worker)
         return;
-    pthread_mutex_lock(&p->lock);
-    p->closing = 1;
-    pthread_cond_signal(&p->wake);
-    pthread_mutex_unlock(&p->lock);
-    pthread_join(p->thread, NULL);
-    pthread_cond_destroy(&p->wake);
-    pthread_mutex_destroy(&p->lock);
-    p->threaded = 0;
+    handoff_close(p->worker);
+    handoff_join(p->worker);
+    p->worker = NULL;
 }
 
 Placement *placement_new(void)
@@ -317,7 +279,6 @@ void placement_doc(Placement *p, int sectionless)
     b->doc_pieces[b->doc_count] = 0;
     b->sectionless[b->doc_count] = sectionless != 0;
     b->doc_count++;
-    p->added++;
 }
 
 static void place_piece(Placement *p, const char *text, size_t len)

@@ -648,7 +648,7 @@ float words_ln(uint64_t x)
     return (float)((double)words_log2_q16(x) / 65536.0 * 0.6931471805599453);
 }
 
-/* words_ln of a term count, from a table for the usual small counts. */
+/* A table of words_ln for the usual small term counts. */
 enum { WORDS_LN_TABLE = 64 };
 static float words_ln_table[WORDS_LN_TABLE];
 static pthread_once_t words_ln_once = PTHREAD_ONCE_INIT;
@@ -659,6 +659,7 @@ static void words_ln_fill(void)
         words_ln_table[k] = words_ln(k);
 }
 
+/* words_ln of a term count, from the table when it is small. */
 static float words_ln_small(uint64_t x)
 {
     if (x >= WORDS_LN_TABLE)

@@ -1,0 +1,119 @@
+/* handoff.c - work handed from one thread to another (see handoff.h).
+ *
+ * A linked list under one mutex, with one condition for both sides: the
+ * taker waits for an item or the close, the putter for room. Items come a
+ * batch at a time (tens to hundreds per file), so a node allocated per
+ * item and a broadcast per change cost nothing that shows.
+ */
+#include "handoff.h"
+#include "xalloc.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+typedef struct HandoffNode {
+    struct HandoffNode *next;
+    void *item;
+} HandoffNode;
+
+struct Handoff {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    HandoffNode *head, *tail;
+    size_t waiting, max;
+    int closed;
+    pthread_t thread;
+    HandoffFn fn;
+    void *arg;
+};
+
+static void *handoff_run(void *arg)
+{
+    Handoff *h = arg;
+    h->fn(h, h->arg);
+    return NULL;
+}
+
+Handoff *handoff_start(size_t max, HandoffFn fn, void *arg)
+{
+    Handoff *h = xcalloc(1, sizeof *h);
+    h->max = max;
+    h->fn = fn;
+    h->arg = arg;
+    if (pthread_mutex_init(&h->lock, NULL) != 0) {
+        free(h);
+        return NULL;
+    }
+    if (pthread_cond_init(&h->changed, NULL) != 0) {
+        pthread_mutex_destroy(&h->lock);
+        free(h);
+        return NULL;
+    }
+    if (pthread_create(&h->thread, NULL, handoff_run, h) != 0) {
+        pthread_cond_destroy(&h->changed);
+        pthread_mutex_destroy(&h->lock);
+        free(h);
+        return NULL;
+    }
+    return h;
+}
+
+void handoff_put(Handoff *h, void *item)
+{
+    HandoffNode *n = xmalloc(sizeof *n);
+    n->next = NULL;
+    n->item = item;
+    pthread_mutex_lock(&h->lock);
+    while (h->max && h->waiting >= h->max)
+        pthread_cond_wait(&h->changed, &h->lock);
+    if (h->tail)
+        h->tail->next = n;
+    else
+        h->head = n;
+    h->tail = n;
+    h->waiting++;
+    pthread_cond_broadcast(&h->changed);
+    pthread_mutex_unlock(&h->lock);
+}
+
+void handoff_close(Handoff *h)
+{
+    pthread_mutex_lock(&h->lock);
+    h->closed = 1;
+    pthread_cond_broadcast(&h->changed);
+    pthread_mutex_unlock(&h->lock);
+}
+
+void *handoff_take(Handoff *h)
+{
+    pthread_mutex_lock(&h->lock);
+    while (!h->head && !h->closed)
+        pthread_cond_wait(&h->changed, &h->lock);
+    HandoffNode *n = h->head;
+    if (n) {
+        h->head = n->next;
+        if (!h->head)
+            h->tail = NULL;
+        h->waiting--;
+        pthread_cond_broadcast(&h->changed);
+    }
+    pthread_mutex_unlock(&h->lock);
+    if (!n)
+        return NULL;
+    void *item = n->item;
+    free(n);
+    return item;
+}
+
+void handoff_join(Handoff *h)
+{
+    pthread_join(h->thread, NULL);
+    while (h->head) {
+        HandoffNode *n = h->head;
+        h->head = n->next;
+        free(n);
+    }
+    pthread_cond_destroy(&h->changed);
+    pthread_mutex_destroy(&h->lock);
+    free(h);
+}

@@ -1,0 +1,134 @@
+/* test_handoff.c - work handed from one thread to another
+ * (src/core/handoff.h).
+ *
+ * Pins: items come out in the order they went in, whichever side the
+ * second thread is on; take gives NULL once the queue is closed and empty;
+ * a full queue holds the putter back; items never taken are dropped at
+ * join without a leak (ASan).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "core/handoff.h"
+
+#include <stdatomic.h>
+#include <string.h>
+#include <time.h>
+
+enum { ITEMS = 2000 };
+
+static int values[ITEMS];
+
+/* The second thread puts every item, then closes. */
+typedef struct Putter {
+    size_t count;
+    atomic_int put; /* puts returned so far */
+} Putter;
+
+static void put_all(Handoff *h, void *arg)
+{
+    Putter *pt = arg;
+    for (size_t i = 0; i < pt->count; i++) {
+        handoff_put(h, &values[i]);
+        atomic_fetch_add(&pt->put, 1);
+    }
+    handoff_close(h);
+}
+
+static void test_items_come_out_in_order_then_null(void **state)
+{
+    (void)state;
+    for (int i = 0; i < ITEMS; i++)
+        values[i] = i;
+    Putter pt = {ITEMS, 0};
+    Handoff *h = handoff_start(4, put_all, &pt);
+    assert_non_null(h);
+    for (int i = 0; i < ITEMS; i++) {
+        int *v = handoff_take(h);
+        assert_non_null(v);
+        assert_int_equal(*v, i);
+    }
+    assert_null(handoff_take(h));
+    assert_null(handoff_take(h));
+    handoff_join(h);
+}
+
+/* Nobody takes: the putter stops at the limit until the caller does. */
+static void test_a_full_queue_holds_the_putter_back(void **state)
+{
+    (void)state;
+    Putter pt = {10, 0};
+    Handoff *h = handoff_start(2, put_all, &pt);
+    assert_non_null(h);
+    /* Give the putter time to run ahead if it could. */
+    struct timespec pause = {0, 50 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    assert_true(atomic_load(&pt.put) <= 2);
+    size_t taken = 0;
+    while (handoff_take(h))
+        taken++;
+    assert_int_equal(taken, 10);
+    assert_int_equal(atomic_load(&pt.put), 10);
+    handoff_join(h);
+}
+
+/* The second thread takes, in order, until the caller closes. */
+typedef struct Taker {
+    int seen[ITEMS];
+    size_t count;
+} Taker;
+
+static void take_all(Handoff *h, void *arg)
+{
+    Taker *t = arg;
+    int *v;
+    while ((v = handoff_take(h)) != NULL)
+        t->seen[t->count++] = *v;
+}
+
+static void test_the_second_thread_can_take(void **state)
+{
+    (void)state;
+    static Taker t;
+    memset(&t, 0, sizeof t);
+    Handoff *h = handoff_start(0, take_all, &t);
+    assert_non_null(h);
+    for (int i = 0; i < ITEMS; i++)
+        handoff_put(h, &values[i]);
+    handoff_close(h);
+    handoff_join(h);
+    assert_int_equal(t.count, ITEMS);
+    for (int i = 0; i < ITEMS; i++)
+        assert_int_equal(t.seen[i], values[i]);
+}
+
+static void take_nothing(Handoff *h, void *arg)
+{
+    (void)h;
+    (void)arg;
+}
+
+static void test_items_never_taken_are_dropped_at_join(void **state)
+{
+    (void)state;
+    Handoff *h = handoff_start(0, take_nothing, NULL);
+    assert_non_null(h);
+    for (int i = 0; i < 3; i++)
+        handoff_put(h, &values[i]);
+    handoff_close(h);
+    handoff_join(h);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_items_come_out_in_order_then_null),
+        cmocka_unit_test(test_a_full_queue_holds_the_putter_back),
+        cmocka_unit_test(test_the_second_thread_can_take),
+        cmocka_unit_test(test_items_never_taken_are_dropped_at_join),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
