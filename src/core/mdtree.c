@@ -138,7 +138,7 @@ struct MdStream {
  * diagnostics get them in the order one thread would give. Batches go
  * through a handoff (handoff.h) where at most PIPE_QUEUED_MAX wait, so
  * memory stays bounded. */
-enum { PIPE_BATCH = 64, PIPE_QUEUED_MAX = 16 };
+enum { PIPE_BATCH = 256, PIPE_QUEUED_MAX = 4 };
 
 typedef struct PipeItem {
     MdNode *block;     /* a top-level block, or NULL: */

@@ -155,9 +155,9 @@ int shape_split_question(const MdNode *p, int list_item, StrBuf *prompt,
     size_t len = p->text_len;
     size_t first_nl = len, a_line = len, a_text = len;
     char q_dot = shape_q_dot(s, len);
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] != '\n')
-            continue;
+    for (const char *nl = memchr(s, '\n', len); nl;
+         nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s))) {
+        size_t i = (size_t)(nl - s);
         if (first_nl == len)
             first_nl = i;
         size_t j = i + 1;

@@ -13,6 +13,9 @@
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 int text_is_space(uint32_t cp)
 {
@@ -106,11 +109,44 @@ static unsigned char text_key_byte(unsigned char c)
     return 0;
 }
 
+#if defined(__SSE2__)
+/* Bit j set when c[j] is an ASCII letter or digit; *upper: the capitals
+ * as a byte mask. */
+static inline unsigned text_alnum16(__m128i c, __m128i *upper)
+{
+    /* Signed compares: bytes >= 0x80 are negative, in none of these. */
+    *upper = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('A' - 1)),
+                           _mm_cmplt_epi8(c, _mm_set1_epi8('Z' + 1)));
+    __m128i lower = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('a' - 1)),
+                                  _mm_cmplt_epi8(c, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(*upper, lower), digit));
+}
+
+/* The sixteen bytes at s (seventeen readable) with ASCII capitals in lower
+ * case; *run is how many of them, from the first, a key keeps as they
+ * are: letters and digits, and single spaces followed by one. */
+static inline __m128i text_key16(const char *s, unsigned *run)
+{
+    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i upper, ignored;
+    unsigned alnum = text_alnum16(c, &upper);
+    unsigned next_alnum =
+        text_alnum16(_mm_loadu_si128((const __m128i *)(const void *)(s + 1)), &ignored);
+    unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_set1_epi8(' ')));
+    unsigned keep = alnum | (space & next_alnum);
+    *run = (unsigned)__builtin_ctz(~keep | 0x10000u);
+    return _mm_or_si128(c, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+}
+#endif
+
 void text_append_key(StrBuf *out, const char *s, size_t len)
 {
-    /* A key is never longer than its text: reserve once, write directly. */
+    /* A key is never longer than its text: reserve once (and sixteen
+     * bytes for the wide stores below), write directly. */
     strbuf_append(out, "", 0);
-    out->data = xgrow(out->data, &out->cap, out->len + len + 1, 1);
+    out->data = xgrow(out->data, &out->cap, out->len + len + 17, 1);
     char *w = out->data + out->len;
     char *start = w;
     int pending_space = 0;
@@ -124,6 +160,21 @@ void text_append_key(StrBuf *out, const char *s, size_t len)
                 if (pending_space && w > start)
                     *w++ = ' ';
                 pending_space = 0;
+#if defined(__SSE2__)
+                if (i + 17 <= len) {
+                    /* A run of letters and digits, sixteen bytes at once
+                     * (at least one: s[i] is one). */
+                    for (;;) {
+                        unsigned run;
+                        _mm_storeu_si128((__m128i *)(void *)w, text_key16(s + i, &run));
+                        w += run;
+                        i += run;
+                        if (run < 16 || i + 17 > len)
+                            break;
+                    }
+                    continue;
+                }
+#endif
                 *w++ = (char)k;
             }
             i++;
@@ -148,6 +199,43 @@ void text_append_key(StrBuf *out, const char *s, size_t len)
 
 /* Collapses white space from src into dst, which may be src itself (the
  * writes never overtake the reads). Returns the length written; no NUL. */
+/* The end of the run of visible ASCII that starts at src[i] (a visible
+ * byte), single spaces inside it included, each one followed by a visible
+ * byte. */
+static size_t text_visible_run(const char *src, size_t len, size_t i)
+{
+#if defined(__SSE2__)
+    /* Sixteen bytes at once; the byte after each is read too. A byte ends
+     * the run when it is not visible and no space, or a space followed by
+     * a byte that is not visible. */
+    while (i + 17 <= len) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+        __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(src + i + 1));
+        /* Signed: bytes >= 0x80 are below 0x21 too. */
+        unsigned invisible = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(c, _mm_set1_epi8(0x21)));
+        unsigned space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_set1_epi8(' ')));
+        unsigned next_invisible =
+            (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(next, _mm_set1_epi8(0x21)));
+        unsigned stop = (invisible & ~space) | (space & next_invisible);
+        if (stop)
+            return i + (unsigned)__builtin_ctz(stop);
+        i += 16;
+    }
+#endif
+    while (i < len) {
+        unsigned char d = (unsigned char)src[i];
+        if (d > ' ' && d < 0x80) {
+            i++;
+        } else if (d == ' ' && i + 1 < len && (unsigned char)src[i + 1] > ' ' &&
+                   (unsigned char)src[i + 1] < 0x80) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
 static size_t text_collapse_into(char *dst, const char *src, size_t len)
 {
     size_t w = 0;
@@ -160,18 +248,8 @@ static size_t text_collapse_into(char *dst, const char *src, size_t len)
             if (space && w > 0)
                 dst[w++] = ' ';
             space = 0;
-            size_t start = i++;
-            while (i < len) {
-                unsigned char d = (unsigned char)src[i];
-                if (d > ' ' && d < 0x80) {
-                    i++;
-                } else if (d == ' ' && i + 1 < len && (unsigned char)src[i + 1] > ' ' &&
-                           (unsigned char)src[i + 1] < 0x80) {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
+            size_t start = i;
+            i = text_visible_run(src, len, i);
             memmove(dst + w, src + start, i - start);
             w += i - start;
             continue;

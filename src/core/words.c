@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static const char *const words_stop_list[] = {
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
@@ -222,9 +225,9 @@ static size_t words_wide(const char *text, size_t len, size_t *at, char *word, i
  * its length, or 0 at the end of text. Pure ASCII words, nearly all of
  * them, are found by one table look-up per byte and keyed straight from
  * the text. */
-static inline size_t words_next(const char *text, size_t len, size_t *at, WordKey *k)
+static size_t words_next_bytes(const unsigned char *table, const char *text, size_t len,
+                               size_t *at, WordKey *k)
 {
-    const unsigned char *table = words_table();
     size_t i = *at;
     while (i < len) {
         if (table[(unsigned char)text[i]] == WORDS_SEP) {
@@ -264,14 +267,69 @@ static inline size_t words_next(const char *text, size_t len, size_t *at, WordKe
     return 0;
 }
 
+/* Bit j of the result is set when text[base + j] is a word byte (ASCII
+ * letter, digit or '_', or any byte >= 0x80), bit j of *high when it is a
+ * byte >= 0x80; for the 64 bytes from base, those past len separators. */
+static inline uint64_t words_mask64(const unsigned char *table, const char *text, size_t len,
+                                    size_t base, uint64_t *high)
+{
+    uint64_t m = 0, h = 0;
+#if defined(__SSE2__)
+    (void)table;
+    /* The last bytes are copied after zeros, which are separators. */
+    char tail[64];
+    const char *p = text + base;
+    if (base + 64 > len) {
+        memset(tail, 0, sizeof tail);
+        memcpy(tail, p, len - base);
+        p = tail;
+    }
+    for (unsigned q = 0; q < 4; q++) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(p + q * 16));
+        __m128i lower = _mm_or_si128(c, _mm_set1_epi8(0x20));
+        /* Signed compares: bytes >= 0x80 are negative, in none of these. */
+        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                      _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1)));
+        __m128i word = _mm_or_si128(_mm_or_si128(alpha, digit),
+                                    _mm_cmpeq_epi8(c, _mm_set1_epi8('_')));
+        uint64_t hq = (uint64_t)(unsigned)_mm_movemask_epi8(c);
+        h |= hq << (q * 16);
+        m |= ((uint64_t)(unsigned)_mm_movemask_epi8(word) | hq) << (q * 16);
+    }
+#else
+    size_t end = len - base < 64 ? len - base : 64;
+    for (size_t j = 0; j < end; j++) {
+        unsigned char c = (unsigned char)text[base + j];
+        m |= (uint64_t)(table[c] != WORDS_SEP) << j;
+        h |= (uint64_t)(c >> 7) << j;
+    }
+#endif
+    *high = h;
+    return m;
+}
+
+/* The bits of a 64-bit mask from bit `from` (0..63) on. */
+static inline uint64_t words_from(uint64_t m, size_t from)
+{
+    return m & (~0ull << from);
+}
+
+static inline unsigned words_ctz(uint64_t m)
+{
+    return (unsigned)__builtin_ctzll(m);
+}
+
 /* Calls fn with each raw word of text; stop words and stems are the
  * caller's business. */
 static void words_scan(const char *text, size_t len, WordsFn fn, void *userdata)
 {
+    const unsigned char *table = words_table();
     WordKey k;
     char word[WORDS_MAX];
     size_t i = 0, n;
-    while ((n = words_next(text, len, &i, &k)) > 0) {
+    while ((n = words_next_bytes(table, text, len, &i, &k)) > 0) {
         words_unkey(&k, word);
         fn(word, n, userdata);
     }
@@ -510,13 +568,70 @@ void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *c
     *ids = xgrow(*ids, cap, *count + len / 3 + 2, sizeof **ids);
     uint32_t *out = *ids;
     size_t n_out = *count;
+    const unsigned char *table = words_table();
     WordKey k;
-    size_t i = 0;
-    while (words_next(text, len, &i, &k) > 0) {
-        uint32_t id = words_raw_id(v, &k);
-        if (id != UINT32_MAX)
-            out[n_out++] = id;
+    /* The text is read through masks of 64 bytes (base is a multiple of
+     * 64): a word's start and end are bit scans. A run of word bytes with
+     * a byte >= 0x80 in it is read by words_next_bytes, as words_each
+     * reads it. */
+    size_t base = 0, i = 0;
+    uint64_t high, m = words_mask64(table, text, len, 0, &high);
+    while (i < len) {
+        uint64_t rest = words_from(m, i - base);
+        while (rest == 0) {
+            base += 64;
+            if (base >= len)
+                goto done;
+            rest = m = words_mask64(table, text, len, base, &high);
+        }
+        size_t start = base + words_ctz(rest), end;
+        uint64_t from = words_from(~0ull, start - base), hi = 0;
+        for (;;) {
+            uint64_t seps = ~m & from;
+            if (seps) {
+                hi |= high & from & ((seps & (0 - seps)) - 1);
+                end = base + words_ctz(seps);
+                break;
+            }
+            hi |= high & from;
+            base += 64;
+            if (base >= len) {
+                end = len;
+                break;
+            }
+            m = words_mask64(table, text, len, base, &high);
+            from = ~0ull;
+        }
+        size_t n;
+        if (hi) {
+            i = start;
+            n = words_next_bytes(table, text, len, &i, &k);
+            if (n == 0)
+                break;
+        } else {
+            int alpha = (unsigned char)text[start] > '9';
+            for (size_t j = start + 1; j < end && !alpha; j++)
+                alpha = (unsigned char)text[j] > '9';
+            n = end - start < WORDS_MAX ? end - start : WORDS_MAX;
+            if (n < 2 || !alpha)
+                n = 0;
+            else
+                words_key(&k, text + start, n, len - start);
+            i = end;
+        }
+        if (n > 0) {
+            uint32_t id = words_raw_id(v, &k);
+            if (id != UINT32_MAX)
+                out[n_out++] = id;
+        }
+        if (i < base || i - base >= 64) {
+            base = i & ~(size_t)63;
+            if (base >= len)
+                break;
+            m = words_mask64(table, text, len, base, &high);
+        }
     }
+done:
     *count = n_out;
 }
 
