@@ -181,8 +181,11 @@ static void place_read_batch(Placement *p, const PlaceBatch *b)
         if (v->cap != before)
             v->weights = xrealloc(v->weights, v->cap * sizeof *v->weights);
         v->start[i] = v->len;
-        v->len += vocab_count_terms(p->vocab, p->ids, id_count, v->ids + v->len,
-                                    v->weights + v->len);
+        uint32_t terms = vocab_count_terms(p->vocab, p->ids, id_count, v->ids + v->len,
+                                           v->weights + v->len);
+        /* The part of the weights that needs no rarity, done here. */
+        termvec_tf(v->weights + v->len, terms);
+        v->len += terms;
         v->start[i + 1] = v->len;
         p->seq_start[i] = p->seq_len;
         if (b->sectionless[d] && id_count) {
@@ -315,12 +318,13 @@ void placement_choose(const PlaceDoc *docs, size_t doc_count,
     placement_free(p);
 }
 
-/* termvec_weight for document i of the pool. */
+/* termvec_weight for document i of the pool (its term frequencies are
+ * in already: place_read_batch). */
 static void place_vec_weight(PlaceVecs *v, size_t i, const float *idf)
 {
     TermVec tv = {v->ids + v->start[i], v->weights + v->start[i],
                   (uint32_t)(v->start[i + 1] - v->start[i])};
-    termvec_weight(&tv, idf);
+    termvec_weight_tf(&tv, idf);
 }
 
 void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *doc_run,

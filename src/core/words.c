@@ -775,14 +775,6 @@ static void words_ln_fill(void)
 }
 
 /* words_ln of a term count, from the table when it is small. */
-static float words_ln_small(uint64_t x)
-{
-    if (x >= WORDS_LN_TABLE)
-        return words_ln(x);
-    pthread_once(&words_ln_once, words_ln_fill);
-    return words_ln_table[x];
-}
-
 float words_idf(size_t docs, size_t df)
 {
     if (df == 0 || df >= docs)
@@ -791,13 +783,28 @@ float words_idf(size_t docs, size_t df)
     return (float)(l * 0.6931471805599453);
 }
 
+void termvec_tf(float *counts, size_t n)
+{
+    /* Sub-linear term frequency: a word said five times is not five times
+     * the evidence. */
+    pthread_once(&words_ln_once, words_ln_fill);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t c = (uint64_t)counts[i];
+        counts[i] = 1.0f + (c < WORDS_LN_TABLE ? words_ln_table[c] : words_ln(c));
+    }
+}
+
 void termvec_weight(TermVec *tv, const float *idf)
+{
+    termvec_tf(tv->weights, tv->count);
+    termvec_weight_tf(tv, idf);
+}
+
+void termvec_weight_tf(TermVec *tv, const float *idf)
 {
     double norm = 0;
     for (uint32_t i = 0; i < tv->count; i++) {
-        /* Sub-linear term frequency: a word said five times is not five
-         * times the evidence. */
-        float w = (1.0f + words_ln_small((uint64_t)tv->weights[i])) * idf[tv->ids[i]];
+        float w = tv->weights[i] * idf[tv->ids[i]];
         tv->weights[i] = w;
         norm += (double)w * w;
     }

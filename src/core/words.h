@@ -74,6 +74,12 @@ float words_idf(size_t docs, size_t df);
 
 /* Scales each weight by idf[id] and normalises the vector to length 1. */
 void termvec_weight(TermVec *tv, const float *idf);
+/* termvec_weight in two steps, the first of which needs no idf yet: term
+ * counts become sub-linear frequencies, 1 + ln(count) (in place)... */
+void termvec_tf(float *counts, size_t n);
+/* ...which are then scaled and normalised as termvec_weight does. Both
+ * steps give the same bits as termvec_weight. */
+void termvec_weight_tf(TermVec *tv, const float *idf);
 /* Dot product of two vectors (the cosine when both are normalised). */
 float termvec_dot(const TermVec *a, const TermVec *b);
 
