@@ -15,7 +15,9 @@
 #include "core/text.h"
 #include "core/utf8.h"
 
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ON "\x0e"  /* TEXT_CODE_ON */
@@ -588,6 +590,411 @@ static void test_chatter_rejects_subject_matter(void **state)
     assert_false(CHATTER(""));
 }
 
+/* ---- the sixteen-byte fast paths against byte-at-a-time references ----
+ *
+ * text_append_key and the white-space collapsing copy runs of letters and
+ * single spaces sixteen bytes at a time (SSE2). Their output must be the
+ * bytes the old loops gave, so each is compared with a reference written
+ * here one byte (or one code point) at a time, on texts that end at every
+ * offset of a window, hold multi-byte and invalid UTF-8, long words and
+ * runs of white space. Inputs are copied into buffers of their exact size
+ * so that ASan builds catch a read past the end. */
+
+/* xorshift64: a fixed sequence on every machine (rand() is not). */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t x = *state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *state = x;
+}
+
+static size_t random_below(uint64_t *state, size_t n)
+{
+    return (size_t)(next_random(state) % n);
+}
+
+/* Prints s to stderr as a C string literal, for a failing input. */
+static void print_literal(const char *label, const char *s, size_t len)
+{
+    fprintf(stderr, "%s (%zu bytes): \"", label, len);
+    int hex = 0; /* the last byte was a \x escape */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            fprintf(stderr, "\\%c", c);
+            hex = 0;
+        } else if (c >= 0x20 && c < 0x7F) {
+            if (hex && isxdigit(c))
+                fprintf(stderr, "\" \"");
+            fputc(c, stderr);
+            hex = 0;
+        } else {
+            fprintf(stderr, "\\x%02X", c);
+            hex = 1;
+        }
+    }
+    fprintf(stderr, "\"\n");
+}
+
+/* A heap copy of exactly len bytes (no NUL after them). */
+static char *exact_copy(const char *s, size_t len)
+{
+    char *p = malloc(len ? len : 1);
+    assert_non_null(p);
+    if (len)
+        memcpy(p, s, len);
+    return p;
+}
+
+/* Reference for text_append_key: one byte or code point at a time, as
+ * text.c did before its fast path. Invalid UTF-8 counts as one U+FFFD
+ * byte (text_next), which is punctuation: a separator. */
+static void ref_append_key(StrBuf *out, const char *s, size_t len)
+{
+    size_t start = out->len;
+    int pending = 0;
+    strbuf_append(out, "", 0);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t n = 1;
+        int sep;
+        char lower = (char)c;
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z')
+                lower = (char)(c + 32);
+            sep = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'));
+        } else {
+            uint32_t cp;
+            n = utf8_decode(s + i, len - i, &cp);
+            if (n == 0) {
+                n = 1;
+                cp = 0xFFFD;
+            }
+            sep = text_is_space(cp) || text_is_punct(cp);
+        }
+        if (sep) {
+            pending = 1;
+        } else {
+            if (pending && out->len > start)
+                strbuf_putc(out, ' ');
+            pending = 0;
+            if (c < 0x80)
+                strbuf_putc(out, lower);
+            else
+                strbuf_append(out, s + i, n);
+        }
+        i += n;
+    }
+}
+
+/* Reference for the collapsing copy: ASCII space and \t..\r and Unicode
+ * spaces (invalid bytes are U+FFFD, not a space) become one space between
+ * two other characters; none at either end. Returns the length. */
+static size_t ref_collapse(char *dst, const char *src, size_t len)
+{
+    size_t w = 0;
+    int space = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)src[i];
+        size_t n = 1;
+        int is_space;
+        if (c < 0x80) {
+            is_space = c == ' ' || (c >= '\t' && c <= '\r');
+        } else {
+            uint32_t cp;
+            n = utf8_decode(src + i, len - i, &cp);
+            if (n == 0) {
+                n = 1;
+                cp = 0xFFFD;
+            }
+            is_space = text_is_space(cp);
+        }
+        if (is_space) {
+            space = 1;
+        } else {
+            if (space && w > 0)
+                dst[w++] = ' ';
+            space = 0;
+            memcpy(dst + w, src + i, n);
+            w += n;
+        }
+        i += n;
+    }
+    return w;
+}
+
+/* 1: text_append_key of s (after prefix) equals the reference; prints the
+ * input when not. */
+static int key_matches_reference(const char *s, size_t len, const char *prefix)
+{
+    char *in = exact_copy(s, len);
+    StrBuf got = {0}, want = {0};
+    strbuf_puts(&got, prefix);
+    strbuf_puts(&want, prefix);
+    text_append_key(&got, in, len);
+    ref_append_key(&want, in, len);
+    int same = got.len == want.len && memcmp(got.data, want.data, got.len) == 0 &&
+               got.data[got.len] == '\0';
+    if (!same) {
+        print_literal("text_append_key input", s, len);
+        print_literal("prefix", prefix, strlen(prefix));
+        print_literal("got", got.data, got.len);
+        print_literal("want", want.data, want.len);
+    }
+    free(in);
+    strbuf_free(&got);
+    strbuf_free(&want);
+    return same;
+}
+
+/* 1: text_copy_collapsed and text_collapse_space (on an exact-size copy)
+ * both give the reference's bytes and length; the copy is NUL-terminated,
+ * and the in-place one too when it got shorter. */
+static int collapse_matches_reference(const char *s, size_t len)
+{
+    char *want = malloc(len + 1);
+    char *copy = malloc(len + 1);
+    char *in_place = exact_copy(s, len);
+    assert_non_null(want);
+    assert_non_null(copy);
+    size_t want_len = ref_collapse(want, s, len);
+    size_t copy_len = text_copy_collapsed(copy, s, len);
+    size_t in_place_len = text_collapse_space(in_place, len);
+    int same = copy_len == want_len && memcmp(copy, want, want_len) == 0 &&
+               copy[copy_len] == '\0' && in_place_len == want_len &&
+               memcmp(in_place, want, want_len) == 0 &&
+               (in_place_len == len || in_place[in_place_len] == '\0');
+    if (!same) {
+        print_literal("collapse input", s, len);
+        print_literal("text_copy_collapsed", copy, copy_len);
+        print_literal("text_collapse_space", in_place, in_place_len);
+        print_literal("want", want, want_len);
+    }
+    free(want);
+    free(copy);
+    free(in_place);
+    return same;
+}
+
+/* Pieces of random texts: words, capitals and digits, runs of white space,
+ * ASCII punctuation and markup, two- and three-byte letters and
+ * punctuation, Unicode spaces, invalid and truncated UTF-8, and a word
+ * longer than 64 bytes. */
+#define X10 "xxxxxxxxxx"
+static const char *const text_pieces[] = {
+    "What", "is", "A", "z9", "_", " ", "  ", "\t", "\n", "?", "**", "`code`",
+    "\xC3\xA9",                  /* é */
+    "\xE2\x80\x99",              /* ’ U+2019, punctuation */
+    "\xE6\x97\xA5\xE6\x9C\xAC", /* 日本 */
+    "\xFF",                      /* never valid */
+    "-", X10 X10 X10 X10 X10 X10 X10, /* 70 bytes */
+    "\r\n", "\xC2\xA0",          /* no-break space */
+    "\xE2\x80\x83",              /* em space */
+    "\xE3\x80\x80",              /* ideographic space */
+    "\xC3",                      /* truncated é */
+    "\x80",                      /* lone continuation byte */
+    "@[`{/:",                    /* just outside A-Z, a-z, 0-9 */
+};
+#undef X10
+
+enum { TEXT_PIECES = sizeof text_pieces / sizeof *text_pieces };
+
+/* A random text of exactly `want` bytes from the pieces (the last one cut
+ * to fit, which leaves truncated UTF-8 at the end too) and, one time in
+ * sixteen, a random byte. */
+static size_t random_text(uint64_t *rng, char *buf, size_t want)
+{
+    size_t len = 0;
+    while (len < want) {
+        size_t k = random_below(rng, TEXT_PIECES + 1);
+        if (k == TEXT_PIECES) {
+            buf[len++] = (char)(1 + random_below(rng, 255));
+            continue;
+        }
+        size_t n = strlen(text_pieces[k]);
+        if (n > want - len)
+            n = want - len;
+        memcpy(buf + len, text_pieces[k], n);
+        len += n;
+    }
+    return len;
+}
+
+enum { RANDOM_TEXTS = 3000, RANDOM_MAX = 300 };
+
+/* The key of 3000 random texts of 0..300 bytes is the reference's, on an
+ * empty buffer and after prefixes of 1..23 bytes (the writes start at
+ * every alignment). */
+static void test_key_fast_path_matches_reference_on_random_texts(void **state)
+{
+    (void)state;
+    uint64_t rng = 0x9E3779B97F4A7C15ull;
+    char text[RANDOM_MAX];
+    static const char prefix[] = "Key: Prefix Before It, ";
+    for (int t = 0; t < RANDOM_TEXTS; t++) {
+        size_t len = random_text(&rng, text, random_below(&rng, RANDOM_MAX + 1));
+        assert_true(key_matches_reference(text, len, ""));
+        size_t p = 1 + (size_t)t % (sizeof prefix - 1);
+        char pre[sizeof prefix];
+        memcpy(pre, prefix, p);
+        pre[p] = '\0';
+        assert_true(key_matches_reference(text, len, pre));
+    }
+}
+
+/* Texts of 1..80 bytes of letters and digits with one separator (or a
+ * non-ASCII letter, or invalid byte) written at every offset: the run of
+ * letters ends at each place of a sixteen-byte window, and each text ends
+ * at each place of one. */
+static void test_key_fast_path_matches_reference_at_every_offset(void **state)
+{
+    (void)state;
+    static const char *const seps[] = {" ", "?", "  ", " \n", "\t", "\xC3\xA9", "\xE2\x80\x99",
+                                       "\xFF", "\xC3", "\xC2\xA0"};
+    static const char fill[] = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+    char text[96];
+    for (size_t len = 0; len <= 80; len++) {
+        for (size_t i = 0; i < len; i++)
+            text[i] = fill[i % (sizeof fill - 1)];
+        assert_true(key_matches_reference(text, len, ""));
+        for (size_t s = 0; s < sizeof seps / sizeof *seps; s++) {
+            for (size_t at = 0; at < len; at++) {
+                char t[96];
+                memcpy(t, text, len);
+                size_t n = strlen(seps[s]);
+                memcpy(t + at, seps[s], at + n <= len ? n : len - at);
+                assert_true(key_matches_reference(t, len, ""));
+                assert_true(key_matches_reference(t, len, "ab"));
+            }
+        }
+    }
+}
+
+/* Keys of texts of 15, 16, 17, 31, 32 and 33 bytes whose run of letters
+ * ends exactly at the edge of a sixteen-byte window (or one byte either
+ * side), written out. */
+static void test_key_runs_ending_at_window_edges(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"Abcdefghijklmno", "abcdefghijklmno"},                        /* 15 */
+        {"ABCDEFGHIJKLMNOP", "abcdefghijklmnop"},                      /* 16 */
+        {"ABCDEFGHIJKLMNOPQ", "abcdefghijklmnopq"},                    /* 17 */
+        {"ABCDEFGHIJKLMNOP?", "abcdefghijklmnop"},                     /* 17 */
+        {"ABCDEFGHIJKLMNO Q", "abcdefghijklmno q"},                    /* 17 */
+        {"ABCDEFGHIJKLMN  P", "abcdefghijklmn p"},                     /* 17 */
+        {"ABCDEFGHIJKLMN\xE2\x80\x99", "abcdefghijklmn"},              /* 17 */
+        {"ABCDEFGHIJKLMNOP\xC3\xA9", "abcdefghijklmnop\xC3\xA9"},      /* 18 */
+        {"What is the GIL in CPython 3.12", "what is the gil in cpython 3 12"}, /* 31 */
+        {"ABCDEFGHIJKLMNOP\tQRSTUVWXYZabcd", "abcdefghijklmnop qrstuvwxyzabcd"}, /* 31 */
+        {"0123456789ABCDEFGHIJKLMNOPQRSTUV", "0123456789abcdefghijklmnopqrstuv"}, /* 32 */
+        {"ABCDEFGHIJKLMNO QRSTUVWXYZABCDE\xFF", "abcdefghijklmno qrstuvwxyzabcde"}, /* 32 */
+        {"0123456789ABCDEFGHIJKLMNOPQRSTUV!", "0123456789abcdefghijklmnopqrstuv"}, /* 33 */
+        {"ABCDEFGHIJKLMNOPQRSTUVWXYZabcde\xC3\xA9", /* 33 */
+         "abcdefghijklmnopqrstuvwxyzabcde\xC3\xA9"},
+        {"abcdefghijklmnopqrstuvwxyzABCDEF ", "abcdefghijklmnopqrstuvwxyzabcdef"}, /* 33 */
+        {"?abcdefghijklmnopqrstuvwxyzABCDE", "abcdefghijklmnopqrstuvwxyzabcde"}, /* 32 */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        size_t len = strlen(cases[c].in);
+        char *in = exact_copy(cases[c].in, len);
+        StrBuf b = {0};
+        text_append_key(&b, in, len);
+        free(in);
+        Text got = take(&b);
+        assert_string_equal(got.s, cases[c].want);
+        /* After other content: appended as it is, no space before it. */
+        b = (StrBuf){0};
+        strbuf_puts(&b, "k:");
+        in = exact_copy(cases[c].in, len);
+        text_append_key(&b, in, len);
+        free(in);
+        got = take(&b);
+        assert_memory_equal(got.s, "k:", 2);
+        assert_string_equal(got.s + 2, cases[c].want);
+        assert_true(key_matches_reference(cases[c].in, len, ""));
+    }
+}
+
+/* text_copy_collapsed and text_collapse_space on 3000 random texts of
+ * 0..300 bytes give the reference's bytes, and the same bytes as each
+ * other. */
+static void test_collapse_fast_path_matches_reference_on_random_texts(void **state)
+{
+    (void)state;
+    uint64_t rng = 0xD1B54A32D192ED03ull;
+    char text[RANDOM_MAX];
+    for (int t = 0; t < RANDOM_TEXTS; t++) {
+        size_t len = random_text(&rng, text, random_below(&rng, RANDOM_MAX + 1));
+        assert_true(collapse_matches_reference(text, len));
+    }
+}
+
+/* Texts of 1..80 bytes of visible ASCII with white space (or a non-ASCII
+ * character, or an invalid byte) written at every offset: a run ends at
+ * each place of a sixteen-byte window, a single space sits at each place,
+ * the text ends at each place. */
+static void test_collapse_fast_path_matches_reference_at_every_offset(void **state)
+{
+    (void)state;
+    static const char *const seps[] = {" ", "  ", "\t", " \n", "\n ", "\r\n", "\v", "\f",
+                                       "\xC2\xA0", "\xE2\x80\x83", " \xC2\xA0", "\xC3\xA9",
+                                       "\xFF", "\xC3", "\x7F", "\x01"};
+    static const char fill[] = "What-is_Python's (GIL)? x=1; \"y\"~[z]{}";
+    char text[96];
+    for (size_t len = 0; len <= 80; len++) {
+        for (size_t i = 0; i < len; i++)
+            text[i] = fill[i % (sizeof fill - 1)];
+        assert_true(collapse_matches_reference(text, len));
+        for (size_t s = 0; s < sizeof seps / sizeof *seps; s++) {
+            for (size_t at = 0; at < len; at++) {
+                char t[96];
+                memcpy(t, text, len);
+                size_t n = strlen(seps[s]);
+                memcpy(t + at, seps[s], at + n <= len ? n : len - at);
+                assert_true(collapse_matches_reference(t, len));
+            }
+        }
+    }
+}
+
+/* Collapsing texts of 15, 16, 17, 31, 32 and 33 bytes whose single spaces and
+ * runs sit at the window edges, written out. */
+static void test_collapse_runs_ending_at_window_edges(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"abcdefghijklm \n", "abcdefghijklm"},                         /* 15 */
+        {"abcdefghijklmno ", "abcdefghijklmno"},                       /* 16 */
+        {"abcdefghijklmno p", "abcdefghijklmno p"},                    /* 17 */
+        {"abcdefghijklmn  p", "abcdefghijklmn p"},                     /* 17 */
+        {"abcdefghijklmnop\n", "abcdefghijklmnop"},                    /* 17 */
+        {"abcdefghijklmnop q", "abcdefghijklmnop q"},                  /* 18 */
+        {"abcdefghijklmno \xC3\xA9", "abcdefghijklmno \xC3\xA9"},      /* 18 */
+        {"abcdefghijklmno\xC2\xA0p", "abcdefghijklmno p"},             /* 18 */
+        {"abcdefghijklmnopqrstuvwxyz 0123", "abcdefghijklmnopqrstuvwxyz 0123"}, /* 31 */
+        {"a b c d e f g h i j k l m n o p ", "a b c d e f g h i j k l m n o p"}, /* 32 */
+        {"a b c d e f g h i j k l m n o p q", "a b c d e f g h i j k l m n o p q"}, /* 33 */
+        {"a b c d e f g h i j k l m n o\t\t q", "a b c d e f g h i j k l m n o q"}, /* 33 */
+        {" \t\nabcdefghijklmnopqrstuvwxyz0123", "abcdefghijklmnopqrstuvwxyz0123"}, /* 33 */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        size_t len = strlen(cases[c].in);
+        char dst[64];
+        assert_true(len < sizeof dst);
+        size_t n = text_copy_collapsed(dst, cases[c].in, len);
+        assert_int_equal(n, strlen(cases[c].want));
+        assert_string_equal(dst, cases[c].want);
+        assert_true(collapse_matches_reference(cases[c].in, len));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -619,6 +1026,12 @@ int main(void)
         cmocka_unit_test(test_collapse_space_of_blank_text_is_empty),
         cmocka_unit_test(test_collapse_space_keeps_non_space_text),
         cmocka_unit_test(test_collapse_space_single_spaces_next_to_other_text),
+        cmocka_unit_test(test_key_fast_path_matches_reference_on_random_texts),
+        cmocka_unit_test(test_key_fast_path_matches_reference_at_every_offset),
+        cmocka_unit_test(test_key_runs_ending_at_window_edges),
+        cmocka_unit_test(test_collapse_fast_path_matches_reference_on_random_texts),
+        cmocka_unit_test(test_collapse_fast_path_matches_reference_at_every_offset),
+        cmocka_unit_test(test_collapse_runs_ending_at_window_edges),
         cmocka_unit_test(test_number_prefix_accepts_list_numbers),
         cmocka_unit_test(test_number_prefix_accepts_en_dash_separator),
         cmocka_unit_test(test_number_prefix_leaves_question_labels_to_their_function),

@@ -15,6 +15,7 @@
 #include "core/words.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -447,6 +448,45 @@ static void test_termvec_weight_normalises_to_unit_length(void **state)
     assert_true(generator < 2.0f * lazy);
 }
 
+/* Placement weighs in two steps (term frequencies while reading, rarity at
+ * the end). Both ways give, to the bit, the weights written out here:
+ * (1 + ln count) * idf, over the vector's length, for counts of 1 to 97
+ * (inside the table of logarithms and past it). */
+static void test_termvec_weight_in_two_steps_gives_the_same_bits(void **state)
+{
+    Fixture *f = *state;
+    StrBuf text = {0};
+    const char *words[] = {"yield", "generator", "closure", "lambda", "iterator"};
+    for (int k = 0; k < 5; k++)
+        for (int n = 0; n < 1 + k * 24; n++)
+            strbuf_printf(&text, "%s ", words[k]);
+    f->a = termvec_from_text(f->v, text.data, text.len);
+    f->b = termvec_from_text(f->v, text.data, text.len);
+    strbuf_free(&text);
+    assert_int_equal(f->a.count, 5);
+    float *idf = ones(f);
+    idf[vocab_find(f->v, "closure", 7)] = 2.5f;
+    idf[vocab_find(f->v, "lambda", 6)] = 0.3f;
+
+    float want[5];
+    double norm = 0;
+    for (uint32_t i = 0; i < 5; i++) {
+        want[i] = (1.0f + words_ln((uint64_t)f->a.weights[i])) * idf[f->a.ids[i]];
+        norm += (double)want[i] * want[i];
+    }
+    float inv = (float)(1.0 / sqrt(norm));
+    for (uint32_t i = 0; i < 5; i++)
+        want[i] *= inv;
+
+    termvec_weight(&f->a, idf);
+    termvec_tf(f->b.weights, f->b.count);
+    termvec_weight_tf(&f->b, idf);
+    for (uint32_t i = 0; i < 5; i++) {
+        assert_memory_equal(&f->a.weights[i], &want[i], sizeof(float));
+        assert_memory_equal(&f->b.weights[i], &want[i], sizeof(float));
+    }
+}
+
 static void test_termvec_dot_of_identical_texts_is_one(void **state)
 {
     Fixture *f = *state;
@@ -487,6 +527,244 @@ static void test_termvec_dot_of_overlapping_texts_is_between(void **state)
     assert_float_equal(termvec_dot(&f->a, &f->b), termvec_dot(&f->b, &f->a), 1e-7);
 }
 
+/* ---- words_ids (64-byte masks) against words_each ----
+ *
+ * words_ids finds words through 64-byte masks (SSE2) and hands runs with
+ * non-ASCII bytes to the byte scanner words_each uses. For any text, the
+ * ids it appends must be, in order, the ids of the words words_each
+ * reports (stop words dropped, stemmed, a run of more than 64 ASCII bytes
+ * cut to 64, a longer word with non-ASCII letters skipped). Texts are
+ * copied into buffers of their exact size so that ASan builds catch a read
+ * past the end. */
+
+/* xorshift64: a fixed sequence on every machine (rand() is not). */
+static uint64_t next_random(uint64_t *state)
+{
+    uint64_t x = *state;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *state = x;
+}
+
+static size_t random_below(uint64_t *state, size_t n)
+{
+    return (size_t)(next_random(state) % n);
+}
+
+/* Prints s to stderr as a C string literal, for a failing input. */
+static void print_literal(const char *label, const char *s, size_t len)
+{
+    fprintf(stderr, "%s (%zu bytes): \"", label, len);
+    int hex = 0; /* the last byte was a \x escape */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            fprintf(stderr, "\\%c", c);
+            hex = 0;
+        } else if (c >= 0x20 && c < 0x7F) {
+            if (hex && isxdigit(c))
+                fprintf(stderr, "\" \"");
+            fputc(c, stderr);
+            hex = 0;
+        } else {
+            fprintf(stderr, "\\x%02X", c);
+            hex = 1;
+        }
+    }
+    fprintf(stderr, "\"\n");
+}
+
+enum { FOUND_MAX = 512 };
+
+/* The ids (vocab_find) of the words words_each reports. */
+typedef struct Found {
+    const Vocab *v;
+    uint32_t ids[FOUND_MAX];
+    size_t n;
+} Found;
+
+static void find_word(const char *word, size_t len, void *userdata)
+{
+    Found *f = userdata;
+    if (f->n < FOUND_MAX)
+        f->ids[f->n] = vocab_find(f->v, word, len);
+    f->n++;
+}
+
+static void print_ids(const char *label, const uint32_t *ids, size_t n)
+{
+    fprintf(stderr, "%s (%zu):", label, n);
+    for (size_t i = 0; i < n && i < FOUND_MAX; i++)
+        fprintf(stderr, " %d", ids[i] == UINT32_MAX ? -1 : (int)ids[i]);
+    fprintf(stderr, "\n");
+}
+
+enum { IDS_BEFORE = 3 }; /* ids already in the array before each call */
+
+/* 1: words_ids appends to *ids (after IDS_BEFORE ids it must keep) the
+ * ids of the words words_each reports for the same text, in order; prints
+ * the text and both sequences when not. *ids stays allocated either way. */
+static int ids_match_each(Vocab *v, const char *text, size_t len, uint32_t **ids,
+                          size_t *cap)
+{
+    char *in = malloc(len ? len : 1);
+    if (!in)
+        return 0;
+    if (len)
+        memcpy(in, text, len);
+    static const uint32_t before[IDS_BEFORE] = {0xDEAD0001u, 0xDEAD0002u, 0xDEAD0003u};
+    if (*cap < IDS_BEFORE) {
+        uint32_t *grown = realloc(*ids, IDS_BEFORE * sizeof **ids);
+        if (!grown) {
+            free(in);
+            return 0;
+        }
+        *ids = grown;
+        *cap = IDS_BEFORE;
+    }
+    memcpy(*ids, before, sizeof before);
+    size_t count = IDS_BEFORE;
+    words_ids(v, in, len, ids, &count, cap);
+    Found *found = calloc(1, sizeof *found);
+    if (!found) {
+        free(in);
+        return 0;
+    }
+    found->v = v;
+    words_each(in, len, find_word, found);
+    size_t got = count - IDS_BEFORE;
+    int same = memcmp(*ids, before, sizeof before) == 0 && got == found->n &&
+               found->n <= FOUND_MAX;
+    for (size_t i = 0; same && i < got; i++)
+        same = (*ids)[IDS_BEFORE + i] == found->ids[i] && found->ids[i] != UINT32_MAX;
+    if (!same) {
+        print_literal("text", text, len);
+        print_ids("words_ids", *ids + IDS_BEFORE, got);
+        print_ids("words_each", found->ids, found->n);
+        StrBuf words = {0};
+        words_each(in, len, join_word, &words);
+        print_literal("words_each words", strbuf_str(&words), words.len);
+        strbuf_free(&words);
+    }
+    free(found);
+    free(in);
+    return same;
+}
+
+/* Pieces of random texts: content words, stop words, mixed case, '_' and
+ * digits, non-ASCII letters, punctuation and spaces, truncated and invalid
+ * UTF-8, code markers and a 70-letter word. */
+#define W10 "Wordwordwo"
+static const char *const words_pieces[] = {
+    "Python", "self", "the", "classes", "x_1", "42", "SELF", "The", "a",
+    "\xC3\xA9",                               /* é */
+    "na\xC3\xAFve",                           /* naïve */
+    "\xE2\x80\x99",                           /* ’ punctuation */
+    "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", /* 日本語 */
+    "\xC3",                                   /* truncated é */
+    "\xFF",                                   /* never valid */
+    "\xE2\x80\x83",                           /* em space */
+    " ", "\n", ",", "  ", ON, OFF, "_",
+    W10 W10 W10 W10 W10 W10 W10, /* 70 letters */
+};
+#undef W10
+
+enum { WORDS_PIECES = sizeof words_pieces / sizeof *words_pieces };
+
+/* A random text of exactly `want` bytes from the pieces (the last one cut
+ * to fit, which leaves truncated UTF-8 at the end too) and, one time in
+ * sixteen or so, a random byte. */
+static size_t random_words_text(uint64_t *rng, char *buf, size_t want)
+{
+    size_t len = 0;
+    while (len < want) {
+        size_t k = random_below(rng, WORDS_PIECES + 1);
+        if (k == WORDS_PIECES) {
+            buf[len++] = (char)(1 + random_below(rng, 255));
+            continue;
+        }
+        size_t n = strlen(words_pieces[k]);
+        if (n > want - len)
+            n = want - len;
+        memcpy(buf + len, words_pieces[k], n);
+        len += n;
+    }
+    return len;
+}
+
+/* On 2000 random texts of 0..400 bytes (words straddling 64-byte masks,
+ * texts ending at every offset), words_ids gives the ids of words_each's
+ * words, in order, none added, dropped or moved. */
+static void test_ids_match_each_on_random_texts(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    enum { TEXTS = 2000, MAX = 400 };
+    uint64_t rng = 0x2545F4914F6CDD1Dull;
+    char text[MAX];
+    uint32_t *ids = NULL;
+    size_t cap = 0;
+    for (int t = 0; t < TEXTS; t++) {
+        size_t len = random_words_text(&rng, text, random_below(&rng, MAX + 1));
+        int same = ids_match_each(v, text, len, &ids, &cap);
+        if (!same)
+            free(ids);
+        assert_true(same);
+    }
+    free(ids);
+}
+
+/* Words placed after 0..140 separator bytes, so that they start and end at
+ * every offset of a 64-byte mask: short and long ASCII words (63, 64, 65,
+ * 70 bytes), words with non-ASCII letters of up to 64 bytes and past it,
+ * followed by nothing, another word or truncated UTF-8. */
+static void test_ids_match_each_at_every_offset(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    char q70[71], q62e[65], q63e[66], q64p[64 + 3 + 7 + 1];
+    memset(q70, 'q', 70);
+    q70[70] = '\0';
+    memset(q62e, 'r', 62);
+    memcpy(q62e + 62, "\xC3\xA9", 3); /* 64 bytes with é */
+    memset(q63e, 's', 63);
+    memcpy(q63e + 63, "\xC3\xA9", 3); /* 65 bytes with é: skipped */
+    memset(q64p, 't', 64);
+    memcpy(q64p + 64, "\xE2\x80\x99" "classes", 11); /* cut at ’ */
+    const char *const words[] = {
+        "ab", "Python", "self", q70, q70 + 5, q70 + 6, q70 + 7, q62e, q63e, q64p,
+        "na\xC3\xAFve", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", "x_1", "42", "\xC3\xA9",
+    };
+    const char *const tails[] = {"", " self", ",classes", "\xC3", "\xE2\x80\x99" "ab",
+                                 " \xFF" "cd"};
+    const char *const seps[] = {" ", ",", "\xE2\x80\x83"};
+    char text[512];
+    uint32_t *ids = NULL;
+    size_t cap = 0;
+    for (size_t s = 0; s < sizeof seps / sizeof *seps; s++) {
+        for (size_t pad = 0; pad <= 140; pad++) {
+            /* pad bytes of separators (an em space cut short at the end). */
+            size_t sl = strlen(seps[s]), len = 0;
+            while (len < pad) {
+                size_t n = sl < pad - len ? sl : pad - len;
+                memcpy(text + len, seps[s], n);
+                len += n;
+            }
+            for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+                for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+                    size_t wl = strlen(words[w]), tl = strlen(tails[t]);
+                    memcpy(text + pad, words[w], wl);
+                    memcpy(text + pad + wl, tails[t], tl);
+                    int same = ids_match_each(v, text, pad + wl + tl, &ids, &cap);
+                    if (!same)
+                        free(ids);
+                    assert_true(same);
+                }
+            }
+        }
+    }
+    free(ids);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,12 +790,16 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ids_tell_long_words_apart_past_eight_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_of_words_at_the_very_end_of_a_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_stay_the_same_as_the_cache_grows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ids_match_each_on_random_texts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ids_match_each_at_every_offset, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_counts_repeated_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_ids_are_sorted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_of_text_without_content_words_is_empty, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_add_text_merges_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_add_text_to_empty_vector, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_weight_normalises_to_unit_length, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_termvec_weight_in_two_steps_gives_the_same_bits,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_dot_of_identical_texts_is_one, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_dot_of_disjoint_texts_is_zero, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_dot_of_overlapping_texts_is_between, setup, teardown),

@@ -186,8 +186,9 @@ static void words_unkey(const WordKey *k, char *word)
 
 /* A word with a multi-byte character, from start: the run of word bytes
  * (ASCII as in words_table, non-ASCII letters as they are) lower-cased
- * into word. A word longer than WORDS_MAX with non-ASCII letters is
- * skipped (length 0); a longer ASCII run is cut to WORDS_MAX bytes.
+ * into word. A run longer than WORDS_MAX is cut to WORDS_MAX bytes when
+ * its non-ASCII letters all fit before the cut, else the length returned
+ * is over WORDS_MAX and the caller skips the word.
  * *at is moved past it; *alpha says whether it has a byte that is not a
  * digit. */
 static size_t words_wide(const char *text, size_t len, size_t *at, char *word, int *alpha)
