@@ -1,5 +1,6 @@
 /* sanitize.c - a document's bytes made safe to parse (see sanitize.h). */
 #include "sanitize.h"
+#include "simd.h"
 
 #include "mdtree.h"
 #include "strbuf.h"
@@ -7,9 +8,6 @@
 
 #include <ctype.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 enum { SANITIZE_UTF8_REPORTS = 10 }; /* lines with invalid UTF-8 reported, per file */
 
@@ -25,7 +23,7 @@ const char *sanitize_document(const char *name, const char *data, size_t *len, c
     size_t visible = 0, nul = 0, bad = 0, controls = 0;
     size_t sample = n < 65536 ? n : 65536, sample_bad = 0;
     for (size_t i = 0; i < n;) {
-#if defined(__SSE2__)
+#if QA_SSE2
         /* Fast path: sixteen printable ASCII bytes or line feeds at once. */
         if (i + 16 <= n) {
             __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(data + i));

@@ -7,15 +7,13 @@
  * "Q:" label). The corpus reader combines them with the document structure.
  */
 #include "text.h"
+#include "simd.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 int text_is_space(uint32_t cp)
 {
@@ -109,7 +107,7 @@ static unsigned char text_key_byte(unsigned char c)
     return 0;
 }
 
-#if defined(__SSE2__)
+#if QA_SSE2
 /* Bit j set when c[j] is an ASCII letter or digit; *upper: the capitals
  * as a byte mask. */
 static inline unsigned text_alnum16(__m128i c, __m128i *upper)
@@ -160,7 +158,7 @@ void text_append_key(StrBuf *out, const char *s, size_t len)
                 if (pending_space && w > start)
                     *w++ = ' ';
                 pending_space = 0;
-#if defined(__SSE2__)
+#if QA_SSE2
                 if (i + 17 <= len) {
                     /* A run of letters and digits, sixteen bytes at once
                      * (at least one: s[i] is one). */
@@ -204,7 +202,7 @@ void text_append_key(StrBuf *out, const char *s, size_t len)
  * byte. */
 static size_t text_visible_run(const char *src, size_t len, size_t i)
 {
-#if defined(__SSE2__)
+#if QA_SSE2
     /* Sixteen bytes at once; the byte after each is read too. A byte ends
      * the run when it is not visible and no space, or a space followed by
      * a byte that is not visible. */

@@ -1,5 +1,6 @@
 /* words.c - content words, vocabulary and word vectors (see words.h). */
 #include "words.h"
+#include "simd.h"
 #include "hash.h"
 #include "arena.h"
 #include "text.h"
@@ -11,9 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 static const char *const words_stop_list[] = {
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "an",
@@ -275,7 +273,7 @@ static inline uint64_t words_mask64(const unsigned char *table, const char *text
                                     size_t base, uint64_t *high)
 {
     uint64_t m = 0, h = 0;
-#if defined(__SSE2__)
+#if QA_SSE2
     (void)table;
     /* The last bytes are copied after zeros, which are separators. */
     char tail[64];
