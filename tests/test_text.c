@@ -14,6 +14,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "random_text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -600,54 +601,6 @@ static void test_chatter_rejects_subject_matter(void **state)
  * runs of white space. Inputs are copied into buffers of their exact size
  * so that ASan builds catch a read past the end. */
 
-/* xorshift64: a fixed sequence on every machine (rand() is not). */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t x = *state;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return *state = x;
-}
-
-static size_t random_below(uint64_t *state, size_t n)
-{
-    return (size_t)(next_random(state) % n);
-}
-
-/* Prints s to stderr as a C string literal, for a failing input. */
-static void print_literal(const char *label, const char *s, size_t len)
-{
-    fprintf(stderr, "%s (%zu bytes): \"", label, len);
-    int hex = 0; /* the last byte was a \x escape */
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            fprintf(stderr, "\\%c", c);
-            hex = 0;
-        } else if (c >= 0x20 && c < 0x7F) {
-            if (hex && isxdigit(c))
-                fprintf(stderr, "\" \"");
-            fputc(c, stderr);
-            hex = 0;
-        } else {
-            fprintf(stderr, "\\x%02X", c);
-            hex = 1;
-        }
-    }
-    fprintf(stderr, "\"\n");
-}
-
-/* A heap copy of exactly len bytes (no NUL after them). */
-static char *exact_copy(const char *s, size_t len)
-{
-    char *p = malloc(len ? len : 1);
-    assert_non_null(p);
-    if (len)
-        memcpy(p, s, len);
-    return p;
-}
-
 /* Reference for text_append_key: one byte or code point at a time, as
  * text.c did before its fast path. Invalid UTF-8 counts as one U+FFFD
  * byte (text_next), which is punctuation: a separator. */
@@ -801,25 +754,10 @@ static const char *const text_pieces[] = {
 
 enum { TEXT_PIECES = sizeof text_pieces / sizeof *text_pieces };
 
-/* A random text of exactly `want` bytes from the pieces (the last one cut
- * to fit, which leaves truncated UTF-8 at the end too) and, one time in
- * sixteen, a random byte. */
+/* A random text of exactly `want` bytes from the pieces (random_text.h). */
 static size_t random_text(uint64_t *rng, char *buf, size_t want)
 {
-    size_t len = 0;
-    while (len < want) {
-        size_t k = random_below(rng, TEXT_PIECES + 1);
-        if (k == TEXT_PIECES) {
-            buf[len++] = (char)(1 + random_below(rng, 255));
-            continue;
-        }
-        size_t n = strlen(text_pieces[k]);
-        if (n > want - len)
-            n = want - len;
-        memcpy(buf + len, text_pieces[k], n);
-        len += n;
-    }
-    return len;
+    return random_pieces_text(rng, text_pieces, TEXT_PIECES, buf, want);
 }
 
 enum { RANDOM_TEXTS = 3000, RANDOM_MAX = 300 };

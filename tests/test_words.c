@@ -13,6 +13,7 @@
 
 #include "core/strbuf.h"
 #include "core/words.h"
+#include "random_text.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -537,44 +538,6 @@ static void test_termvec_dot_of_overlapping_texts_is_between(void **state)
  * copied into buffers of their exact size so that ASan builds catch a read
  * past the end. */
 
-/* xorshift64: a fixed sequence on every machine (rand() is not). */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t x = *state;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return *state = x;
-}
-
-static size_t random_below(uint64_t *state, size_t n)
-{
-    return (size_t)(next_random(state) % n);
-}
-
-/* Prints s to stderr as a C string literal, for a failing input. */
-static void print_literal(const char *label, const char *s, size_t len)
-{
-    fprintf(stderr, "%s (%zu bytes): \"", label, len);
-    int hex = 0; /* the last byte was a \x escape */
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            fprintf(stderr, "\\%c", c);
-            hex = 0;
-        } else if (c >= 0x20 && c < 0x7F) {
-            if (hex && isxdigit(c))
-                fprintf(stderr, "\" \"");
-            fputc(c, stderr);
-            hex = 0;
-        } else {
-            fprintf(stderr, "\\x%02X", c);
-            hex = 1;
-        }
-    }
-    fprintf(stderr, "\"\n");
-}
-
 enum { FOUND_MAX = 512 };
 
 /* The ids (vocab_find) of the words words_each reports. */
@@ -672,25 +635,10 @@ static const char *const words_pieces[] = {
 
 enum { WORDS_PIECES = sizeof words_pieces / sizeof *words_pieces };
 
-/* A random text of exactly `want` bytes from the pieces (the last one cut
- * to fit, which leaves truncated UTF-8 at the end too) and, one time in
- * sixteen or so, a random byte. */
+/* A random text of exactly `want` bytes from the pieces (random_text.h). */
 static size_t random_words_text(uint64_t *rng, char *buf, size_t want)
 {
-    size_t len = 0;
-    while (len < want) {
-        size_t k = random_below(rng, WORDS_PIECES + 1);
-        if (k == WORDS_PIECES) {
-            buf[len++] = (char)(1 + random_below(rng, 255));
-            continue;
-        }
-        size_t n = strlen(words_pieces[k]);
-        if (n > want - len)
-            n = want - len;
-        memcpy(buf + len, words_pieces[k], n);
-        len += n;
-    }
-    return len;
+    return random_pieces_text(rng, words_pieces, WORDS_PIECES, buf, want);
 }
 
 /* On 2000 random texts of 0..400 bytes (words straddling 64-byte masks,
