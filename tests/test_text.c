@@ -782,6 +782,35 @@ static void test_key_fast_path_matches_reference_on_random_texts(void **state)
     }
 }
 
+/* Texts of 0..80 bytes repeating fill, then each with one of seps written
+ * at every offset (cut at the text's end): each must pass check. */
+static void check_inserts_at_every_offset(const char *fill, const char *const *seps,
+                                          size_t sep_count, int (*check)(const char *, size_t))
+{
+    char text[96];
+    size_t fill_len = strlen(fill);
+    for (size_t len = 0; len <= 80; len++) {
+        for (size_t i = 0; i < len; i++)
+            text[i] = fill[i % fill_len];
+        assert_true(check(text, len));
+        for (size_t s = 0; s < sep_count; s++) {
+            for (size_t at = 0; at < len; at++) {
+                char t[96];
+                memcpy(t, text, len);
+                size_t n = strlen(seps[s]);
+                memcpy(t + at, seps[s], at + n <= len ? n : len - at);
+                assert_true(check(t, len));
+            }
+        }
+    }
+}
+
+/* key_matches_reference on an empty key and after a prefix. */
+static int key_matches_reference_both_ways(const char *s, size_t len)
+{
+    return key_matches_reference(s, len, "") && key_matches_reference(s, len, "ab");
+}
+
 /* Texts of 1..80 bytes of letters and digits with one separator (or a
  * non-ASCII letter, or invalid byte) written at every offset: the run of
  * letters ends at each place of a sixteen-byte window, and each text ends
@@ -791,23 +820,8 @@ static void test_key_fast_path_matches_reference_at_every_offset(void **state)
     (void)state;
     static const char *const seps[] = {" ", "?", "  ", " \n", "\t", "\xC3\xA9", "\xE2\x80\x99",
                                        "\xFF", "\xC3", "\xC2\xA0"};
-    static const char fill[] = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
-    char text[96];
-    for (size_t len = 0; len <= 80; len++) {
-        for (size_t i = 0; i < len; i++)
-            text[i] = fill[i % (sizeof fill - 1)];
-        assert_true(key_matches_reference(text, len, ""));
-        for (size_t s = 0; s < sizeof seps / sizeof *seps; s++) {
-            for (size_t at = 0; at < len; at++) {
-                char t[96];
-                memcpy(t, text, len);
-                size_t n = strlen(seps[s]);
-                memcpy(t + at, seps[s], at + n <= len ? n : len - at);
-                assert_true(key_matches_reference(t, len, ""));
-                assert_true(key_matches_reference(t, len, "ab"));
-            }
-        }
-    }
+    check_inserts_at_every_offset("AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", seps,
+                                  sizeof seps / sizeof *seps, key_matches_reference_both_ways);
 }
 
 /* Keys of texts of 15, 16, 17, 31, 32 and 33 bytes whose run of letters
@@ -882,22 +896,8 @@ static void test_collapse_fast_path_matches_reference_at_every_offset(void **sta
     static const char *const seps[] = {" ", "  ", "\t", " \n", "\n ", "\r\n", "\v", "\f",
                                        "\xC2\xA0", "\xE2\x80\x83", " \xC2\xA0", "\xC3\xA9",
                                        "\xFF", "\xC3", "\x7F", "\x01"};
-    static const char fill[] = "What-is_Python's (GIL)? x=1; \"y\"~[z]{}";
-    char text[96];
-    for (size_t len = 0; len <= 80; len++) {
-        for (size_t i = 0; i < len; i++)
-            text[i] = fill[i % (sizeof fill - 1)];
-        assert_true(collapse_matches_reference(text, len));
-        for (size_t s = 0; s < sizeof seps / sizeof *seps; s++) {
-            for (size_t at = 0; at < len; at++) {
-                char t[96];
-                memcpy(t, text, len);
-                size_t n = strlen(seps[s]);
-                memcpy(t + at, seps[s], at + n <= len ? n : len - at);
-                assert_true(collapse_matches_reference(t, len));
-            }
-        }
-    }
+    check_inserts_at_every_offset("What-is_Python's (GIL)? x=1; \"y\"~[z]{}", seps,
+                                  sizeof seps / sizeof *seps, collapse_matches_reference);
 }
 
 /* Collapsing texts of 15, 16, 17, 31, 32 and 33 bytes whose single spaces and

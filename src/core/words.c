@@ -357,39 +357,26 @@ void words_each(const char *text, size_t len, WordsFn fn, void *userdata)
 
 /* ---- vocabulary: open addressing on FNV-1a hashes ---- */
 
-typedef struct VocabSlot {
-    const char *word;
-    uint32_t len;
+/* An open-addressing table from keys to ids, for both tables below; each
+ * has its own look-up (the keys differ), the growing is shared. */
+typedef struct Slot {
+    const void *key; /* terms: the word's bytes; raw: its WordKey chunks. NULL: free */
+    uint32_t len;    /* of the word, in bytes */
     uint32_t id;
     uint64_t hash;
-} VocabSlot;
+} Slot;
 
-/* An open-addressing table from words to ids. */
-typedef struct WordTable {
-    VocabSlot *slots;
+typedef struct SlotTable {
+    Slot *slots;
     size_t cap;   /* power of two */
     size_t count;
-} WordTable;
-
-/* The cache of words as written, keyed by their key form (WordKey). */
-typedef struct RawSlot {
-    const uint64_t *chunk; /* NULL: free */
-    uint32_t len;
-    uint32_t id;
-    uint64_t hash;
-} RawSlot;
-
-typedef struct RawTable {
-    RawSlot *slots;
-    size_t cap;   /* power of two */
-    size_t count;
-} RawTable;
+} SlotTable;
 
 struct Vocab {
     Arena arena;
-    WordTable terms; /* stemmed content words -> term id */
-    RawTable raw;    /* words as written -> term id, UINT32_MAX for stop words:
-                        most words repeat, so each is stemmed only once */
+    SlotTable terms; /* stemmed content words -> term id */
+    SlotTable raw;   /* words as written (WordKey) -> term id, UINT32_MAX for
+                        stop words: most words repeat, so each is stemmed once */
     /* Scratch for vocab_count_terms, indexed by term id. */
     uint32_t *mark;  /* the call that last saw the term */
     uint32_t *slot;  /* its place in that call's output */
@@ -402,46 +389,56 @@ static uint64_t words_hash(const char *s, size_t len)
     return hash_bytes(HASH_SEED, s, len);
 }
 
-static void table_init(WordTable *t)
+static void table_init(SlotTable *t)
 {
     t->cap = 1024;
     t->count = 0;
     t->slots = xcalloc(t->cap, sizeof *t->slots);
 }
 
-static VocabSlot *table_slot(const WordTable *t, const char *w, size_t len, uint64_t h)
+/* Doubles the table when one more key would fill it past half. Returns
+ * whether it did (slots found before are then stale). */
+static int table_make_room(SlotTable *t)
+{
+    if ((t->count + 1) * 2 <= t->cap)
+        return 0;
+    Slot *old = t->slots;
+    size_t old_cap = t->cap;
+    t->cap *= 2;
+    t->slots = xcalloc(t->cap, sizeof *t->slots);
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old[i].key)
+            continue;
+        /* Keys are distinct: each goes to the first free slot of its probe. */
+        size_t j = (size_t)old[i].hash & (t->cap - 1);
+        while (t->slots[j].key)
+            j = (j + 1) & (t->cap - 1);
+        t->slots[j] = old[i];
+    }
+    free(old);
+    return 1;
+}
+
+static Slot *table_slot(const SlotTable *t, const char *w, size_t len, uint64_t h)
 {
     size_t mask = t->cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        VocabSlot *s = &t->slots[i];
-        if (!s->word || (s->hash == h && s->len == len && memcmp(s->word, w, len) == 0))
+        Slot *s = &t->slots[i];
+        if (!s->key || (s->hash == h && s->len == len && memcmp(s->key, w, len) == 0))
             return s;
     }
 }
 
-static void table_grow(WordTable *t)
-{
-    VocabSlot *old = t->slots;
-    size_t old_cap = t->cap;
-    t->cap *= 2;
-    t->slots = xcalloc(t->cap, sizeof *t->slots);
-    for (size_t i = 0; i < old_cap; i++)
-        if (old[i].word)
-            *table_slot(t, old[i].word, old[i].len, old[i].hash) = old[i];
-    free(old);
-}
-
 /* The slot of a word, added (with id UINT32_MAX) when new; *added says
  * so. */
-static VocabSlot *table_add(WordTable *t, Arena *arena, const char *w, size_t len, int *added)
+static Slot *table_add(SlotTable *t, Arena *arena, const char *w, size_t len, int *added)
 {
-    if ((t->count + 1) * 2 > t->cap)
-        table_grow(t);
+    table_make_room(t);
     uint64_t h = words_hash(w, len);
-    VocabSlot *s = table_slot(t, w, len, h);
-    *added = !s->word;
+    Slot *s = table_slot(t, w, len, h);
+    *added = !s->key;
     if (*added) {
-        s->word = arena_strndup(arena, w, len);
+        s->key = arena_strndup(arena, w, len);
         s->len = (uint32_t)len;
         s->hash = h;
         s->id = UINT32_MAX;
@@ -454,8 +451,7 @@ Vocab *vocab_new(void)
 {
     Vocab *v = xcalloc(1, sizeof *v);
     table_init(&v->terms);
-    v->raw.cap = 1024;
-    v->raw.slots = xcalloc(v->raw.cap, sizeof *v->raw.slots);
+    table_init(&v->raw);
     return v;
 }
 
@@ -474,7 +470,7 @@ void vocab_free(Vocab *v)
 uint32_t vocab_intern(Vocab *v, const char *word, size_t len)
 {
     int added;
-    VocabSlot *s = table_add(&v->terms, &v->arena, word, len, &added);
+    Slot *s = table_add(&v->terms, &v->arena, word, len, &added);
     if (added)
         s->id = (uint32_t)(v->terms.count - 1);
     return s->id;
@@ -482,8 +478,8 @@ uint32_t vocab_intern(Vocab *v, const char *word, size_t len)
 
 uint32_t vocab_find(const Vocab *v, const char *word, size_t len)
 {
-    VocabSlot *s = table_slot(&v->terms, word, len, words_hash(word, len));
-    return s->word ? s->id : UINT32_MAX;
+    Slot *s = table_slot(&v->terms, word, len, words_hash(word, len));
+    return s->key ? s->id : UINT32_MAX;
 }
 
 size_t vocab_size(const Vocab *v)
@@ -499,55 +495,38 @@ static int words_cmp_id(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static RawSlot *raw_slot(const RawTable *t, const WordKey *k)
+/* The slot of a word as written: a whole-chunk compare, no memcmp call. */
+static Slot *raw_slot(const SlotTable *t, const WordKey *k)
 {
     size_t mask = t->cap - 1, chunks = (k->len + 7) / 8;
     for (size_t i = (size_t)k->hash & mask;; i = (i + 1) & mask) {
-        RawSlot *s = &t->slots[i];
-        if (!s->chunk)
+        Slot *s = &t->slots[i];
+        if (!s->key)
             return s;
         if (s->hash != k->hash || s->len != k->len)
             continue;
+        const uint64_t *chunk = s->key;
         size_t c = 0;
-        while (c < chunks && s->chunk[c] == k->chunk[c])
+        while (c < chunks && chunk[c] == k->chunk[c])
             c++;
         if (c == chunks)
             return s;
     }
 }
 
-static void raw_grow(RawTable *t)
-{
-    RawSlot *old = t->slots;
-    size_t old_cap = t->cap;
-    t->cap *= 2;
-    t->slots = xcalloc(t->cap, sizeof *t->slots);
-    for (size_t i = 0; i < old_cap; i++) {
-        if (!old[i].chunk)
-            continue;
-        size_t j = (size_t)old[i].hash & (t->cap - 1);
-        while (t->slots[j].chunk)
-            j = (j + 1) & (t->cap - 1);
-        t->slots[j] = old[i];
-    }
-    free(old);
-}
-
 /* The term id of a word as written (UINT32_MAX for a stop word), from the
  * cache or stemmed and interned the first time it is seen. */
 static uint32_t words_raw_id(Vocab *v, const WordKey *k)
 {
-    RawSlot *s = raw_slot(&v->raw, k);
-    if (s->chunk)
+    Slot *s = raw_slot(&v->raw, k);
+    if (s->key)
         return s->id;
-    if ((v->raw.count + 1) * 2 > v->raw.cap) {
-        raw_grow(&v->raw);
+    if (table_make_room(&v->raw))
         s = raw_slot(&v->raw, k);
-    }
     size_t bytes = (k->len + 7) / 8 * sizeof *k->chunk;
     uint64_t *chunk = arena_alloc(&v->arena, bytes);
     memcpy(chunk, k->chunk, bytes);
-    s->chunk = chunk;
+    s->key = chunk;
     s->len = (uint32_t)k->len;
     s->hash = k->hash;
     s->id = UINT32_MAX;
