@@ -325,6 +325,25 @@ static void test_ids_tell_long_words_apart_past_eight_bytes(void **state)
     assert_string_equal(got, "2 2");
 }
 
+/* Words of 8, 9, 16 and 17 bytes sharing their first 8 or 16 (the cache
+ * keys words of up to 16 bytes by two chunks, longer ones apart), in any
+ * case, at the start of a text and where fewer than 16 bytes follow. */
+static void test_ids_tell_words_apart_at_the_chunk_lengths(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    char got[256];
+    ids_of(v,
+           "abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq abcdefghijklmno "
+           "ABCDEFGHI AbcdefghijklmnoP abcdefghijklmnopQ abcdefgh",
+           got, sizeof got);
+    assert_string_equal(got, "0 1 2 3 4 1 2 3 0");
+    ids_of(v, "abcdefghijklmnop", got, sizeof got);
+    assert_string_equal(got, "2");
+    ids_of(v, "x abcdefghi", got, sizeof got);
+    assert_string_equal(got, "1");
+    assert_int_equal(vocab_find(v, "abcdefghijklmnopq", 17), 3);
+}
+
 static void test_ids_of_words_at_the_very_end_of_a_text(void **state)
 {
     Vocab *v = ((Fixture *)*state)->v;
@@ -395,6 +414,53 @@ static void test_termvec_ids_are_sorted(void **state)
     assert_int_equal(f->a.count, 3);
     for (uint32_t i = 1; i < f->a.count; i++)
         assert_true(f->a.ids[i - 1] < f->a.ids[i]);
+}
+
+/* vocab_count_terms against counting done here: random sequences with 0
+ * to 150 distinct ids (sorted by ranking up to 64, by qsort past it),
+ * repeats and ids up to 999 in any order. */
+static void test_count_terms_matches_a_plain_count(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    enum { TERMS = 1000, MAX = 400 };
+    char word[16];
+    for (unsigned t = 0; t < TERMS; t++) {
+        snprintf(word, sizeof word, "w%u", t);
+        vocab_intern(v, word, strlen(word));
+    }
+    uint64_t rng = 0x9E3779B97F4A7C15ull;
+    uint32_t ids[MAX], out_ids[MAX], pool[160];
+    float out_counts[MAX];
+    unsigned want[TERMS];
+    for (int round = 0; round < 3000; round++) {
+        /* A pool of distinct ids, then a sequence drawn from it. */
+        uint32_t distinct = (uint32_t)random_below(&rng, 151);
+        uint32_t have = 0;
+        while (have < distinct) {
+            uint32_t id = (uint32_t)random_below(&rng, TERMS), dup = 0;
+            for (uint32_t k = 0; k < have; k++)
+                dup |= pool[k] == id;
+            if (!dup)
+                pool[have++] = id;
+        }
+        size_t n = distinct ? distinct + random_below(&rng, MAX - distinct + 1) : 0;
+        memset(want, 0, sizeof want);
+        for (size_t k = 0; k < n; k++) {
+            ids[k] = k < distinct ? pool[k] : pool[random_below(&rng, distinct)];
+            want[ids[k]]++;
+        }
+        uint32_t count = vocab_count_terms(v, ids, n, out_ids, out_counts);
+        int ok = count == distinct;
+        for (uint32_t k = 0, t = 0; ok && t < TERMS; t++) {
+            if (!want[t])
+                continue;
+            ok = out_ids[k] == t && out_counts[k] == (float)want[t];
+            k++;
+        }
+        if (!ok)
+            print_message("round %d: %u distinct ids, %zu in all\n", round, distinct, n);
+        assert_true(ok);
+    }
 }
 
 static void test_termvec_of_text_without_content_words_is_empty(void **state)
@@ -736,12 +802,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_vocab_keeps_ids_across_growth, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_meet_whatever_the_case_and_keep_underscores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_tell_long_words_apart_past_eight_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ids_tell_words_apart_at_the_chunk_lengths, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_of_words_at_the_very_end_of_a_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_stay_the_same_as_the_cache_grows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_match_each_on_random_texts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ids_match_each_at_every_offset, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_counts_repeated_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_ids_are_sorted, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_count_terms_matches_a_plain_count, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_of_text_without_content_words_is_empty, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_add_text_merges_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_termvec_add_text_to_empty_vector, setup, teardown),

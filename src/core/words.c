@@ -372,11 +372,31 @@ typedef struct SlotTable {
     size_t count;
 } SlotTable;
 
+/* The cache of words as written, for words of up to 16 bytes (nearly all
+ * of them): the key form's two chunks are the key and sit in the slot, so
+ * a look-up reads one slot and compares two numbers. Key-form bytes are
+ * never zero and the chunks are zero-padded, so the two chunks alone tell
+ * words of different lengths apart. */
+enum { WORDS_SHORT = 16 };
+
+typedef struct ShortSlot {
+    uint64_t c0, c1; /* c0 0: free (a word has at least two bytes) */
+    uint64_t id;     /* term id, UINT32_MAX for a stop word */
+} ShortSlot;
+
+typedef struct ShortTable {
+    ShortSlot *slots;
+    size_t count;
+    unsigned bits;   /* 1 << bits slots */
+} ShortTable;
+
 struct Vocab {
     Arena arena;
     SlotTable terms; /* stemmed content words -> term id */
-    SlotTable raw;   /* words as written (WordKey) -> term id, UINT32_MAX for
-                        stop words: most words repeat, so each is stemmed once */
+    ShortTable short_raw; /* words as written (key form) -> term id, UINT32_MAX
+                             for stop words: most words repeat, so each is
+                             stemmed once... */
+    SlotTable raw;   /* ...and the same for longer words (WordKey chunks) */
     /* Scratch for vocab_count_terms, indexed by term id. */
     uint32_t *mark;  /* the call that last saw the term */
     uint32_t *slot;  /* its place in that call's output */
@@ -447,10 +467,53 @@ static Slot *table_add(SlotTable *t, Arena *arena, const char *w, size_t len, in
     return s;
 }
 
+static void short_init(ShortTable *t, unsigned bits)
+{
+    t->bits = bits;
+    t->count = 0;
+    t->slots = xcalloc((size_t)1 << bits, sizeof *t->slots);
+}
+
+/* Where the probe for a key starts: the top bits of a multiplicative
+ * hash, which every bit of both chunks reaches. */
+static inline size_t short_home(const ShortTable *t, uint64_t c0, uint64_t c1)
+{
+    uint64_t h = (c0 ^ (c1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> (64 - t->bits));
+}
+
+/* The slot of a key: its own, or the free one where it would go. */
+static inline ShortSlot *short_slot(const ShortTable *t, uint64_t c0, uint64_t c1)
+{
+    size_t mask = ((size_t)1 << t->bits) - 1;
+    for (size_t i = short_home(t, c0, c1);; i = (i + 1) & mask) {
+        ShortSlot *s = &t->slots[i];
+        if ((s->c0 == c0 && s->c1 == c1) || s->c0 == 0)
+            return s;
+    }
+}
+
+/* Doubles the table when one more key would fill it past half. Returns
+ * whether it did. */
+static int short_make_room(ShortTable *t)
+{
+    if ((t->count + 1) * 2 <= (size_t)1 << t->bits)
+        return 0;
+    ShortTable old = *t;
+    short_init(t, old.bits + 1);
+    t->count = old.count;
+    for (size_t i = 0; i < (size_t)1 << old.bits; i++)
+        if (old.slots[i].c0)
+            *short_slot(t, old.slots[i].c0, old.slots[i].c1) = old.slots[i];
+    free(old.slots);
+    return 1;
+}
+
 Vocab *vocab_new(void)
 {
     Vocab *v = xcalloc(1, sizeof *v);
     table_init(&v->terms);
+    short_init(&v->short_raw, 11);
     table_init(&v->raw);
     return v;
 }
@@ -460,6 +523,7 @@ void vocab_free(Vocab *v)
     if (!v)
         return;
     free(v->terms.slots);
+    free(v->short_raw.slots);
     free(v->raw.slots);
     free(v->mark);
     free(v->slot);
@@ -514,10 +578,41 @@ static Slot *raw_slot(const SlotTable *t, const WordKey *k)
     }
 }
 
+/* The term id of a new word as written: UINT32_MAX for a stop word, else
+ * the id of its stem. */
+static uint32_t words_new_id(Vocab *v, const WordKey *k)
+{
+    char word[WORDS_MAX];
+    words_unkey(k, word);
+    if (words_is_stop(word, k->len))
+        return UINT32_MAX;
+    return vocab_intern(v, word, words_stem(word, k->len));
+}
+
+/* The term id of a word of up to WORDS_SHORT bytes in key form (c1 is 0
+ * for up to 8 bytes), from the cache or worked out the first time. */
+static inline uint32_t words_short_id(Vocab *v, uint64_t c0, uint64_t c1, size_t len)
+{
+    ShortSlot *s = short_slot(&v->short_raw, c0, c1);
+    if (s->c0)
+        return (uint32_t)s->id;
+    WordKey k = {{c0, c1}, len, 0};
+    uint32_t id = words_new_id(v, &k);
+    if (short_make_room(&v->short_raw))
+        s = short_slot(&v->short_raw, c0, c1);
+    s->c0 = c0;
+    s->c1 = c1;
+    s->id = id;
+    v->short_raw.count++;
+    return id;
+}
+
 /* The term id of a word as written (UINT32_MAX for a stop word), from the
  * cache or stemmed and interned the first time it is seen. */
 static uint32_t words_raw_id(Vocab *v, const WordKey *k)
 {
+    if (k->len <= WORDS_SHORT)
+        return words_short_id(v, k->chunk[0], k->len > 8 ? k->chunk[1] : 0, k->len);
     Slot *s = raw_slot(&v->raw, k);
     if (s->key)
         return s->id;
@@ -529,13 +624,33 @@ static uint32_t words_raw_id(Vocab *v, const WordKey *k)
     s->key = chunk;
     s->len = (uint32_t)k->len;
     s->hash = k->hash;
-    s->id = UINT32_MAX;
+    s->id = words_new_id(v, k);
     v->raw.count++;
-    char word[WORDS_MAX];
-    words_unkey(k, word);
-    if (!words_is_stop(word, k->len))
-        s->id = vocab_intern(v, word, words_stem(word, k->len));
     return s->id;
+}
+
+/* For a word of n bytes (n <= 16), the bytes of its two chunks kept:
+ * looked up rather than branched on, as word lengths follow no pattern. */
+#define WORDS_KEEP(n) ((n) >= 8 ? ~0ull : (1ull << ((n) * 8)) - 1)
+#define WORDS_KEEP2(n) {WORDS_KEEP(n), (n) > 8 ? WORDS_KEEP((n) - 8) : 0}
+static const uint64_t words_keep[WORDS_SHORT + 1][2] = {
+    WORDS_KEEP2(0), WORDS_KEEP2(1), WORDS_KEEP2(2), WORDS_KEEP2(3), WORDS_KEEP2(4),
+    WORDS_KEEP2(5), WORDS_KEEP2(6), WORDS_KEEP2(7), WORDS_KEEP2(8), WORDS_KEEP2(9),
+    WORDS_KEEP2(10), WORDS_KEEP2(11), WORDS_KEEP2(12), WORDS_KEEP2(13), WORDS_KEEP2(14),
+    WORDS_KEEP2(15), WORDS_KEEP2(16)};
+#undef WORDS_KEEP2
+#undef WORDS_KEEP
+
+/* The term id of an ASCII word of 2..WORDS_SHORT bytes at p, with 16
+ * bytes readable from p: its key form is the bytes OR 0x20, zero-padded. */
+static inline uint32_t words_ascii_id(Vocab *v, const char *p, size_t n)
+{
+    uint64_t c0, c1;
+    memcpy(&c0, p, 8);
+    memcpy(&c1, p + 8, 8);
+    c0 = (c0 | 0x2020202020202020ull) & words_keep[n][0];
+    c1 = (c1 | 0x2020202020202020ull) & words_keep[n][1];
+    return words_short_id(v, c0, c1, n);
 }
 
 /* Known words (nearly all of them) cost one probe of the raw-word cache. */
@@ -591,11 +706,18 @@ void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *c
             for (size_t j = start + 1; j < end && !alpha; j++)
                 alpha = (unsigned char)text[j] > '9';
             n = end - start < WORDS_MAX ? end - start : WORDS_MAX;
-            if (n < 2 || !alpha)
-                n = 0;
-            else
-                words_key(&k, text + start, n, len - start);
             i = end;
+            if (n < 2 || !alpha) {
+                n = 0;
+            } else if (n <= WORDS_SHORT && len - start >= 16) {
+                /* Stop words are a third of all: no branch for them. */
+                uint32_t id = words_ascii_id(v, text + start, n);
+                out[n_out] = id;
+                n_out += id != UINT32_MAX;
+                n = 0;
+            } else {
+                words_key(&k, text + start, n, len - start);
+            }
         }
         if (n > 0) {
             uint32_t id = words_raw_id(v, &k);
@@ -613,6 +735,30 @@ done:
     *count = n_out;
 }
 
+/* How many of the n values at x are smaller than y (the values and y are
+ * below 2^31, so signed compares do). x has room for a multiple of four
+ * values, the ones past n INT32_MAX. */
+static inline uint32_t words_rank(const uint32_t *x, uint32_t n, uint32_t y)
+{
+#if QA_SSE2
+    __m128i key = _mm_set1_epi32((int)y), sum = _mm_setzero_si128();
+    for (uint32_t j = 0; j < n; j += 4) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(x + j));
+        sum = _mm_sub_epi32(sum, _mm_cmplt_epi32(v, key)); /* -1 where smaller */
+    }
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, _MM_SHUFFLE(1, 0, 3, 2)));
+    sum = _mm_add_epi32(sum, _mm_shuffle_epi32(sum, _MM_SHUFFLE(2, 3, 0, 1)));
+    return (uint32_t)_mm_cvtsi128_si32(sum);
+#else
+    uint32_t rank = 0;
+    for (uint32_t j = 0; j < n; j++)
+        rank += x[j] < y;
+    return rank;
+#endif
+}
+
+enum { WORDS_RANK_MAX = 64 }; /* distinct terms sorted by ranking; more by qsort */
+
 uint32_t vocab_count_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *out_ids,
                            float *out_counts)
 {
@@ -627,30 +773,42 @@ uint32_t vocab_count_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *ou
         memset(v->mark, 0, v->scratch_cap * sizeof *v->mark);
         v->call = 1;
     }
+    /* The distinct ids in order of first sight, each with its count. */
     uint32_t count = 0;
-    for (size_t k = 0; k < n; k++)
-        if (v->mark[ids[k]] != v->call) {
-            v->mark[ids[k]] = v->call;
-            out_ids[count++] = ids[k];
+    for (size_t k = 0; k < n; k++) {
+        uint32_t id = ids[k];
+        if (v->mark[id] != v->call) {
+            v->mark[id] = v->call;
+            v->slot[id] = count;
+            out_ids[count] = id;
+            out_counts[count++] = 1.0f;
+        } else {
+            out_counts[v->slot[id]] += 1.0f;
         }
-    if (count > 32) {
-        qsort(out_ids, count, sizeof *out_ids, words_cmp_id);
-    } else if (count > 1) {
+    }
+    if (count <= 1)
+        return count;
+    if (count <= WORDS_RANK_MAX) {
         /* The ids are distinct: each goes to the place given by how many
          * are smaller, with no branch to mispredict. */
-        uint32_t copy[32];
-        memcpy(copy, out_ids, count * sizeof *out_ids);
+        uint32_t id_copy[WORDS_RANK_MAX];
+        float count_copy[WORDS_RANK_MAX];
+        memcpy(id_copy, out_ids, count * sizeof *out_ids);
+        memcpy(count_copy, out_counts, count * sizeof *out_counts);
+        for (uint32_t k = count; k % 4; k++)
+            id_copy[k] = INT32_MAX;
         for (uint32_t k = 0; k < count; k++) {
-            uint32_t rank = 0;
-            for (uint32_t j = 0; j < count; j++)
-                rank += copy[j] < copy[k];
-            out_ids[rank] = copy[k];
+            uint32_t rank = words_rank(id_copy, count, id_copy[k]);
+            out_ids[rank] = id_copy[k];
+            out_counts[rank] = count_copy[k];
         }
+        return count;
     }
-    for (uint32_t k = 0; k < count; k++) {
-        v->slot[out_ids[k]] = k;
+    qsort(out_ids, count, sizeof *out_ids, words_cmp_id);
+    for (uint32_t k = 0; k < count; k++)
         out_counts[k] = 0.0f;
-    }
+    for (uint32_t k = 0; k < count; k++)
+        v->slot[out_ids[k]] = k;
     for (size_t k = 0; k < n; k++)
         out_counts[v->slot[ids[k]]] += 1.0f;
     return count;
