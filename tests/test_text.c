@@ -581,6 +581,32 @@ static void test_chatter_let_with_other_subject_is_not_chatter(void **state)
     assert_false(CHATTER("Let's define a class"));
 }
 
+/* Every opener is found whatever its first word's case and whatever ends
+ * it (an apostrophe, a curly one, a dash), and a first word that only
+ * starts like an opener's is not one. */
+static void test_chatter_openers_by_their_first_word(void **state)
+{
+    (void)state;
+    assert_true(CHATTER("I'll add examples if you want."));
+    assert_true(CHATTER("I\xE2\x80\x99ll add examples if you want."));
+    assert_true(CHATTER("If you\xE2\x80\x99" "d like, I can go on."));
+    assert_true(CHATTER("THANKS for reading!"));
+    assert_true(CHATTER("Thank you for your time."));
+    assert_true(CHATTER("Do you want more questions?"));
+    assert_true(CHATTER("Would you like a cheat sheet?"));
+    assert_true(CHATTER("All the best!"));
+    assert_true(CHATTER("Best of luck!"));
+    assert_true(CHATTER("Want me to add more?"));
+    assert_true(CHATTER("Hope\xE2\x80\x94this helps"));
+    assert_true(CHATTER("  > *Hope* this helps"));
+    assert_false(CHATTER("Hopefully this works"));
+    assert_false(CHATTER("Iterators are lazy."));
+    assert_false(CHATTER("Feeling lucky is no strategy."));
+    assert_false(CHATTER("Do not mutate default arguments."));
+    assert_false(CHATTER("Bestow a name on it"));
+    assert_false(CHATTER("If"));
+}
+
 static void test_chatter_rejects_subject_matter(void **state)
 {
     (void)state;
@@ -994,6 +1020,7 @@ int main(void)
         cmocka_unit_test(test_true_or_false_and_fill_in_the_blank_ask),
         cmocka_unit_test(test_chatter_detects_sign_offs),
         cmocka_unit_test(test_chatter_let_with_other_subject_is_not_chatter),
+        cmocka_unit_test(test_chatter_openers_by_their_first_word),
         cmocka_unit_test(test_chatter_rejects_subject_matter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,30 +60,52 @@ typedef struct RawQuestion {
 
 struct CorpusReader {
     Bank *bank;           /* built in place: question data lives in its arena */
-    Arena arena;          /* the reader's own scratch: keys, names */
+    Arena arena;          /* the reader's own scratch: names */
     RawQuestion *qs;
     size_t count, cap;
-    size_t *key_slots;    /* open addressing on key hash: question index + 1 */
-    uint64_t *key_hashes; /* per question */
-    const char **keys;    /* per question */
+    uint32_t *key_slots;  /* open addressing on key hash: question index + 1 */
+    uint64_t *key_hashes; /* per question; the keys themselves are not kept
+                             but made again when two hashes meet */
     size_t key_cap;       /* slots; power of two */
     size_t run_count;
     int run_open;         /* the last question added was sectionless */
     Placement *place;     /* from the first sectionless question on */
+    StrBuf key;           /* scratch: the key of the question being added */
+    StrBuf other_key;     /* scratch: the key of a question it may repeat */
 };
 
 /* ---- dedupe set ---- */
 
 
-static size_t *corpus_key_slot(CorpusReader *cr, const char *key, uint64_t h)
+/* The key two questions are compared by: the prompt's words (case,
+ * punctuation and markup aside), and the code it asks about as it is
+ * ("What does this print?" differs by its code, where punctuation
+ * counts). Empty when the prompt has no words. */
+static void corpus_key_of(StrBuf *key, const char *prompt, size_t len, const char *code)
+{
+    strbuf_clear(key);
+    text_append_key(key, prompt, len);
+    if (key->len > 0 && code) {
+        strbuf_putc(key, '\n');
+        strbuf_puts(key, code);
+    }
+}
+
+/* The slot of the key in cr->key (hash h): a question's with the same
+ * key, or the free one where it would go. */
+static uint32_t *corpus_key_slot(CorpusReader *cr, uint64_t h)
 {
     size_t mask = cr->key_cap - 1;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        size_t *slot = &cr->key_slots[i];
+        uint32_t *slot = &cr->key_slots[i];
         if (*slot == 0)
             return slot;
-        size_t q = *slot - 1;
-        if (cr->key_hashes[q] == h && strcmp(cr->keys[q], key) == 0)
+        const RawQuestion *q = &cr->qs[*slot - 1];
+        if (cr->key_hashes[*slot - 1] != h)
+            continue;
+        corpus_key_of(&cr->other_key, q->prompt, strlen(q->prompt), q->code);
+        if (cr->other_key.len == cr->key.len &&
+            memcmp(cr->other_key.data, cr->key.data, cr->key.len) == 0)
             return slot;
     }
 }
@@ -93,8 +115,14 @@ static void corpus_key_grow(CorpusReader *cr)
     free(cr->key_slots);
     cr->key_cap = cr->key_cap ? cr->key_cap * 2 : 256;
     cr->key_slots = xcalloc(cr->key_cap, sizeof *cr->key_slots);
-    for (size_t q = 0; q < cr->count; q++)
-        *corpus_key_slot(cr, cr->keys[q], cr->key_hashes[q]) = q + 1;
+    size_t mask = cr->key_cap - 1;
+    /* The keys are distinct: each goes to the first free slot of its probe. */
+    for (size_t q = 0; q < cr->count; q++) {
+        size_t i = (size_t)cr->key_hashes[q] & mask;
+        while (cr->key_slots[i])
+            i = (i + 1) & mask;
+        cr->key_slots[i] = (uint32_t)(q + 1);
+    }
 }
 
 CorpusReader *corpus_reader_new(void)
@@ -111,8 +139,9 @@ static void corpus_reader_free(CorpusReader *cr)
     free(cr->qs);
     free(cr->key_slots);
     free(cr->key_hashes);
-    free(cr->keys);
     arena_free(&cr->arena);
+    strbuf_free(&cr->key);
+    strbuf_free(&cr->other_key);
     free(cr);
 }
 
@@ -219,22 +248,15 @@ static const char *fr_current_section(const FileReader *fr)
 
 static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code)
 {
-    StrBuf key = {0};
-    text_append_key(&key, fr->prompt.data, fr->prompt.len);
-    if (key.len > 0 && code) {
-        /* "What does this print?" differs by its code, where punctuation
-         * counts: the code goes into the key as it is. */
-        strbuf_putc(&key, '\n');
-        strbuf_puts(&key, code->text);
-    }
-    if (key.len == 0) {
+    StrBuf *key = &cr->key;
+    corpus_key_of(key, fr->prompt.data, fr->prompt.len, code ? code->text : NULL);
+    if (key->len == 0) {
         diag_add(fr->diag, DIAG_WARNING, fr->file, fr->line,
                  "question has no words, left out");
-        strbuf_free(&key);
         return;
     }
-    uint64_t h = hash_bytes(HASH_SEED, key.data, key.len);
-    size_t *slot = corpus_key_slot(cr, key.data, h);
+    uint64_t h = hash_bytes(HASH_SEED, key->data, key->len);
+    uint32_t *slot = corpus_key_slot(cr, h);
     if (*slot) {
         const RawQuestion *first = &cr->qs[*slot - 1];
         StrBuf ex = {0};
@@ -243,13 +265,11 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
                  "duplicate question \"%s\" (first at %s:%u), kept once", strbuf_str(&ex),
                  first->file, first->line);
         strbuf_free(&ex);
-        strbuf_free(&key);
         return;
     }
     size_t old_cap = cr->cap;
     cr->qs = xgrow(cr->qs, &cr->cap, cr->count + 1, sizeof *cr->qs);
     if (cr->cap != old_cap) {
-        cr->keys = xrealloc(cr->keys, cr->cap * sizeof *cr->keys);
         cr->key_hashes = xrealloc(cr->key_hashes, cr->cap * sizeof *cr->key_hashes);
     }
     RawQuestion *q = &cr->qs[cr->count];
@@ -275,10 +295,9 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
     } else {
         cr->run_open = 0;
     }
-    cr->keys[cr->count] = arena_strndup(&cr->arena, key.data, key.len);
     cr->key_hashes[cr->count] = h;
     cr->count++;
-    *slot = cr->count;
+    *slot = (uint32_t)cr->count;
     if (!q->section && !cr->place) {
         /* Placement is needed after all: it reads every question so far. */
         cr->place = placement_new();
@@ -289,7 +308,6 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
         corpus_place(cr, cr->count - 1);
     if (cr->count * 2 > cr->key_cap)
         corpus_key_grow(cr);
-    strbuf_free(&key);
 }
 
 /* Reports a question left out, and why: "WHY: \"its prompt\"". */

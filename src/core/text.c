@@ -618,6 +618,19 @@ int text_is_chatter(const char *s, size_t len)
         lead++;
     if (lead == len || !strchr("lLhHiIfFgGbBtTwWdDaA", s[lead]))
         return 0;
+    /* The key's first word is the run of letters and digits here when an
+     * ASCII byte ends it: it must be an opener's first word. */
+    size_t end = lead;
+    while (end < len && isalnum((unsigned char)s[end]))
+        end++;
+    if (end == len || (unsigned char)s[end] < 0x80) {
+        size_t n = end - lead;
+        int first = 0;
+        for (size_t i = 0; i < sizeof openers / sizeof *openers && !first; i++)
+            first = strncasecmp(s + lead, openers[i], n) == 0 && openers[i][n] == ' ';
+        if (!first)
+            return 0;
+    }
     StrBuf key = {0};
     text_append_key(&key, s, len < 48 ? len : 48);
     const char *k = strbuf_str(&key);
