@@ -625,9 +625,10 @@ int text_is_chatter(const char *s, size_t len)
         end++;
     if (end == len || (unsigned char)s[end] < 0x80) {
         size_t n = end - lead;
-        int first = 0;
+        int first = 0, c = tolower((unsigned char)s[lead]);
         for (size_t i = 0; i < sizeof openers / sizeof *openers && !first; i++)
-            first = strncasecmp(s + lead, openers[i], n) == 0 && openers[i][n] == ' ';
+            first = openers[i][0] == c && strncasecmp(s + lead, openers[i], n) == 0 &&
+                    openers[i][n] == ' ';
         if (!first)
             return 0;
     }
