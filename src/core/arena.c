@@ -14,40 +14,29 @@
 struct ArenaChunk {
     ArenaChunk *next;
     size_t size;
-    size_t used;
     alignas(max_align_t) unsigned char data[];
 };
 
 enum { ARENA_MIN_CHUNK = 4096, ARENA_MAX_CHUNK = 1 << 20 };
 
-void *arena_alloc_raw(Arena *a, size_t size)
+/* size is a multiple of the alignment and more than the newest chunk has
+ * left: a new chunk becomes the newest. */
+void *arena_alloc_chunk(Arena *a, size_t size)
 {
-    const size_t align = alignof(max_align_t);
-    size = (size + align - 1) & ~(align - 1);
     ArenaChunk *c = a->head;
-    if (!c || c->size - c->used < size) {
-        size_t want = c ? c->size * 2 : ARENA_MIN_CHUNK;
-        if (want > ARENA_MAX_CHUNK)
-            want = ARENA_MAX_CHUNK;
-        if (want < size)
-            want = size;
-        c = xmalloc(sizeof *c + want);
-        c->size = want;
-        c->used = 0;
-        c->next = a->head;
-        a->head = c;
-    }
-    void *p = c->data + c->used;
-    c->used += size;
+    size_t want = c ? c->size * 2 : ARENA_MIN_CHUNK;
+    if (want > ARENA_MAX_CHUNK)
+        want = ARENA_MAX_CHUNK;
+    if (want < size)
+        want = size;
+    c = xmalloc(sizeof *c + want);
+    c->size = want;
+    c->next = a->head;
+    a->head = c;
+    a->next = (char *)c->data + size;
+    a->end = (char *)c->data + want;
     a->total += size;
-    return p;
-}
-
-void *arena_alloc(Arena *a, size_t size)
-{
-    void *p = arena_alloc_raw(a, size);
-    memset(p, 0, size);
-    return p;
+    return c->data;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t len)
@@ -85,6 +74,7 @@ void arena_free(Arena *a)
 {
     arena_free_chunks(a->head);
     a->head = NULL;
+    a->next = a->end = NULL;
     a->total = 0;
 }
 
@@ -95,6 +85,7 @@ void arena_reset(Arena *a)
         return;
     arena_free_chunks(keep->next);
     keep->next = NULL;
-    keep->used = 0;
+    a->next = (char *)keep->data;
+    a->end = (char *)keep->data + keep->size;
     a->total = 0;
 }
