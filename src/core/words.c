@@ -631,15 +631,12 @@ static uint32_t words_raw_id(Vocab *v, const WordKey *k)
 
 /* For a word of n bytes (n <= 16), the bytes of its two chunks kept:
  * looked up rather than branched on, as word lengths follow no pattern. */
-#define WORDS_KEEP(n) ((n) >= 8 ? ~0ull : (1ull << ((n) * 8)) - 1)
-#define WORDS_KEEP2(n) {WORDS_KEEP(n), (n) > 8 ? WORDS_KEEP((n) - 8) : 0}
 static const uint64_t words_keep[WORDS_SHORT + 1][2] = {
-    WORDS_KEEP2(0), WORDS_KEEP2(1), WORDS_KEEP2(2), WORDS_KEEP2(3), WORDS_KEEP2(4),
-    WORDS_KEEP2(5), WORDS_KEEP2(6), WORDS_KEEP2(7), WORDS_KEEP2(8), WORDS_KEEP2(9),
-    WORDS_KEEP2(10), WORDS_KEEP2(11), WORDS_KEEP2(12), WORDS_KEEP2(13), WORDS_KEEP2(14),
-    WORDS_KEEP2(15), WORDS_KEEP2(16)};
-#undef WORDS_KEEP2
-#undef WORDS_KEEP
+    {0, 0}, {0xFFull, 0}, {0xFFFFull, 0}, {0xFFFFFFull, 0}, {0xFFFFFFFFull, 0},
+    {0xFFFFFFFFFFull, 0}, {0xFFFFFFFFFFFFull, 0}, {0xFFFFFFFFFFFFFFull, 0}, {~0ull, 0},
+    {~0ull, 0xFFull}, {~0ull, 0xFFFFull}, {~0ull, 0xFFFFFFull}, {~0ull, 0xFFFFFFFFull},
+    {~0ull, 0xFFFFFFFFFFull}, {~0ull, 0xFFFFFFFFFFFFull}, {~0ull, 0xFFFFFFFFFFFFFFull},
+    {~0ull, ~0ull}};
 
 /* The term id of an ASCII word of 2..WORDS_SHORT bytes at p, with 16
  * bytes readable from p: its key form is the bytes OR 0x20, zero-padded. */
