@@ -91,8 +91,8 @@ static void corpus_key_of(StrBuf *key, const char *prompt, size_t len, const cha
     }
 }
 
-/* The slot of the key in cr->key (hash h): a question's with the same
- * key, or the free one where it would go. */
+/* The slot for the key in cr->key, whose hash is h: that of a question
+ * with the same key, or the free one where it would go. */
 static uint32_t *corpus_key_slot(CorpusReader *cr, uint64_t h)
 {
     size_t mask = cr->key_cap - 1;

@@ -616,22 +616,22 @@ int text_is_chatter(const char *s, size_t len)
     size_t lead = 0;
     while (lead < len && !isalnum((unsigned char)s[lead]) && (unsigned char)s[lead] < 0x80)
         lead++;
-    if (lead == len || !strchr("lLhHiIfFgGbBtTwWdDaA", s[lead]))
+    if (lead == len)
         return 0;
-    /* The key's first word is the run of letters and digits here when an
-     * ASCII byte ends it: it must be an opener's first word. */
+    /* The text must start like an opener before a key is made: with its
+     * first letter, and when an ASCII byte ends the run of letters and
+     * digits here (the key's first word), with its whole first word. */
     size_t end = lead;
     while (end < len && isalnum((unsigned char)s[end]))
         end++;
-    if (end == len || (unsigned char)s[end] < 0x80) {
-        size_t n = end - lead;
-        int first = 0, c = tolower((unsigned char)s[lead]);
-        for (size_t i = 0; i < sizeof openers / sizeof *openers && !first; i++)
-            first = openers[i][0] == c && strncasecmp(s + lead, openers[i], n) == 0 &&
-                    openers[i][n] == ' ';
-        if (!first)
-            return 0;
-    }
+    size_t n = end - lead;
+    int whole = end == len || (unsigned char)s[end] < 0x80;
+    int c = tolower((unsigned char)s[lead]), first = 0;
+    for (size_t i = 0; i < sizeof openers / sizeof *openers && !first; i++)
+        first = openers[i][0] == c &&
+                (!whole || (strncasecmp(s + lead, openers[i], n) == 0 && openers[i][n] == ' '));
+    if (!first)
+        return 0;
     StrBuf key = {0};
     text_append_key(&key, s, len < 48 ? len : 48);
     const char *k = strbuf_str(&key);

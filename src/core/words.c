@@ -801,6 +801,7 @@ uint32_t vocab_count_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *ou
         }
         return count;
     }
+    /* Rare: the ids are sorted alone and counted again in their new places. */
     qsort(out_ids, count, sizeof *out_ids, words_cmp_id);
     for (uint32_t k = 0; k < count; k++)
         out_counts[k] = 0.0f;
