@@ -1455,6 +1455,60 @@ static void test_fifty_megabyte_corpus_is_read(void **state)
     unload(&l);
 }
 
+/* The same bank from a file on disk (a large one is mapped, not read:
+ * filemap.h) as from the same bytes in memory. */
+static void expect_same_from_disk(const char *md, size_t len)
+{
+    char dir[] = "/tmp/qa-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    StrBuf path = {0};
+    strbuf_printf(&path, "%s/pack.md", dir);
+    FILE *f = fopen(path.data, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(md, 1, len, f), len);
+    fclose(f);
+    Loaded disk = load_path(path.data), memory = load_n(path.data, md, len);
+    assert_int_equal(diag_count(disk.diag), diag_count(memory.diag));
+    assert_int_equal(bank_question_count(disk.bank), bank_question_count(memory.bank));
+    assert_true(bank_question_count(disk.bank) > 100);
+    StrBuf a = {0}, b = {0};
+    for (size_t i = 0; i < bank_question_count(disk.bank); i++) {
+        const Question *x = bank_question(disk.bank, i), *y = bank_question(memory.bank, i);
+        assert_string_equal(x->prompt, y->prompt);
+        assert_string_equal(answer_md(x, &a), answer_md(y, &b));
+        assert_int_equal(x->line, y->line);
+        assert_string_equal(bank_topic_name(disk.bank, x->topic),
+                            bank_topic_name(memory.bank, y->topic));
+    }
+    strbuf_free(&a);
+    strbuf_free(&b);
+    unload(&disk);
+    unload(&memory);
+    unlink(path.data);
+    rmdir(dir);
+    strbuf_free(&path);
+}
+
+static void test_large_file_on_disk_reads_as_in_memory(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    for (size_t i = 0; md.len < 200000; i++) {
+        if (i % 40 == 0)
+            strbuf_printf(&md, "## Topic %zu\n\n", i / 40);
+        strbuf_printf(&md, "### What does step %zu of the process do?\n"
+                           "It moves the work on by one stage, number %zu.\n\n", i, i);
+    }
+    expect_same_from_disk(md.data, md.len);
+    /* Ending at a page boundary with no line break: the parser's guard
+     * bytes go past the file's last page. */
+    strbuf_append(&md, "### What is the last question?\nThe last answer.", 47);
+    while (md.len % 4096 != 0)
+        strbuf_putc(&md, '.');
+    expect_same_from_disk(md.data, md.len);
+    strbuf_free(&md);
+}
+
 static void test_unterminated_fence_reported_rest_usable(void **state)
 {
     (void)state;
@@ -1646,6 +1700,7 @@ int main(void)
         cmocka_unit_test(test_missing_path_and_directory_without_markdown),
         cmocka_unit_test(test_oversized_input_is_refused),
         cmocka_unit_test(test_fifty_megabyte_corpus_is_read),
+        cmocka_unit_test(test_large_file_on_disk_reads_as_in_memory),
         cmocka_unit_test(test_unterminated_fence_reported_rest_usable),
         cmocka_unit_test(test_small_topics_are_reported_by_check),
     };

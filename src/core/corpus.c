@@ -12,6 +12,7 @@
 #include "corpus.h"
 #include "arena.h"
 #include "choices.h"
+#include "filemap.h"
 #include "hash.h"
 #include "mdtree.h"
 #include "placement.h"
@@ -1696,8 +1697,11 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
 
 /* ---- files and directories ---- */
 
-static char *corpus_read_file(const char *path, size_t *len, Diagnostics *diag)
+/* The file's bytes, with MDTREE_SLACK to spare: mapped (*mapped = 1; see
+ * filemap.h) or read into a buffer of the caller's. */
+static char *corpus_read_file(const char *path, size_t *len, int *mapped, Diagnostics *diag)
 {
+    *mapped = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
         diag_add(diag, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
@@ -1710,6 +1714,15 @@ static char *corpus_read_file(const char *path, size_t *len, Diagnostics *diag)
                  (size_t)st.st_size >> 20, CORPUS_MAX_FILE_BYTES >> 20);
         fclose(f);
         return NULL;
+    }
+    if (S_ISREG(st.st_mode) && st.st_size >= FILEMAP_MIN_BYTES) {
+        char *bytes = filemap_open(fileno(f), (size_t)st.st_size, MDTREE_SLACK);
+        if (bytes) {
+            fclose(f);
+            *len = (size_t)st.st_size;
+            *mapped = 1;
+            return bytes;
+        }
     }
     /* One buffer of the file's size plus the parser's slack; a file that
      * grows while read (or a pipe) is read on in chunks. */
@@ -1760,11 +1773,16 @@ static int corpus_cmp_names(const void *a, const void *b)
 static void corpus_add_path(CorpusReader *cr, const char *path, Diagnostics *diag)
 {
     size_t len;
-    char *data = corpus_read_file(path, &len, diag);
+    int mapped;
+    char *data = corpus_read_file(path, &len, &mapped, diag);
     if (!data)
         return;
     corpus_reader_add_buffer(cr, path, data, len, diag);
-    free(data);
+    if (!mapped)
+        free(data);
+    else if (filemap_close(data, len, MDTREE_SLACK))
+        diag_add(diag, DIAG_ERROR, path, 0,
+                 "the file was cut short while it was read (changed by another program?)");
 }
 
 Bank *corpus_load(const char *path, Diagnostics *diag)
