@@ -4,7 +4,8 @@
  * Pins: items come out in the order they went in, whichever side the
  * second thread is on; take gives NULL once the queue is closed and empty;
  * a full queue holds the putter back; items never taken are dropped at
- * join without a leak (ASan).
+ * join without a leak (ASan); a side that would wait does idle work
+ * instead while there is some, and waits once there is none.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -122,6 +123,87 @@ static void test_items_never_taken_are_dropped_at_join(void **state)
     handoff_join(h);
 }
 
+/* Idle work: a counter of pieces, some of them to do. */
+typedef struct Chores {
+    atomic_int left, done;
+} Chores;
+
+static int do_a_chore(void *arg)
+{
+    Chores *c = arg;
+    if (atomic_load(&c->left) <= 0)
+        return 0;
+    atomic_fetch_sub(&c->left, 1);
+    atomic_fetch_add(&c->done, 1);
+    return 1;
+}
+
+/* The second thread puts after a pause: the taker, which would wait,
+ * does the chores first, then still gets every item in order. */
+static void put_after_a_pause(Handoff *h, void *arg)
+{
+    (void)arg;
+    struct timespec pause = {0, 30 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    for (int i = 0; i < 5; i++)
+        handoff_put(h, &values[i]);
+    handoff_close(h);
+}
+
+static void test_a_waiting_taker_does_idle_work(void **state)
+{
+    (void)state;
+    for (int i = 0; i < ITEMS; i++)
+        values[i] = i;
+    Chores c = {100, 0};
+    Handoff *h = handoff_start(0, put_after_a_pause, NULL);
+    assert_non_null(h);
+    for (int i = 0; i < 5; i++) {
+        int *v = handoff_take_idle(h, do_a_chore, &c);
+        assert_non_null(v);
+        assert_int_equal(*v, i);
+    }
+    assert_null(handoff_take_idle(h, do_a_chore, &c));
+    assert_int_equal(atomic_load(&c.done), 100); /* all done while waiting */
+    handoff_join(h);
+}
+
+/* Nobody takes for a while: the putter, held back by the full queue,
+ * does the chores meanwhile. */
+typedef struct ChorePutter {
+    Chores chores;
+    atomic_int put;
+} ChorePutter;
+
+static void put_doing_chores(Handoff *h, void *arg)
+{
+    ChorePutter *cp = arg;
+    for (int i = 0; i < 6; i++) {
+        handoff_put_idle(h, &values[i], do_a_chore, &cp->chores);
+        atomic_fetch_add(&cp->put, 1);
+    }
+    handoff_close(h);
+}
+
+static void test_a_held_back_putter_does_idle_work(void **state)
+{
+    (void)state;
+    ChorePutter cp = {{50, 0}, 0};
+    Handoff *h = handoff_start(2, put_doing_chores, &cp);
+    assert_non_null(h);
+    struct timespec pause = {0, 50 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    assert_int_equal(atomic_load(&cp.chores.done), 50);
+    assert_true(atomic_load(&cp.put) <= 2); /* and still held back */
+    for (int i = 0; i < 6; i++) {
+        int *v = handoff_take(h);
+        assert_non_null(v);
+        assert_int_equal(*v, i);
+    }
+    assert_null(handoff_take(h));
+    handoff_join(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -129,6 +211,8 @@ int main(void)
         cmocka_unit_test(test_a_full_queue_holds_the_putter_back),
         cmocka_unit_test(test_the_second_thread_can_take),
         cmocka_unit_test(test_items_never_taken_are_dropped_at_join),
+        cmocka_unit_test(test_a_waiting_taker_does_idle_work),
+        cmocka_unit_test(test_a_held_back_putter_does_idle_work),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -398,7 +399,7 @@ static void test_stream_hands_over_top_level_blocks_in_order(void **state)
         size_t len = strlen(md);
         char *buf = malloc(len + MDTREE_SLACK);
         memcpy(buf, md, len);
-        assert_int_equal(mdtree_stream(buf, len, "t.md", f.diag, on_stream_block, &log), 0);
+        assert_int_equal(mdtree_stream(buf, len, "t.md", f.diag, NULL, on_stream_block, &log), 0);
         assert_string_equal(strbuf_str(&log.kinds), strbuf_str(&tree));
         assert_int_equal(log.ends, 1);
         assert_true(log.order_ok);
@@ -426,7 +427,7 @@ static void test_stream_keeps_held_blocks_across_many_chunks(void **state)
         log.order_ok = 1;
         char *buf = malloc(md.len + MDTREE_SLACK);
         memcpy(buf, md.data, md.len);
-        assert_int_equal(mdtree_stream(buf, md.len, "t.md", diag, on_stream_block, &log), 0);
+        assert_int_equal(mdtree_stream(buf, md.len, "t.md", diag, NULL, on_stream_block, &log), 0);
         assert_int_equal(log.kinds.len, 3000);
         assert_int_equal(log.lines[63], 127);
         assert_true(log.order_ok);
@@ -445,7 +446,24 @@ typedef struct BigLog {
     const Diagnostics *diag;
     int hold;
     int ends;
+    size_t blocks, memos; /* blocks seen, and those with a memo */
 } BigLog;
+
+/* MdStreamHooks' prepare: each top-level block's line as its memo. */
+static void memo_line(MdNode *block, Arena *arena, void *arg)
+{
+    size_t *calls = arg;
+    uint32_t *line = arena_alloc(arena, sizeof *line);
+    *line = block->line;
+    block->memo = line;
+    (*calls)++;
+}
+
+static int count_idle(void *arg)
+{
+    atomic_fetch_add((atomic_size_t *)arg, 1);
+    return 0;
+}
 
 static const MdNode *first_leaf(const MdNode *n)
 {
@@ -474,6 +492,11 @@ static void on_big_block(MdStream *s, MdNode *doc, MdNode *block, void *userdata
     }
     put_block(&log->seen, block);
     strbuf_printf(&log->seen, " %zu\n", diag_count(log->diag));
+    log->blocks++;
+    if (block->memo) {
+        assert_int_equal(*(const uint32_t *)block->memo, block->line);
+        log->memos++;
+    }
     if (!log->hold)
         mdtree_release(s, block);
 }
@@ -546,8 +569,18 @@ static void test_stream_of_a_large_document_on_two_threads(void **state)
         log.hold = hold;
         char *buf = malloc(md.len + MDTREE_SLACK);
         memcpy(buf, md.data, md.len);
-        assert_int_equal(mdtree_stream(buf, md.len, "t.md", diag, on_big_block, &log), 0);
+        size_t prepared = 0;
+        atomic_size_t idle = 0;
+        MdStreamHooks hooks = {memo_line, &prepared, count_idle, &idle};
+        assert_int_equal(mdtree_stream(buf, md.len, "t.md", diag, &hooks, on_big_block, &log),
+                         0);
         free(buf);
+        /* Every block prepared, before it came, on two threads; none on one. */
+        assert_true(log.blocks > 4000);
+        assert_int_equal(prepared, run == 2 ? 0 : log.blocks);
+        assert_int_equal(log.memos, prepared);
+        if (run == 2)
+            assert_int_equal(atomic_load(&idle), 0);
         StrBuf got = {0};
         strip_counts(&got, strbuf_str(&log.seen));
         assert_string_equal(strbuf_str(&got), strbuf_str(&want));

@@ -16,6 +16,8 @@
 
 #include "core/placement.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,30 +327,56 @@ static void add_doc(Placement *p, long topic, size_t run, const char *const *pie
     (*n)++;
 }
 
-/* A pack of 1,400 documents: several batches, so their words are read on
- * the second thread while documents are still being added. Fillers with
- * words of their own (topic Generators) surround the real questions; a
- * run added early must still find the Data Structures questions added
- * after it, and a vector read for the wrong document, or a batch lost,
- * would hand the run to the fillers' topic. Documents come in pieces. On
- * one thread (QA_THREADS=1) the result is the same. */
-static void place_large_pack(long run_topic[2]);
+/* A pack of 1,400 documents: several batches, so their words are read
+ * while documents are still being added (placement_help), by the adding
+ * thread between documents, by a second thread, or both. Fillers
+ * with words of their own (topic Generators) surround the real questions;
+ * a run added early must still find the Data Structures questions added
+ * after it, and a vector read for the wrong document, or a batch lost or
+ * read out of order, would hand the run to the fillers' topic. Documents
+ * come in pieces. With nobody helping, and on one thread (QA_THREADS=1,
+ * where each batch is read as soon as it is full), the result is the
+ * same. */
+enum { HELP_HERE = 1, HELP_THREAD = 2 };
+static size_t place_large_pack(long run_topic[2], int helpers);
 
-static void test_a_pack_read_on_the_second_thread_places_its_runs(void **state)
+typedef struct Helper {
+    Placement *p;
+    atomic_int stop;
+    size_t read;
+} Helper;
+
+static void *help_until_stopped(void *arg)
 {
-    (void)state;
-    long threaded[2] = {-7, -7}, single[2] = {-7, -7};
-    setenv("QA_THREADS", "2", 1);
-    place_large_pack(threaded);
-    setenv("QA_THREADS", "1", 1);
-    place_large_pack(single);
-    unsetenv("QA_THREADS");
-    assert_int_equal(threaded[0], DATA);
-    assert_int_equal(threaded[1], -1);
-    assert_memory_equal(threaded, single, sizeof threaded);
+    Helper *h = arg;
+    while (!atomic_load(&h->stop))
+        h->read += (size_t)placement_help(h->p);
+    return NULL;
 }
 
-static void place_large_pack(long run_topic[2])
+static void test_a_pack_read_while_documents_come_places_its_runs(void **state)
+{
+    (void)state;
+    long helped[2] = {-7, -7}, both[2] = {-7, -7}, unhelped[2] = {-7, -7};
+    long single[2] = {-7, -7};
+    setenv("QA_THREADS", "2", 1);
+    /* Each of the five full batches, read by the adding thread as soon
+     * as it waits. */
+    assert_int_equal(place_large_pack(helped, HELP_HERE), 5);
+    place_large_pack(both, HELP_HERE | HELP_THREAD); /* how many: by chance */
+    assert_int_equal(place_large_pack(unhelped, 0), 0);
+    setenv("QA_THREADS", "1", 1);
+    assert_int_equal(place_large_pack(single, HELP_HERE), 0); /* nothing waits */
+    unsetenv("QA_THREADS");
+    assert_int_equal(helped[0], DATA);
+    assert_int_equal(helped[1], -1);
+    assert_memory_equal(helped, both, sizeof helped);
+    assert_memory_equal(helped, unhelped, sizeof helped);
+    assert_memory_equal(helped, single, sizeof helped);
+}
+
+/* Returns how many batches placement_help read. */
+static size_t place_large_pack(long run_topic[2], int helpers)
 {
     enum { DOCS = 1400 };
     static long doc_topic[DOCS];
@@ -357,8 +385,14 @@ static void place_large_pack(long run_topic[2])
     PlaceDoc pack[16];
     size_t pack_count = add_pack(pack);
     Placement *p = placement_new();
-    size_t n = 0;
+    Helper helper = {p, 0, 0};
+    pthread_t thread;
+    if (helpers & HELP_THREAD)
+        assert_int_equal(pthread_create(&thread, NULL, help_until_stopped, &helper), 0);
+    size_t n = 0, read_here = 0;
     for (size_t i = 0; n < DOCS - 20; i++) {
+        if ((helpers & HELP_HERE) && i % 50 == 0)
+            read_here += (size_t)placement_help(p);
         if (n == 300)
             for (size_t k = 0; k < COUNT(run_data); k++)
                 add_doc(p, -1, 0, &run_data[k], 1, doc_topic, doc_run, &n);
@@ -379,13 +413,18 @@ static void place_large_pack(long run_topic[2])
         add_doc(p, GENERATORS, 0, &piece, 1, doc_topic, doc_run, &n);
     }
     add_doc(p, -1, 1, run_unknown, COUNT(run_unknown), doc_topic, doc_run, &n);
+    if (helpers & HELP_THREAD) {
+        atomic_store(&helper.stop, 1);
+        pthread_join(thread, NULL);
+    }
     placement_choose_runs(p, doc_topic, doc_run, topic_names, 4, 2, run_topic);
     placement_free(p);
+    return helper.read + read_here;
 }
 
-/* Freeing a placement whose second thread is still reading, with no
- * choice made: it waits for the thread and leaks nothing (ASan). */
-static void test_freeing_before_choosing_waits_for_the_thread(void **state)
+/* Freeing a placement with batches not read yet, with no choice made:
+ * nothing is left behind (ASan). */
+static void test_freeing_before_choosing_leaks_nothing(void **state)
 {
     (void)state;
     Placement *p = placement_new();
@@ -413,8 +452,8 @@ int main(void)
         cmocka_unit_test(test_empty_inputs_give_minus_one),
         cmocka_unit_test(test_empty_prose_gets_minus_one),
         cmocka_unit_test(test_questions_without_words_first),
-        cmocka_unit_test(test_a_pack_read_on_the_second_thread_places_its_runs),
-        cmocka_unit_test(test_freeing_before_choosing_waits_for_the_thread),
+        cmocka_unit_test(test_a_pack_read_while_documents_come_places_its_runs),
+        cmocka_unit_test(test_freeing_before_choosing_leaks_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,7 +83,17 @@ void arena_reset(Arena *a)
     ArenaChunk *keep = a->head;
     if (!keep)
         return;
-    arena_free_chunks(keep->next);
+    if (keep->next) {
+        size_t all = 0;
+        for (const ArenaChunk *c = keep; c; c = c->next)
+            all += c->size;
+        if (all > ARENA_MAX_CHUNK)
+            all = keep->size > ARENA_MAX_CHUNK ? keep->size : ARENA_MAX_CHUNK;
+        arena_free_chunks(keep);
+        keep = xmalloc(sizeof *keep + all);
+        keep->size = all;
+        a->head = keep;
+    }
     keep->next = NULL;
     a->next = (char *)keep->data;
     a->end = (char *)keep->data + keep->size;

@@ -61,8 +61,11 @@ void *arena_memdup(Arena *a, const void *p, size_t size);
 /* Releases everything the arena handed out; the arena is empty again. */
 void arena_free(Arena *a);
 
-/* Like arena_free, but keeps the newest (largest) chunk for reuse, so that
- * memory used over and over is not returned and faulted in again. */
+/* Like arena_free, but keeps memory for reuse, so that memory used over and
+ * over is not returned and faulted in again: the newest (largest) chunk
+ * when it was the only one, else one chunk as large as all of them (up to
+ * the largest chunk size), so that an arena filled to about the same size
+ * again and again settles on a single chunk. */
 void arena_reset(Arena *a);
 
 #endif

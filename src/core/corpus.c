@@ -26,6 +26,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,8 @@ struct CorpusReader {
     size_t run_count;
     int run_open;         /* the last question added was sectionless */
     Placement *place;     /* from the first sectionless question on */
+    _Atomic(Placement *) place_shared; /* the same, for the parser's thread
+                                          (corpus_idle) */
     StrBuf key;           /* scratch: the key of the question being added */
     StrBuf other_key;     /* scratch: the key of a question it may repeat */
 };
@@ -302,6 +305,7 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
     if (!q->section && !cr->place) {
         /* Placement is needed after all: it reads every question so far. */
         cr->place = placement_new();
+        atomic_store_explicit(&cr->place_shared, cr->place, memory_order_release);
         for (size_t i = 0; i + 1 < cr->count; i++)
             corpus_place(cr, i);
     }
@@ -309,6 +313,15 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
         corpus_place(cr, cr->count - 1);
     if (cr->count * 2 > cr->key_cap)
         corpus_key_grow(cr);
+}
+
+/* Work for either thread of a large pack while it would wait for the
+ * other (mdtree.h): reading the words of questions for placement. */
+static int corpus_idle(void *arg)
+{
+    CorpusReader *cr = arg;
+    Placement *p = atomic_load_explicit(&cr->place_shared, memory_order_acquire);
+    return p ? placement_help(p) : 0;
 }
 
 /* Reports a question left out, and why: "WHY: \"its prompt\"". */
@@ -890,23 +903,75 @@ static void fr_flush_waiting(FileReader *fr)
 static void fr_list_items(FileReader *fr, const MdNode *list, const ShapeItem *items,
                           const StrBuf *prompts, StrBuf *prompt);
 
+/* ---- shapes worked out alongside the parser ----
+ *
+ * On a large pack md4c runs on a second thread. There each heading and
+ * list at the top level is also asked the shape questions the reader asks
+ * of every such block (a sixth of the reader's work on 10,000 generated
+ * questions), and the answers travel with it as its memo (mdtree.h's
+ * MdStreamHooks). They are the same pure functions' answers, so the reader
+ * gets the same either way. */
+
+typedef struct BlockMemo {
+    unsigned char opens;            /* H: shape_heading_asks */
+    size_t strict, loose, answered; /* UL, OL: shape_list_questions */
+    ShapeItem *items;               /* ... one per item */
+    StrBuf prompts;                 /* ... the items' prompts (in the
+                                       arena: never grown nor freed) */
+} BlockMemo;
+
+typedef struct BlockPrep {
+    StrBuf tmp, prompts;
+} BlockPrep;
+
+static void fr_prepare_block(MdNode *b, Arena *arena, void *arg)
+{
+    BlockPrep *prep = arg;
+    if (b->kind == MDK_H) {
+        BlockMemo *m = arena_alloc(arena, sizeof *m);
+        m->opens = (unsigned char)shape_heading_asks(b, &prep->tmp);
+        b->memo = m;
+    } else if (b->kind == MDK_UL || b->kind == MDK_OL) {
+        size_t count = 0;
+        for (const MdNode *li = b->first; li; li = li->next)
+            count++;
+        BlockMemo *m = arena_alloc(arena, sizeof *m);
+        m->items = arena_alloc_raw(arena, (count ? count : 1) * sizeof *m->items);
+        shape_list_questions(b, &prep->tmp, m->items, &prep->prompts, &m->strict, &m->loose,
+                             &m->answered);
+        m->prompts.data = arena_strndup(arena, prep->prompts.len ? prep->prompts.data : "",
+                                        prep->prompts.len);
+        m->prompts.len = prep->prompts.len;
+        b->memo = m;
+    }
+}
+
 /* A list: the answer of an open question, or a list of questions. */
 static void fr_list(FileReader *fr, const MdNode *list)
 {
     size_t strict, loose, answered, count = 0;
-    for (const MdNode *li = list->first; li; li = li->next)
-        count++;
-    /* Each item is read once: what it is and its prompt, kept for the
-     * walk below. */
-    ShapeItem *items = xmalloc((count ? count : 1) * sizeof *items);
+    const BlockMemo *memo = list->memo;
+    ShapeItem *items = NULL;
     StrBuf prompts = {0}, prompt = {0};
-    shape_list_questions(list, &prompt, items, &prompts, &strict, &loose, &answered);
+    if (memo) {
+        strict = memo->strict;
+        loose = memo->loose;
+    } else {
+        for (const MdNode *li = list->first; li; li = li->next)
+            count++;
+        /* Each item is read once: what it is and its prompt, kept for the
+         * walk below. */
+        items = xmalloc((count ? count : 1) * sizeof *items);
+        shape_list_questions(list, &prompt, items, &prompts, &strict, &loose, &answered);
+    }
     if (fr->open && fr->kind != OPEN_HEADING && strict == 0 &&
         (list->kind == MDK_UL || loose == 0)) {
         fr_add_block(fr, list, 0); /* the answer of the open question */
     } else if (loose == 0) {
         fr_close(fr);
         fr_ignore(fr, list, "not part of a question");
+    } else if (memo) {
+        fr_list_items(fr, list, memo->items, &memo->prompts, &prompt);
     } else {
         fr_list_items(fr, list, items, &prompts, &prompt);
     }
@@ -1438,8 +1503,9 @@ typedef struct PendingHeading {
  * Only unsettled headings whose part is still open can learn anything. */
 static void fr_note_block(FileReader *fr, MdNode *b)
 {
+    const BlockMemo *memo = b->memo;
     if (b->kind == MDK_H) {
-        int opens = shape_heading_asks(b, &fr->scan);
+        int opens = memo ? memo->opens : shape_heading_asks(b, &fr->scan);
         for (int k = 0; k < fr->unsettled_count; k++) {
             PendingHeading *p = &fr->pending[fr->unsettled[k]];
             if (b->level <= p->info.node->level) {
@@ -1470,7 +1536,9 @@ static void fr_note_block(FileReader *fr, MdNode *b)
             PendingHeading *p = &fr->pending[fr->unsettled[k]];
             if (!p->scope_open || !p->info.opens || p->holds_question || p->listed >= 2)
                 continue;
-            if (!counted) {
+            if (memo) {
+                answered = memo->answered;
+            } else if (!counted) {
                 shape_count_list_questions(b, &fr->scan, &strict, &loose, &answered);
                 counted = 1;
             }
@@ -1612,8 +1680,13 @@ static void corpus_reader_add_buffer(CorpusReader *cr, const char *name, char *d
     fr.min_level = 7;
     cr->run_open = 0;
     size_t before = cr->count;
-    if (mdtree_stream(text, len, file, diag, fr_stream_block, &fr) == 0 && cr->count == before)
+    BlockPrep prep = {0};
+    MdStreamHooks hooks = {fr_prepare_block, &prep, corpus_idle, cr};
+    if (mdtree_stream(text, len, file, diag, &hooks, fr_stream_block, &fr) == 0 &&
+        cr->count == before)
         diag_add(diag, DIAG_WARNING, file, 0, "no questions found in this file");
+    strbuf_free(&prep.tmp);
+    strbuf_free(&prep.prompts);
     free(fr.answer);
     free(fr.checked);
     free(fr.waiting);

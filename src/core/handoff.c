@@ -58,14 +58,33 @@ Handoff *handoff_start(size_t max, HandoffFn fn, void *arg)
     return h;
 }
 
+/* Waits for the next change, or does idle work first if there is any.
+ * Called and returns with the lock held. */
+static void handoff_wait(Handoff *h, HandoffIdleFn idle, void *arg)
+{
+    if (idle) {
+        pthread_mutex_unlock(&h->lock);
+        int did = idle(arg);
+        pthread_mutex_lock(&h->lock);
+        if (did)
+            return; /* the caller looks again */
+    }
+    pthread_cond_wait(&h->changed, &h->lock);
+}
+
 void handoff_put(Handoff *h, void *item)
+{
+    handoff_put_idle(h, item, NULL, NULL);
+}
+
+void handoff_put_idle(Handoff *h, void *item, HandoffIdleFn idle, void *arg)
 {
     HandoffNode *n = xmalloc(sizeof *n);
     n->next = NULL;
     n->item = item;
     pthread_mutex_lock(&h->lock);
     while (h->max && h->waiting >= h->max)
-        pthread_cond_wait(&h->changed, &h->lock);
+        handoff_wait(h, idle, arg);
     if (h->tail)
         h->tail->next = n;
     else
@@ -86,9 +105,14 @@ void handoff_close(Handoff *h)
 
 void *handoff_take(Handoff *h)
 {
+    return handoff_take_idle(h, NULL, NULL);
+}
+
+void *handoff_take_idle(Handoff *h, HandoffIdleFn idle, void *arg)
+{
     pthread_mutex_lock(&h->lock);
     while (!h->head && !h->closed)
-        pthread_cond_wait(&h->changed, &h->lock);
+        handoff_wait(h, idle, arg);
     HandoffNode *n = h->head;
     if (n) {
         h->head = n->next;

@@ -1,9 +1,8 @@
 /* handoff.h - work handed from one thread to another, in order.
  *
- * Loading a large pack runs two parts on second threads (mdtree.h parses
- * while the corpus reader reads; placement.h counts words while the
- * reader goes on). Both are one thread putting items and another taking
- * them in the order they were put; this is that queue, with the thread.
+ * Loading a large pack parses on a second thread while the corpus reader
+ * reads (mdtree.h): one thread putting items and another taking them in
+ * the order they were put. This is that queue, with the thread.
  *
  * Items are pointers, never NULL. Whoever puts them closes the queue when
  * there are no more; whoever takes them gets NULL once it is closed and
@@ -26,6 +25,17 @@ Handoff *handoff_start(size_t max, HandoffFn fn, void *arg);
 
 /* Adds item at the end, waiting first while the queue is full. */
 void handoff_put(Handoff *h, void *item);
+
+/* Work a thread may do instead of waiting (for a queue to have room or an
+ * item): does a piece of it and returns 1, or returns 0 when there is none
+ * to do now. It runs on whichever thread would wait, so it must be safe to
+ * call from either. */
+typedef int (*HandoffIdleFn)(void *arg);
+
+/* handoff_put and handoff_take that, while they would wait, call idle(arg)
+ * until it returns 0, and only then wait. idle may be NULL. */
+void handoff_put_idle(Handoff *h, void *item, HandoffIdleFn idle, void *arg);
+void *handoff_take_idle(Handoff *h, HandoffIdleFn idle, void *arg);
 /* No more items will be put. */
 void handoff_close(Handoff *h);
 /* The next item, waiting for one; NULL once closed and empty. */

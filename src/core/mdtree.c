@@ -17,6 +17,7 @@
 #include <md4c.h>
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +166,12 @@ struct StreamPipe {
     char *text;
     size_t len;
     int rc;
+    MdStreamHooks hooks;           /* functions NULL when not given */
+    /* Both's: batches the consumer is done with, for the producer to fill
+     * again (their arenas' pages are faulted in already). */
+    pthread_mutex_t spare_lock;
+    PipeBatch *spare;
+    size_t spare_count;
     /* The consumer's: taken batches with blocks still held, oldest first. */
     PipeBatch *held, *held_tail;
 };
@@ -181,12 +188,26 @@ static void pipe_hand_over(StreamPipe *p)
     PipeBatch *batch = p->filling;
     p->filling = NULL;
     if (batch)
-        handoff_put(p->out, batch);
+        handoff_put_idle(p->out, batch, p->hooks.idle, p->hooks.idle_arg);
 }
 
 static PipeBatch *pipe_new_batch(StreamPipe *p)
 {
-    p->filling = xcalloc(1, sizeof *p->filling);
+    pthread_mutex_lock(&p->spare_lock);
+    PipeBatch *batch = p->spare;
+    if (batch) {
+        p->spare = batch->next;
+        p->spare_count--;
+    }
+    pthread_mutex_unlock(&p->spare_lock);
+    if (batch) {
+        Arena arena = batch->arena;
+        memset(batch, 0, sizeof *batch);
+        batch->arena = arena;
+    } else {
+        batch = xcalloc(1, sizeof *batch);
+    }
+    p->filling = batch;
     p->builder.arena = &p->filling->arena;
     return p->filling;
 }
@@ -196,6 +217,8 @@ static void pipe_put(Builder *b, MdNode *block)
 {
     StreamPipe *p = b->pipe;
     PipeBatch *batch = p->filling;
+    if (block && p->hooks.prepare)
+        p->hooks.prepare(block, &batch->arena, p->hooks.prepare_arg);
     batch->items[batch->count++] = (PipeItem){block, block == NULL, p->pending};
     p->pending = NULL;
     if (block && batch->count < PIPE_BATCH)
@@ -736,7 +759,9 @@ static void pipe_produce(Handoff *out, void *arg)
     handoff_close(out);
 }
 
-/* Consumer: frees the oldest batches once delivered and all released. */
+/* Consumer: gives the oldest batches back once delivered and all
+ * released, for the producer to fill again (as many as may be in flight),
+ * or frees them. */
 static void pipe_free_released(StreamPipe *p)
 {
     while (p->held && p->held->delivered && p->held->unreleased == 0) {
@@ -744,7 +769,17 @@ static void pipe_free_released(StreamPipe *p)
         p->held = done->next;
         if (!p->held)
             p->held_tail = NULL;
-        pipe_batch_free(done);
+        arena_reset(&done->arena);
+        pthread_mutex_lock(&p->spare_lock);
+        int keep = p->spare_count < PIPE_QUEUED_MAX + 2;
+        if (keep) {
+            done->next = p->spare;
+            p->spare = done;
+            p->spare_count++;
+        }
+        pthread_mutex_unlock(&p->spare_lock);
+        if (!keep)
+            pipe_batch_free(done);
     }
 }
 
@@ -784,22 +819,29 @@ static void pipe_deliver(MdStream *s, PipeBatch *batch, Diagnostics *diag)
 
 /* mdtree_stream with md4c on a second thread; -2 when none can be had. */
 static int pipe_stream(MdStream *s, char *text, size_t len, const char *file,
-                       Diagnostics *diag)
+                       Diagnostics *diag, const MdStreamHooks *hooks)
 {
     StreamPipe *p = xcalloc(1, sizeof *p);
+    if (pthread_mutex_init(&p->spare_lock, NULL) != 0) {
+        free(p);
+        return -2;
+    }
+    if (hooks)
+        p->hooks = *hooks;
     p->builder.pipe = p;
     p->builder.file = file;
     p->text = text;
     p->len = len;
     Handoff *in = handoff_start(PIPE_QUEUED_MAX, pipe_produce, p);
     if (!in) {
+        pthread_mutex_destroy(&p->spare_lock);
         free(p);
         return -2;
     }
     s->pipe = p;
     s->doc.text = s->doc.lang = "";
     PipeBatch *batch;
-    while ((batch = handoff_take(in)) != NULL)
+    while ((batch = handoff_take_idle(in, p->hooks.idle, p->hooks.idle_arg)) != NULL)
         pipe_deliver(s, batch, diag);
     handoff_join(in);
     int rc = p->rc;
@@ -808,19 +850,25 @@ static int pipe_stream(MdStream *s, char *text, size_t len, const char *file,
         p->held = done->next;
         pipe_batch_free(done);
     }
+    while (p->spare) {
+        PipeBatch *done = p->spare;
+        p->spare = done->next;
+        pipe_batch_free(done);
+    }
+    pthread_mutex_destroy(&p->spare_lock);
     free(p);
     s->pipe = NULL;
     return rc;
 }
 
-int mdtree_stream(char *text, size_t len, const char *file, Diagnostics *diag, MdBlockFn fn,
-                  void *userdata)
+int mdtree_stream(char *text, size_t len, const char *file, Diagnostics *diag,
+                  const MdStreamHooks *hooks, MdBlockFn fn, void *userdata)
 {
     MdStream s = {0};
     s.fn = fn;
     s.userdata = userdata;
     if (len >= MDTREE_STREAM_THREAD_BYTES && cpus_for_loading() > 1) {
-        int rc = pipe_stream(&s, text, len, file, diag);
+        int rc = pipe_stream(&s, text, len, file, diag, hooks);
         if (rc != -2)
             return rc;
     }

@@ -61,6 +61,8 @@ struct MdNode {
                                navigation, such as "back to top" */
     uint8_t pool;           /* streaming: which of the stream's two arenas
                                holds this top-level block */
+    const void *memo;       /* streaming: what MdStreamHooks' prepare kept of
+                               a top-level block, or NULL */
 };
 
 /* One cell of a table row: a piece of the row's text. */
@@ -108,8 +110,29 @@ enum { MDTREE_STREAM_THREAD_BYTES = 256 * 1024 };
 
 typedef struct MdStream MdStream;
 typedef void (*MdBlockFn)(MdStream *s, MdNode *doc, MdNode *block, void *userdata);
-int mdtree_stream(char *text, size_t len, const char *file, Diagnostics *diag, MdBlockFn fn,
-                  void *userdata);
+
+/* More work for the two threads of a large document; both are used only
+ * when it is parsed on a second thread, so the consumer must do without.
+ *
+ * prepare(block, arena, prepare_arg) runs where the tree is built, once for
+ * each top-level block as it ends, in order, before the consumer sees it.
+ * It may set block->memo to what it works out (allocated in arena, which
+ * lives as long as the block; the block is not to be changed otherwise),
+ * so that the consumer need not work it out itself.
+ *
+ * idle(idle_arg) is work either thread does instead of waiting for the
+ * other: it does a piece and returns 1, or returns 0 when there is none
+ * now (see handoff.h). It must be safe to call from both threads. */
+typedef struct MdStreamHooks {
+    void (*prepare)(MdNode *block, Arena *arena, void *arg);
+    void *prepare_arg; /* the second thread's own: prepare's scratch, say */
+    int (*idle)(void *arg);
+    void *idle_arg;
+} MdStreamHooks;
+
+/* hooks may be NULL, as may either of its functions. */
+int mdtree_stream(char *text, size_t len, const char *file, Diagnostics *diag,
+                  const MdStreamHooks *hooks, MdBlockFn fn, void *userdata);
 
 /* Releases the top-level blocks before keep (all of them when keep is
  * NULL): the consumer is done with them and everything they point to. */

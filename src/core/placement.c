@@ -6,19 +6,20 @@
  * question with every other, so a 10,000-question corpus stays cheap.
  *
  * The pass over the words is most of that cost, and it needs nothing but
- * the texts: from the first full batch of documents on, a worker thread
- * does it while the caller is still parsing. The caller fills a batch and
- * hands it over (handoff.h); the worker alone touches the vocabulary and
- * the vectors until it is joined, and reads batches in the order they were
- * handed over, so ids, vectors and results are those of one thread.
+ * the texts, so it need not wait for the end: the caller fills a batch of
+ * documents and queues it, and a thread that would otherwise wait reads it
+ * (placement_help: the parser's or the reader's, while a large pack
+ * loads). Whoever reads a batch holds `reading`, the only lock on the
+ * vocabulary and the vectors, and takes the oldest batch, so ids, vectors
+ * and results are those of one thread reading them all in order.
  */
 #include "placement.h"
 #include "cpus.h"
-#include "handoff.h"
 #include "words.h"
 #include "xalloc.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,7 @@ typedef struct PlacePiece {
 
 /* Documents handed over together, their pieces one after another. */
 typedef struct PlaceBatch {
+    struct PlaceBatch *next;    /* in the queue */
     PlacePiece *pieces;
     size_t piece_count, piece_cap;
     size_t *doc_pieces;         /* pieces per document */
@@ -127,8 +129,8 @@ typedef struct PlaceBatch {
 enum { PLACE_BATCH_DOCS = 256 };
 
 struct Placement {
-    /* Written only by whoever reads the words: the worker thread while it
-     * runs, else the caller. */
+    /* Written only by whoever reads the words, holding `reading`. */
+    pthread_mutex_t reading;
     Vocab *vocab;
     PlaceVecs vecs;
     size_t start_cap;   /* of vecs.start and seq_start */
@@ -139,10 +141,13 @@ struct Placement {
     size_t id_cap;
     size_t docs;        /* documents read */
 
+    /* Batches handed over and not read yet, oldest first. */
+    pthread_mutex_t queue_lock;
+    PlaceBatch *queue, *queue_tail;
+
     /* The caller's side. */
     PlaceBatch *batch;  /* being filled */
-    int started;        /* the worker was asked for (once) */
-    Handoff *worker;    /* and runs, reading the batches handed to it */
+    int helped;         /* batches wait in the queue for placement_help */
 };
 
 static void place_batch_free(PlaceBatch *b)
@@ -198,52 +203,79 @@ static void place_read_batch(Placement *p, const PlaceBatch *b)
     }
 }
 
-static void place_worker(Handoff *h, void *arg)
+/* The oldest batch not read yet, taken from the queue, or NULL. */
+static PlaceBatch *place_dequeue(Placement *p)
 {
-    Placement *p = arg;
-    PlaceBatch *b;
-    while ((b = handoff_take(h)) != NULL) {
+    pthread_mutex_lock(&p->queue_lock);
+    PlaceBatch *b = p->queue;
+    if (b) {
+        p->queue = b->next;
+        if (!p->queue)
+            p->queue_tail = NULL;
+    }
+    pthread_mutex_unlock(&p->queue_lock);
+    return b;
+}
+
+int placement_help(Placement *p)
+{
+    /* Batches are read one at a time, in order: while one thread reads,
+     * the other has nothing to do here. */
+    if (!p || pthread_mutex_trylock(&p->reading) != 0)
+        return 0;
+    PlaceBatch *b = place_dequeue(p);
+    if (b) {
         place_read_batch(p, b);
         place_batch_free(b);
     }
+    pthread_mutex_unlock(&p->reading);
+    return b != NULL;
 }
 
-/* Hands the batch being filled over: to the worker, started with the
- * first full batch (a small pack is read at the end, on the caller's
- * thread, without one), or read here when no thread can be had. */
-static void place_hand_over(Placement *p, int full)
+/* Hands the batch being filled over: to the queue, for placement_help or
+ * place_wait, when there is more than one processor; else it is read at
+ * once. */
+static void place_hand_over(Placement *p)
 {
     PlaceBatch *b = p->batch;
     if (!b)
         return;
     p->batch = NULL;
-    if (full && !p->started) {
-        p->started = 1;
-        if (cpus_for_loading() > 1)
-            p->worker = handoff_start(0, place_worker, p);
+    if (!p->helped) {
+        pthread_mutex_lock(&p->reading);
+        place_read_batch(p, b);
+        pthread_mutex_unlock(&p->reading);
+        place_batch_free(b);
+        return;
     }
-    if (p->worker) {
-        handoff_put(p->worker, b);
-    } else {
+    pthread_mutex_lock(&p->queue_lock);
+    if (p->queue_tail)
+        p->queue_tail->next = b;
+    else
+        p->queue = b;
+    p->queue_tail = b;
+    pthread_mutex_unlock(&p->queue_lock);
+}
+
+/* Hands over what is left and reads what nobody has read yet. */
+static void place_wait(Placement *p)
+{
+    place_hand_over(p);
+    pthread_mutex_lock(&p->reading);
+    PlaceBatch *b;
+    while ((b = place_dequeue(p)) != NULL) {
         place_read_batch(p, b);
         place_batch_free(b);
     }
-}
-
-/* Hands over what is left and waits until every document is read. */
-static void place_wait(Placement *p)
-{
-    place_hand_over(p, 0);
-    if (!p->worker)
-        return;
-    handoff_close(p->worker);
-    handoff_join(p->worker);
-    p->worker = NULL;
+    pthread_mutex_unlock(&p->reading);
 }
 
 Placement *placement_new(void)
 {
     Placement *p = xcalloc(1, sizeof *p);
+    p->reading = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
+    p->queue_lock = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
+    p->helped = cpus_for_loading() > 1;
     p->vocab = vocab_new();
     p->vecs.start = xgrow(NULL, &p->start_cap, 1, sizeof *p->vecs.start);
     size_t cap = 0;
@@ -258,6 +290,8 @@ void placement_free(Placement *p)
     if (!p)
         return;
     place_wait(p);
+    pthread_mutex_destroy(&p->queue_lock);
+    pthread_mutex_destroy(&p->reading);
     free(p->ids);
     free(p->seq_pool);
     free(p->seq_start);
@@ -271,7 +305,7 @@ void placement_free(Placement *p)
 void placement_doc(Placement *p, int sectionless)
 {
     if (p->batch && p->batch->doc_count == PLACE_BATCH_DOCS)
-        place_hand_over(p, 1);
+        place_hand_over(p);
     if (!p->batch)
         p->batch = xcalloc(1, sizeof *p->batch);
     PlaceBatch *b = p->batch;

@@ -13,16 +13,24 @@
 
 #include <stddef.h>
 
-/* Placement reads the words of every question as the questions come in.
- * From the first full batch of documents on, it reads them on a second
- * thread while the caller goes on parsing; a small pack is read at the end
- * on the caller's thread. Either way the words are read in the order the
- * documents were added, so the result is the same to the bit. */
+/* Placement reads the words of every question, a batch of documents at a
+ * time. With one processor a batch is read as soon as it is full. With
+ * more, full batches wait in a queue for placement_help, which a thread
+ * calls when it would otherwise wait (the parser's and the reader's while
+ * a large pack loads, mdtree.h), and placement_choose_runs reads the rest.
+ * Either way the words are read in the order the documents were added, one
+ * batch at a time, so the result is the same to the bit. */
 typedef struct Placement Placement;
 
 Placement *placement_new(void);
-/* Waits for the second thread, if any, and frees everything. */
+/* Waits for a placement_help under way, if any, and frees everything. */
 void placement_free(Placement *p);
+
+/* Reads the oldest batch waiting in the queue, if any and if no other
+ * thread is reading one: returns 1 when it read one, else 0. Safe to call
+ * from any thread while the caller adds documents; not once
+ * placement_choose_runs or placement_free has been called. */
+int placement_help(Placement *p);
 
 /* Starts the next document, number 0, 1, 2... in the order of calls. A
  * sectionless one also keeps its words in order, to find topic names. */

@@ -41,7 +41,7 @@ static uint32_t words_stop_hash(const char *w, size_t len)
 }
 
 /* The lazily built tables below are filled once (pthread_once): placement
- * reads words on a second thread while the reader goes on. */
+ * reads words on whichever thread would otherwise wait. */
 static const char *words_stop_slots[WORDS_STOP_SLOTS];
 static pthread_once_t words_stop_once = PTHREAD_ONCE_INIT;
 
