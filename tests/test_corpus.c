@@ -442,12 +442,21 @@ static void test_sections_with_the_same_name_merge_across_files(void **state)
     const char *a = "## Basics\n\n1. What is A?\n   - A is a letter.\n\n## Extra\n\n"
                     "1. What is E?\n   - E is a letter.\n";
     const char *b = "### **basics**\n\n1. What is B?\n   - B is a letter.\n";
+    /* Names written again, in turn: the topics of their first time. */
+    const char *c = "## Extra\n\n1. What is F?\n   - F is a letter.\n\n## Basics\n\n"
+                    "1. What is C?\n   - C is a letter.\n\n## Extra\n\n"
+                    "1. What is G?\n   - G is a letter.\n";
     corpus_reader_add(r, "a.md", a, strlen(a), d);
     corpus_reader_add(r, "b.md", b, strlen(b), d);
+    corpus_reader_add(r, "c.md", c, strlen(c), d);
     Bank *bank = corpus_reader_finish(r, d);
     assert_int_equal(bank_topic_count(bank), 2);
     assert_string_equal(bank_topic_name(bank, 0), "Basics");
-    assert_int_equal(bank_topic_size(bank, 0), 2);
+    assert_int_equal(bank_topic_size(bank, 0), 3);
+    assert_string_equal(bank_topic_name(bank, 1), "Extra");
+    assert_int_equal(bank_topic_size(bank, 1), 3);
+    assert_int_equal(find_question(bank, "What is C?")->topic, 0);
+    assert_int_equal(find_question(bank, "What is G?")->topic, 1);
     const Question *q = find_question(bank, "What is B?");
     assert_non_null(q);
     assert_string_equal(q->file, "b.md");

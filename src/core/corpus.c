@@ -1712,18 +1712,61 @@ void corpus_reader_add(CorpusReader *cr, const char *name, const char *data, siz
     free(copy);
 }
 
+/* The topics of section names seen so far (and of the fallback names of
+ * runs placed nowhere), by the name as written: a pack writes each name
+ * again and again, and looking it up here costs a tenth of working out
+ * its topic's key (bank_add_topic). */
+typedef struct SectionSlot {
+    const char *name;
+    uint64_t hash;
+    size_t topic;
+} SectionSlot;
+
+typedef struct SectionTopics {
+    SectionSlot *slots;
+    size_t cap, count; /* cap: a power of two, or 0 */
+} SectionTopics;
+
+static size_t section_topic(SectionTopics *t, Bank *bank, const char *name)
+{
+    if (t->count * 2 >= t->cap) {
+        SectionTopics grown = {xcalloc(t->cap ? t->cap * 2 : 256, sizeof *grown.slots),
+                               t->cap ? t->cap * 2 : 256, t->count};
+        for (size_t i = 0; i < t->cap; i++) {
+            if (!t->slots[i].name)
+                continue;
+            size_t k = (size_t)t->slots[i].hash & (grown.cap - 1);
+            while (grown.slots[k].name)
+                k = (k + 1) & (grown.cap - 1);
+            grown.slots[k] = t->slots[i];
+        }
+        free(t->slots);
+        *t = grown;
+    }
+    size_t len = strlen(name);
+    uint64_t h = hash_bytes(HASH_SEED, name, len);
+    size_t k = (size_t)h & (t->cap - 1);
+    for (; t->slots[k].name; k = (k + 1) & (t->cap - 1))
+        if (t->slots[k].hash == h && strcmp(t->slots[k].name, name) == 0)
+            return t->slots[k].topic;
+    t->slots[k] = (SectionSlot){name, h, bank_add_topic(bank, name)};
+    t->count++;
+    return t->slots[k].topic;
+}
+
 Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
 {
     (void)diag;
     Bank *bank = cr->bank;
     /* Topics of sectioned questions, in order of first appearance. */
     long *topic_of = xmalloc((cr->count + 1) * sizeof *topic_of);
+    SectionTopics seen = {0};
     for (size_t i = 0; i < cr->count; i++) {
         const char *section = cr->qs[i].section;
         if (i > 0 && section == cr->qs[i - 1].section) /* the same section: no new key */
             topic_of[i] = topic_of[i - 1];
         else
-            topic_of[i] = section ? (long)bank_add_topic(bank, section) : -1;
+            topic_of[i] = section ? (long)section_topic(&seen, bank, section) : -1;
     }
     size_t topic_count = bank_topic_count(bank);
 
@@ -1758,10 +1801,11 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
         else if (run_topic[r->run] >= 0)
             q.topic = (size_t)run_topic[r->run];
         else
-            q.topic = bank_add_topic(bank, r->fallback);
+            q.topic = section_topic(&seen, bank, r->fallback);
         bank_add_question_owned(bank, &q);
     }
     bank_finish(bank);
+    free(seen.slots);
     free(run_topic);
     free(topic_of);
     corpus_reader_free(cr);
