@@ -26,8 +26,8 @@
 
 #include <ctype.h>
 #include <dirent.h>
-#include <stdatomic.h>
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -916,8 +916,9 @@ typedef struct BlockMemo {
     unsigned char opens;            /* H: shape_heading_asks */
     size_t strict, loose, answered; /* UL, OL: shape_list_questions */
     ShapeItem *items;               /* ... one per item */
-    StrBuf prompts;                 /* ... the items' prompts (in the
-                                       arena: never grown nor freed) */
+    StrBuf prompts;                 /* ... the items' prompts (a memo's
+                                       are in the arena: never grown nor
+                                       freed) */
 } BlockMemo;
 
 typedef struct BlockPrep {
@@ -949,34 +950,31 @@ static void fr_prepare_block(MdNode *b, Arena *arena, void *arg)
 /* A list: the answer of an open question, or a list of questions. */
 static void fr_list(FileReader *fr, const MdNode *list)
 {
-    size_t strict, loose, answered, count = 0;
     const BlockMemo *memo = list->memo;
-    ShapeItem *items = NULL;
-    StrBuf prompts = {0}, prompt = {0};
-    if (memo) {
-        strict = memo->strict;
-        loose = memo->loose;
-    } else {
-        for (const MdNode *li = list->first; li; li = li->next)
-            count++;
+    BlockMemo own = {0};
+    StrBuf prompt = {0};
+    if (!memo) {
         /* Each item is read once: what it is and its prompt, kept for the
          * walk below. */
-        items = xmalloc((count ? count : 1) * sizeof *items);
-        shape_list_questions(list, &prompt, items, &prompts, &strict, &loose, &answered);
+        size_t count = 0;
+        for (const MdNode *li = list->first; li; li = li->next)
+            count++;
+        own.items = xmalloc((count ? count : 1) * sizeof *own.items);
+        shape_list_questions(list, &prompt, own.items, &own.prompts, &own.strict, &own.loose,
+                             &own.answered);
+        memo = &own;
     }
-    if (fr->open && fr->kind != OPEN_HEADING && strict == 0 &&
-        (list->kind == MDK_UL || loose == 0)) {
+    if (fr->open && fr->kind != OPEN_HEADING && memo->strict == 0 &&
+        (list->kind == MDK_UL || memo->loose == 0)) {
         fr_add_block(fr, list, 0); /* the answer of the open question */
-    } else if (loose == 0) {
+    } else if (memo->loose == 0) {
         fr_close(fr);
         fr_ignore(fr, list, "not part of a question");
-    } else if (memo) {
-        fr_list_items(fr, list, memo->items, &memo->prompts, &prompt);
     } else {
-        fr_list_items(fr, list, items, &prompts, &prompt);
+        fr_list_items(fr, list, memo->items, &memo->prompts, &prompt);
     }
-    free(items);
-    strbuf_free(&prompts);
+    free(own.items);
+    strbuf_free(&own.prompts);
     strbuf_free(&prompt);
 }
 
