@@ -18,6 +18,7 @@
 #include <stdatomic.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { ITEMS = 2000 };
 
@@ -204,6 +205,86 @@ static void test_a_held_back_putter_does_idle_work(void **state)
     handoff_join(h);
 }
 
+/* Idle work that finds nothing to do, but takes a moment to find out:
+ * the other side may put or take meanwhile, and the wait that follows
+ * must not miss it (it used to: both sides then waited for ever). */
+static int look_for_a_chore(void *arg)
+{
+    atomic_fetch_add((atomic_int *)arg, 1);
+    for (volatile int spin = 0; spin < 200; spin++)
+        ;
+    return 0;
+}
+
+enum { RACE_ITEMS = 20000 };
+
+static void put_many_looking_for_chores(Handoff *h, void *arg)
+{
+    for (int i = 0; i < RACE_ITEMS; i++)
+        handoff_put_idle(h, &values[i % ITEMS], look_for_a_chore, arg);
+    handoff_close(h);
+}
+
+static void test_a_change_during_idle_work_is_not_missed(void **state)
+{
+    (void)state;
+    for (int i = 0; i < ITEMS; i++)
+        values[i] = i;
+    alarm(60); /* a wait that missed its change hangs: fail instead */
+    atomic_int looks = 0;
+    Handoff *h = handoff_start(1, put_many_looking_for_chores, &looks);
+    assert_non_null(h);
+    int taken = 0;
+    int *v;
+    while ((v = handoff_take_idle(h, look_for_a_chore, &looks)) != NULL) {
+        assert_int_equal(*v, taken % ITEMS);
+        taken++;
+    }
+    handoff_join(h);
+    alarm(0);
+    assert_int_equal(taken, RACE_ITEMS);
+    assert_true(atomic_load(&looks) > 0);
+}
+
+/* The putter has closed the queue; it does idle work until the taker has
+ * taken everything, then returns. */
+typedef struct Lingering {
+    Chores chores;
+    atomic_int returned;
+} Lingering;
+
+static void put_then_linger(Handoff *h, void *arg)
+{
+    Lingering *l = arg;
+    for (int i = 0; i < 3; i++)
+        handoff_put(h, &values[i]);
+    handoff_close_idle(h, do_a_chore, &l->chores);
+    atomic_store(&l->returned, 1);
+}
+
+static void test_a_closed_putter_helps_until_all_is_taken(void **state)
+{
+    (void)state;
+    for (int i = 0; i < ITEMS; i++)
+        values[i] = i;
+    Lingering l = {{30, 0}, 0};
+    Handoff *h = handoff_start(0, put_then_linger, &l);
+    assert_non_null(h);
+    struct timespec pause = {0, 50 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    /* Items are left: it has done the chores, and waits. */
+    assert_int_equal(atomic_load(&l.chores.done), 30);
+    assert_int_equal(atomic_load(&l.returned), 0);
+    for (int i = 0; i < 3; i++) {
+        int *v = handoff_take(h);
+        assert_non_null(v);
+        assert_int_equal(*v, i);
+    }
+    assert_null(handoff_take(h));
+    handoff_join(h);
+    assert_int_equal(atomic_load(&l.returned), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +294,8 @@ int main(void)
         cmocka_unit_test(test_items_never_taken_are_dropped_at_join),
         cmocka_unit_test(test_a_waiting_taker_does_idle_work),
         cmocka_unit_test(test_a_held_back_putter_does_idle_work),
+        cmocka_unit_test(test_a_change_during_idle_work_is_not_missed),
+        cmocka_unit_test(test_a_closed_putter_helps_until_all_is_taken),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

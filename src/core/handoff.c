@@ -22,6 +22,7 @@ struct Handoff {
     HandoffNode *head, *tail;
     size_t waiting, max;
     int closed;
+    unsigned long changes; /* broadcasts of `changed` so far */
     pthread_t thread;
     HandoffFn fn;
     void *arg;
@@ -58,16 +59,24 @@ Handoff *handoff_start(size_t max, HandoffFn fn, void *arg)
     return h;
 }
 
+static void handoff_changed(Handoff *h)
+{
+    h->changes++;
+    pthread_cond_broadcast(&h->changed);
+}
+
 /* Waits for the next change, or does idle work first if there is any.
- * Called and returns with the lock held. */
+ * Called and returns with the lock held; the caller looks again. */
 static void handoff_wait(Handoff *h, HandoffIdleFn idle, void *arg)
 {
     if (idle) {
+        unsigned long seen = h->changes;
         pthread_mutex_unlock(&h->lock);
         int did = idle(arg);
         pthread_mutex_lock(&h->lock);
-        if (did)
-            return; /* the caller looks again */
+        /* A change while the lock was free would not wake the wait. */
+        if (did || h->changes != seen)
+            return;
     }
     pthread_cond_wait(&h->changed, &h->lock);
 }
@@ -91,15 +100,23 @@ void handoff_put_idle(Handoff *h, void *item, HandoffIdleFn idle, void *arg)
         h->head = n;
     h->tail = n;
     h->waiting++;
-    pthread_cond_broadcast(&h->changed);
+    handoff_changed(h);
     pthread_mutex_unlock(&h->lock);
 }
 
 void handoff_close(Handoff *h)
 {
+    handoff_close_idle(h, NULL, NULL);
+}
+
+void handoff_close_idle(Handoff *h, HandoffIdleFn idle, void *arg)
+{
     pthread_mutex_lock(&h->lock);
     h->closed = 1;
-    pthread_cond_broadcast(&h->changed);
+    handoff_changed(h);
+    if (idle)
+        while (h->head)
+            handoff_wait(h, idle, arg);
     pthread_mutex_unlock(&h->lock);
 }
 
@@ -119,7 +136,7 @@ void *handoff_take_idle(Handoff *h, HandoffIdleFn idle, void *arg)
         if (!h->head)
             h->tail = NULL;
         h->waiting--;
-        pthread_cond_broadcast(&h->changed);
+        handoff_changed(h);
     }
     pthread_mutex_unlock(&h->lock);
     if (!n)

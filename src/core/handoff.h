@@ -38,6 +38,9 @@ void handoff_put_idle(Handoff *h, void *item, HandoffIdleFn idle, void *arg);
 void *handoff_take_idle(Handoff *h, HandoffIdleFn idle, void *arg);
 /* No more items will be put. */
 void handoff_close(Handoff *h);
+/* The same, then idle work (as above) until every item has been taken:
+ * the thread helps while the other still has its items to go through. */
+void handoff_close_idle(Handoff *h, HandoffIdleFn idle, void *arg);
 /* The next item, waiting for one; NULL once closed and empty. */
 void *handoff_take(Handoff *h);
 
