@@ -779,10 +779,115 @@ static void test_ids_match_each_at_every_offset(void **state)
     free(ids);
 }
 
+/* Texts read in runs, each into a vocabulary of its own, the runs in any
+ * order (here: last first) and then taken into one vocabulary in text
+ * order, give every word the id one vocabulary reading all the texts in
+ * order gives it; and a run's vocabulary, cleared, reads the next run as
+ * a new one would. */
+static void test_runs_read_apart_and_taken_in_order_give_the_same_ids(void **state)
+{
+    (void)state;
+    enum { TEXTS = 300, RUNS = 6, MAX = 300 };
+    static char texts[TEXTS][MAX];
+    size_t lens[TEXTS];
+    uint64_t rng = 0x1234567887654321ull;
+    for (int t = 0; t < TEXTS; t++)
+        lens[t] = random_words_text(&rng, texts[t], random_below(&rng, MAX + 1));
+
+    Vocab *whole = vocab_new();
+    uint32_t *want = NULL;
+    size_t want_n = 0, want_cap = 0;
+    size_t ends[TEXTS];
+    for (int t = 0; t < TEXTS; t++) {
+        words_ids(whole, texts[t], lens[t], &want, &want_n, &want_cap);
+        ends[t] = want_n;
+    }
+
+    Vocab *runs[RUNS];
+    uint32_t *got[RUNS];
+    size_t got_n[RUNS], got_cap[RUNS];
+    for (int r = RUNS - 1; r >= 0; r--) {
+        runs[r] = vocab_new();
+        got[r] = NULL;
+        got_n[r] = got_cap[r] = 0;
+        for (int t = r * TEXTS / RUNS; t < (r + 1) * TEXTS / RUNS; t++)
+            words_ids(runs[r], texts[t], lens[t], &got[r], &got_n[r], &got_cap[r]);
+    }
+    Vocab *taken = vocab_new();
+    size_t at = 0;
+    for (int r = 0; r < RUNS; r++) {
+        uint32_t *ids = malloc((vocab_size(runs[r]) + 1) * sizeof *ids);
+        vocab_take(taken, runs[r], ids);
+        for (size_t k = 0; k < got_n[r]; k++, at++)
+            assert_int_equal(ids[got[r][k]], want[at]);
+        free(ids);
+        assert_int_equal(at, ends[(r + 1) * TEXTS / RUNS - 1]);
+    }
+    assert_int_equal(vocab_size(taken), vocab_size(whole));
+
+    /* Cleared, a run's vocabulary starts again from id 0. */
+    vocab_clear(runs[0]);
+    assert_int_equal(vocab_size(runs[0]), 0);
+    Vocab *fresh = vocab_new();
+    uint32_t *a = NULL, *b = NULL;
+    size_t an = 0, acap = 0, bn = 0, bcap = 0;
+    for (int t = TEXTS - 1; t >= TEXTS / 2; t--) {
+        words_ids(runs[0], texts[t], lens[t], &a, &an, &acap);
+        words_ids(fresh, texts[t], lens[t], &b, &bn, &bcap);
+    }
+    assert_int_equal(an, bn);
+    assert_memory_equal(a, b, an * sizeof *a);
+    assert_int_equal(vocab_size(runs[0]), vocab_size(fresh));
+
+    free(a);
+    free(b);
+    vocab_free(fresh);
+    for (int r = 0; r < RUNS; r++) {
+        free(got[r]);
+        vocab_free(runs[r]);
+    }
+    vocab_free(taken);
+    vocab_free(whole);
+    free(want);
+}
+
+/* Counting in two steps (the terms in the order first met, then sorted)
+ * gives what vocab_count_terms gives, above and below the 64 terms where
+ * the sort changes method. */
+static void test_tally_then_sort_is_count_terms(void **state)
+{
+    Vocab *v = ((Fixture *)*state)->v;
+    enum { TERMS = 500, MAX = 600 };
+    char word[16];
+    for (unsigned t = 0; t < TERMS; t++) {
+        snprintf(word, sizeof word, "w%u", t);
+        vocab_intern(v, word, strlen(word));
+    }
+    uint64_t rng = 0xC0FFEE12345678ull;
+    uint32_t ids[MAX], want_ids[MAX], got_ids[MAX];
+    float want_counts[MAX], got_counts[MAX];
+    for (int round = 0; round < 500; round++) {
+        size_t n = random_below(&rng, MAX + 1);
+        size_t spread = 1 + random_below(&rng, round % 2 ? 60 : TERMS);
+        for (size_t k = 0; k < n; k++)
+            ids[k] = (uint32_t)((spread * 7 + random_below(&rng, spread)) % TERMS);
+        uint32_t want = vocab_count_terms(v, ids, n, want_ids, want_counts);
+        uint32_t got = vocab_tally_terms(v, ids, n, got_ids, got_counts);
+        assert_int_equal(got, want);
+        for (uint32_t k = 1; k < got; k++) /* first met: no order to speak of */
+            assert_true(got_ids[k] != got_ids[k - 1]);
+        words_sort_terms(got_ids, got_counts, got);
+        assert_memory_equal(got_ids, want_ids, want * sizeof *got_ids);
+        assert_memory_equal(got_counts, want_counts, want * sizeof *got_counts);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stop_words_are_recognised),
+        cmocka_unit_test(test_runs_read_apart_and_taken_in_order_give_the_same_ids),
+        cmocka_unit_test_setup_teardown(test_tally_then_sort_is_count_terms, setup, teardown),
         cmocka_unit_test(test_content_words_are_not_stop_words),
         cmocka_unit_test(test_stop_words_respect_len),
         cmocka_unit_test(test_stem_plural_es_and_ies),

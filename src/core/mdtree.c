@@ -756,7 +756,13 @@ static void pipe_produce(Handoff *out, void *arg)
         pipe_batch_free(last);
         p->filling = NULL;
     }
-    handoff_close(out);
+    /* Idle work (placement's words) while the consumer has blocks to go
+     * through, and then while there is more: the consumer does its share
+     * before it waits for this thread. */
+    handoff_close_idle(out, p->hooks.idle, p->hooks.idle_arg);
+    if (p->hooks.idle)
+        while (p->hooks.idle(p->hooks.idle_arg))
+            ;
 }
 
 /* Consumer: gives the oldest batches back once delivered and all
@@ -843,6 +849,9 @@ static int pipe_stream(MdStream *s, char *text, size_t len, const char *file,
     PipeBatch *batch;
     while ((batch = handoff_take_idle(in, p->hooks.idle, p->hooks.idle_arg)) != NULL)
         pipe_deliver(s, batch, diag);
+    if (p->hooks.idle)
+        while (p->hooks.idle(p->hooks.idle_arg))
+            ;
     handoff_join(in);
     int rc = p->rc;
     while (p->held) {

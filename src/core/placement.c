@@ -8,10 +8,14 @@
  * The pass over the words is most of that cost, and it needs nothing but
  * the texts, so it need not wait for the end: the caller fills a batch of
  * documents and queues it, and a thread that would otherwise wait reads it
- * (placement_help: the parser's or the reader's, while a large pack
- * loads). Whoever reads a batch holds `reading`, the only lock on the
- * vocabulary and the vectors, and takes the oldest batch, so ids, vectors
- * and results are those of one thread reading them all in order.
+ * (placement_help: a parser's or the reader's, while a large pack loads).
+ * Batches are read in two steps. Any thread reads any batch's words into a
+ * vocabulary of the batch's own, counts each document's terms and works
+ * out their frequencies (place_read). Then the batches are taken in order
+ * (place_take), by whoever holds `reading`, the only lock on the shared
+ * vocabulary and the vectors: their terms get their ids there (vocab_take)
+ * and the vectors join the pool, sorted by id. Ids, vectors and results
+ * are those of one thread reading all the words in order.
  */
 #include "placement.h"
 #include "cpus.h"
@@ -116,20 +120,34 @@ typedef struct PlacePiece {
     size_t len;
 } PlacePiece;
 
+typedef enum PlaceState { PLACE_QUEUED, PLACE_READING, PLACE_READ } PlaceState;
+
 /* Documents handed over together, their pieces one after another. */
 typedef struct PlaceBatch {
     struct PlaceBatch *next;    /* in the queue */
+    PlaceState state;           /* under queue_lock */
     PlacePiece *pieces;
     size_t piece_count, piece_cap;
     size_t *doc_pieces;         /* pieces per document */
     unsigned char *sectionless; /* per document */
     size_t doc_count, doc_cap;
+
+    /* Read (place_read): */
+    Vocab *vocab;               /* the batch's own */
+    uint32_t *terms;            /* each document's terms, ids of vocab, in
+                                   the order first met... */
+    float *tf;                  /* ...with their frequencies */
+    size_t *term_start;         /* document d's: term_start[d] .. [d + 1] - 1 */
+    size_t term_len, term_cap;
+    uint32_t *seq;              /* a sectionless document's words in order */
+    size_t *seq_start;          /* as term_start */
+    size_t seq_len, seq_cap;
 } PlaceBatch;
 
 enum { PLACE_BATCH_DOCS = 256 };
 
 struct Placement {
-    /* Written only by whoever reads the words, holding `reading`. */
+    /* Written only by whoever takes batches in, holding `reading`. */
     pthread_mutex_t reading;
     Vocab *vocab;
     PlaceVecs vecs;
@@ -137,13 +155,17 @@ struct Placement {
     size_t *seq_start;  /* word sequences of sectionless documents */
     uint32_t *seq_pool;
     size_t seq_len, seq_cap;
-    uint32_t *ids;      /* scratch */
+    uint32_t *ids;      /* scratch: a batch's ids in vocab */
     size_t id_cap;
-    size_t docs;        /* documents read */
+    size_t docs;        /* documents taken in */
 
-    /* Batches handed over and not read yet, oldest first. */
+    /* Batches handed over and not taken in yet, oldest first, and the
+     * batch vocabularies not in use. */
     pthread_mutex_t queue_lock;
+    pthread_cond_t changed; /* a batch has been read */
     PlaceBatch *queue, *queue_tail;
+    Vocab *spare_vocab[4];
+    size_t spare_vocabs;
 
     /* The caller's side. */
     PlaceBatch *batch;  /* being filled */
@@ -154,100 +176,194 @@ static void place_batch_free(PlaceBatch *b)
 {
     if (!b)
         return;
+    vocab_free(b->vocab);
+    free(b->terms);
+    free(b->tf);
+    free(b->term_start);
+    free(b->seq);
+    free(b->seq_start);
     free(b->pieces);
     free(b->doc_pieces);
     free(b->sectionless);
     free(b);
 }
 
-/* Reads the words of the documents of a batch, in order. */
-static void place_read_batch(Placement *p, const PlaceBatch *b)
+/* A vocabulary for a batch to read into, under queue_lock. */
+static Vocab *place_take_vocab(Placement *p)
 {
-    size_t piece = 0;
+    return p->spare_vocabs ? p->spare_vocab[--p->spare_vocabs] : vocab_new();
+}
+
+/* A batch taken in is done with, under queue_lock. */
+static void place_batch_done(Placement *p, PlaceBatch *b)
+{
+    if (b->vocab && p->spare_vocabs < sizeof p->spare_vocab / sizeof *p->spare_vocab) {
+        vocab_clear(b->vocab);
+        p->spare_vocab[p->spare_vocabs++] = b->vocab;
+        b->vocab = NULL;
+    }
+}
+
+/* Reads the words of the documents of a batch into its own vocabulary:
+ * for each document its terms, in the order first met, with their
+ * frequencies, and a sectionless one's words in order. Needs nothing
+ * shared: any thread may read any batch. */
+static void place_read(PlaceBatch *b)
+{
+    uint32_t *ids = NULL;
+    size_t id_cap = 0, piece = 0;
+    b->term_start = xmalloc((b->doc_count + 1) * sizeof *b->term_start);
+    b->seq_start = xmalloc((b->doc_count + 1) * sizeof *b->seq_start);
+    b->term_start[0] = b->seq_start[0] = 0;
     for (size_t d = 0; d < b->doc_count; d++) {
         size_t id_count = 0;
         for (size_t k = 0; k < b->doc_pieces[d]; k++, piece++) {
             const PlacePiece *pc = &b->pieces[piece];
             size_t len = pc->len == SIZE_MAX ? strlen(pc->text) : pc->len;
-            words_ids(p->vocab, pc->text, len, &p->ids, &id_count, &p->id_cap);
+            words_ids(b->vocab, pc->text, len, &ids, &id_count, &id_cap);
         }
+        /* One entry to spare, so the arrays exist even when every
+         * document is empty. */
+        size_t before = b->term_cap;
+        b->terms = xgrow(b->terms, &b->term_cap, b->term_len + id_count + 1, sizeof *b->terms);
+        if (b->term_cap != before)
+            b->tf = xrealloc(b->tf, b->term_cap * sizeof *b->tf);
+        uint32_t terms = vocab_tally_terms(b->vocab, ids, id_count, b->terms + b->term_len,
+                                           b->tf + b->term_len);
+        termvec_tf(b->tf + b->term_len, terms);
+        b->term_len += terms;
+        b->term_start[d + 1] = b->term_len;
+        if (b->sectionless[d] && id_count) {
+            b->seq = xgrow(b->seq, &b->seq_cap, b->seq_len + id_count, sizeof *b->seq);
+            memcpy(b->seq + b->seq_len, ids, id_count * sizeof *ids);
+            b->seq_len += id_count;
+        }
+        b->seq_start[d + 1] = b->seq_len;
+    }
+    free(ids);
+}
+
+/* Takes a read batch in, the next in order, holding `reading`: its terms
+ * get their ids in the shared vocabulary, and its vectors, sorted by id,
+ * join the pool. */
+static void place_take(Placement *p, const PlaceBatch *b)
+{
+    size_t n = vocab_size(b->vocab), cap = p->id_cap;
+    p->ids = xgrow(p->ids, &cap, n + 1, sizeof *p->ids);
+    p->id_cap = cap;
+    vocab_take(p->vocab, b->vocab, p->ids);
+    PlaceVecs *v = &p->vecs;
+    size_t before = v->cap;
+    v->ids = xgrow(v->ids, &v->cap, v->len + b->term_len + 1, sizeof *v->ids);
+    if (v->cap != before)
+        v->weights = xrealloc(v->weights, v->cap * sizeof *v->weights);
+    if (p->docs + b->doc_count + 1 > p->start_cap) {
+        size_t start_cap = p->start_cap;
+        p->vecs.start = xgrow(p->vecs.start, &p->start_cap, p->docs + b->doc_count + 1,
+                              sizeof *p->vecs.start);
+        p->seq_start = xgrow(p->seq_start, &start_cap, p->docs + b->doc_count + 1,
+                             sizeof *p->seq_start);
+    }
+    p->seq_pool = xgrow(p->seq_pool, &p->seq_cap, p->seq_len + b->seq_len + 1,
+                        sizeof *p->seq_pool);
+    for (size_t d = 0; d < b->doc_count; d++) {
         size_t i = p->docs++;
-        if (p->docs + 1 > p->start_cap) {
-            size_t cap = p->start_cap;
-            p->vecs.start = xgrow(p->vecs.start, &p->start_cap, p->docs + 1,
-                                  sizeof *p->vecs.start);
-            p->seq_start = xgrow(p->seq_start, &cap, p->docs + 1, sizeof *p->seq_start);
-        }
-        /* The term counts of the document as its vector; one entry to
-         * spare, so the pool exists even when every document is empty. */
-        PlaceVecs *v = &p->vecs;
-        size_t before = v->cap;
-        v->ids = xgrow(v->ids, &v->cap, v->len + id_count + 1, sizeof *v->ids);
-        if (v->cap != before)
-            v->weights = xrealloc(v->weights, v->cap * sizeof *v->weights);
         v->start[i] = v->len;
-        uint32_t terms = vocab_count_terms(p->vocab, p->ids, id_count, v->ids + v->len,
-                                           v->weights + v->len);
-        /* The part of the weights that needs no rarity, done here. */
-        termvec_tf(v->weights + v->len, terms);
+        uint32_t terms = (uint32_t)(b->term_start[d + 1] - b->term_start[d]);
+        for (uint32_t k = 0; k < terms; k++) {
+            v->ids[v->len + k] = p->ids[b->terms[b->term_start[d] + k]];
+            v->weights[v->len + k] = b->tf[b->term_start[d] + k];
+        }
+        words_sort_terms(v->ids + v->len, v->weights + v->len, terms);
         v->len += terms;
         v->start[i + 1] = v->len;
         p->seq_start[i] = p->seq_len;
-        if (b->sectionless[d] && id_count) {
-            p->seq_pool = xgrow(p->seq_pool, &p->seq_cap, p->seq_len + id_count,
-                                sizeof *p->seq_pool);
-            memcpy(p->seq_pool + p->seq_len, p->ids, id_count * sizeof *p->ids);
-            p->seq_len += id_count;
-        }
+        for (size_t k = b->seq_start[d]; k < b->seq_start[d + 1]; k++)
+            p->seq_pool[p->seq_len++] = p->ids[b->seq[k]];
         p->seq_start[i + 1] = p->seq_len;
     }
 }
 
-/* The oldest batch not read yet, taken from the queue, or NULL. */
-static PlaceBatch *place_dequeue(Placement *p)
+/* Reads the first batch waiting to be read, if any: returns 1 when it
+ * did. */
+static int place_read_one(Placement *p)
 {
     pthread_mutex_lock(&p->queue_lock);
     PlaceBatch *b = p->queue;
+    while (b && b->state != PLACE_QUEUED)
+        b = b->next;
     if (b) {
+        b->state = PLACE_READING;
+        b->vocab = place_take_vocab(p);
+    }
+    pthread_mutex_unlock(&p->queue_lock);
+    if (!b)
+        return 0;
+    place_read(b);
+    pthread_mutex_lock(&p->queue_lock);
+    b->state = PLACE_READ;
+    pthread_cond_broadcast(&p->changed);
+    pthread_mutex_unlock(&p->queue_lock);
+    return 1;
+}
+
+/* The oldest batch if it has been read, taken from the queue, or NULL. */
+static PlaceBatch *place_dequeue_read(Placement *p)
+{
+    pthread_mutex_lock(&p->queue_lock);
+    PlaceBatch *b = p->queue;
+    if (b && b->state == PLACE_READ) {
         p->queue = b->next;
         if (!p->queue)
             p->queue_tail = NULL;
+    } else {
+        b = NULL;
     }
     pthread_mutex_unlock(&p->queue_lock);
     return b;
 }
 
+/* Takes in the read batches at the head of the queue; the caller holds
+ * `reading`. Returns how many. */
+static int place_take_read(Placement *p)
+{
+    int taken = 0;
+    PlaceBatch *b;
+    while ((b = place_dequeue_read(p)) != NULL) {
+        place_take(p, b);
+        pthread_mutex_lock(&p->queue_lock);
+        place_batch_done(p, b);
+        pthread_mutex_unlock(&p->queue_lock);
+        place_batch_free(b);
+        taken++;
+    }
+    return taken;
+}
+
 int placement_help(Placement *p)
 {
-    /* Batches are read one at a time, in order: while one thread reads,
-     * the other has nothing to do here. */
-    if (!p || pthread_mutex_trylock(&p->reading) != 0)
+    if (!p)
         return 0;
-    PlaceBatch *b = place_dequeue(p);
-    if (b) {
-        place_read_batch(p, b);
-        place_batch_free(b);
+    int did = place_read_one(p);
+    /* Taking in is one thread at a time: if another is at it, it takes
+     * this batch too, or whoever comes next. */
+    if (pthread_mutex_trylock(&p->reading) == 0) {
+        did |= place_take_read(p) > 0;
+        pthread_mutex_unlock(&p->reading);
     }
-    pthread_mutex_unlock(&p->reading);
-    return b != NULL;
+    return did;
 }
 
 /* Hands the batch being filled over: to the queue, for placement_help or
- * place_wait, when there is more than one processor; else it is read at
- * once. */
+ * place_wait, when there is more than one processor; else it is read and
+ * taken in at once. */
 static void place_hand_over(Placement *p)
 {
     PlaceBatch *b = p->batch;
     if (!b)
         return;
     p->batch = NULL;
-    if (!p->helped) {
-        pthread_mutex_lock(&p->reading);
-        place_read_batch(p, b);
-        pthread_mutex_unlock(&p->reading);
-        place_batch_free(b);
-        return;
-    }
+    b->state = PLACE_QUEUED;
     pthread_mutex_lock(&p->queue_lock);
     if (p->queue_tail)
         p->queue_tail->next = b;
@@ -255,17 +371,32 @@ static void place_hand_over(Placement *p)
         p->queue = b;
     p->queue_tail = b;
     pthread_mutex_unlock(&p->queue_lock);
+    if (!p->helped) {
+        place_read_one(p);
+        pthread_mutex_lock(&p->reading);
+        place_take_read(p);
+        pthread_mutex_unlock(&p->reading);
+    }
 }
 
-/* Hands over what is left and reads what nobody has read yet. */
+/* Hands over what is left, reads what nobody is reading, and takes
+ * every batch in. */
 static void place_wait(Placement *p)
 {
     place_hand_over(p);
     pthread_mutex_lock(&p->reading);
-    PlaceBatch *b;
-    while ((b = place_dequeue(p)) != NULL) {
-        place_read_batch(p, b);
-        place_batch_free(b);
+    for (;;) {
+        place_take_read(p);
+        if (place_read_one(p))
+            continue;
+        /* Nothing to read: the rest is being read on another thread. */
+        pthread_mutex_lock(&p->queue_lock);
+        int left = p->queue != NULL;
+        if (left && p->queue->state != PLACE_READ)
+            pthread_cond_wait(&p->changed, &p->queue_lock);
+        pthread_mutex_unlock(&p->queue_lock);
+        if (!left)
+            break;
     }
     pthread_mutex_unlock(&p->reading);
 }
@@ -275,6 +406,7 @@ Placement *placement_new(void)
     Placement *p = xcalloc(1, sizeof *p);
     p->reading = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
     p->queue_lock = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
+    p->changed = (pthread_cond_t)PTHREAD_COND_INITIALIZER;
     p->helped = cpus_for_loading() > 1;
     p->vocab = vocab_new();
     p->vecs.start = xgrow(NULL, &p->start_cap, 1, sizeof *p->vecs.start);
@@ -290,6 +422,9 @@ void placement_free(Placement *p)
     if (!p)
         return;
     place_wait(p);
+    for (size_t i = 0; i < p->spare_vocabs; i++)
+        vocab_free(p->spare_vocab[i]);
+    pthread_cond_destroy(&p->changed);
     pthread_mutex_destroy(&p->queue_lock);
     pthread_mutex_destroy(&p->reading);
     free(p->ids);
@@ -387,13 +522,19 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
         place_vec_weight(&vecs, i, idf);
 
     /* Inverted index of sectioned questions; the commonest words carry
-     * almost no weight and the longest postings, so they are left out. */
+     * almost no weight and the longest postings, so they are left out, as
+     * are words no sectionless question has: nothing looks them up. */
     size_t df_cap = doc_count / 10 > 50 ? doc_count / 10 : 50;
+    unsigned char *looked_up = xcalloc(terms + 1, 1);
+    for (size_t q = 0; q < doc_count; q++)
+        if (doc_topic[q] < 0 && doc_run[q] < run_count)
+            for (size_t k = vecs.start[q]; k < vecs.start[q + 1]; k++)
+                looked_up[vecs.ids[k]] = df[vecs.ids[k]] <= df_cap;
     size_t *post_start = xcalloc(terms + 1, sizeof *post_start);
     for (size_t i = 0; i < doc_count; i++)
         if (doc_topic[i] >= 0)
             for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++)
-                post_start[vecs.ids[k] + 1]++;
+                post_start[vecs.ids[k] + 1] += looked_up[vecs.ids[k]];
     for (size_t t = 0; t < terms; t++)
         post_start[t + 1] += post_start[t];
     uint32_t *post = xmalloc((post_start[terms] + 1) * sizeof *post); /* doc indexes */
@@ -404,6 +545,8 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
             continue;
         for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++) {
             uint32_t t = vecs.ids[k];
+            if (!looked_up[t])
+                continue;
             size_t at = post_start[t] + fill[t]++;
             post[at] = (uint32_t)i;
             post_w[at] = vecs.weights[k];
@@ -500,6 +643,7 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
     free(acc);
     free(phrases);
     free(fill);
+    free(looked_up);
     free(post_w);
     free(post);
     free(post_start);

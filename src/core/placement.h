@@ -18,18 +18,20 @@
  * more, full batches wait in a queue for placement_help, which a thread
  * calls when it would otherwise wait (the parser's and the reader's while
  * a large pack loads, mdtree.h), and placement_choose_runs reads the rest.
- * Either way the words are read in the order the documents were added, one
- * batch at a time, so the result is the same to the bit. */
+ * Two threads may read two batches at once, each into a vocabulary of its
+ * own; the batches are then taken in, in the order the documents were
+ * added, so the result is the same to the bit (words.h, vocab_take). */
 typedef struct Placement Placement;
 
 Placement *placement_new(void);
 /* Waits for a placement_help under way, if any, and frees everything. */
 void placement_free(Placement *p);
 
-/* Reads the oldest batch waiting in the queue, if any and if no other
- * thread is reading one: returns 1 when it read one, else 0. Safe to call
- * from any thread while the caller adds documents; not once
- * placement_choose_runs or placement_free has been called. */
+/* Reads the oldest batch no thread has started on, if any, and takes in
+ * the batches read so far that are next in order, unless another thread
+ * is at that: returns 1 when it did either, else 0. Safe to call from any
+ * thread while the caller adds documents; not once placement_choose_runs
+ * or placement_free has been called. */
 int placement_help(Placement *p);
 
 /* Starts the next document, number 0, 1, 2... in the order of calls. A

@@ -393,6 +393,8 @@ typedef struct ShortTable {
 struct Vocab {
     Arena arena;
     SlotTable terms; /* stemmed content words -> term id */
+    Slot *by_id;     /* the terms again, by id (vocab_take) */
+    size_t by_id_cap;
     ShortTable short_raw; /* words as written (key form) -> term id, UINT32_MAX
                              for stop words: most words repeat, so each is
                              stemmed once... */
@@ -447,24 +449,6 @@ static Slot *table_slot(const SlotTable *t, const char *w, size_t len, uint64_t 
         if (!s->key || (s->hash == h && s->len == len && memcmp(s->key, w, len) == 0))
             return s;
     }
-}
-
-/* The slot of a word, added (with id UINT32_MAX) when new; *added says
- * so. */
-static Slot *table_add(SlotTable *t, Arena *arena, const char *w, size_t len, int *added)
-{
-    table_make_room(t);
-    uint64_t h = words_hash(w, len);
-    Slot *s = table_slot(t, w, len, h);
-    *added = !s->key;
-    if (*added) {
-        s->key = arena_strndup(arena, w, len);
-        s->len = (uint32_t)len;
-        s->hash = h;
-        s->id = UINT32_MAX;
-        t->count++;
-    }
-    return s;
 }
 
 static void short_init(ShortTable *t, unsigned bits)
@@ -523,6 +507,7 @@ void vocab_free(Vocab *v)
     if (!v)
         return;
     free(v->terms.slots);
+    free(v->by_id);
     free(v->short_raw.slots);
     free(v->raw.slots);
     free(v->mark);
@@ -531,13 +516,44 @@ void vocab_free(Vocab *v)
     free(v);
 }
 
+/* vocab_intern with the word's hash worked out already. */
+static uint32_t vocab_intern_hashed(Vocab *v, const char *word, size_t len, uint64_t h)
+{
+    table_make_room(&v->terms);
+    Slot *s = table_slot(&v->terms, word, len, h);
+    if (!s->key) {
+        s->key = arena_strndup(&v->arena, word, len);
+        s->len = (uint32_t)len;
+        s->hash = h;
+        s->id = (uint32_t)v->terms.count++;
+        v->by_id = xgrow(v->by_id, &v->by_id_cap, v->terms.count, sizeof *v->by_id);
+        v->by_id[s->id] = *s;
+    }
+    return s->id;
+}
+
 uint32_t vocab_intern(Vocab *v, const char *word, size_t len)
 {
-    int added;
-    Slot *s = table_add(&v->terms, &v->arena, word, len, &added);
-    if (added)
-        s->id = (uint32_t)(v->terms.count - 1);
-    return s->id;
+    return vocab_intern_hashed(v, word, len, words_hash(word, len));
+}
+
+void vocab_clear(Vocab *v)
+{
+    memset(v->terms.slots, 0, v->terms.cap * sizeof *v->terms.slots);
+    v->terms.count = 0;
+    memset(v->raw.slots, 0, v->raw.cap * sizeof *v->raw.slots);
+    v->raw.count = 0;
+    memset(v->short_raw.slots, 0, ((size_t)1 << v->short_raw.bits) * sizeof *v->short_raw.slots);
+    v->short_raw.count = 0;
+    arena_reset(&v->arena);
+}
+
+void vocab_take(Vocab *v, const Vocab *from, uint32_t *ids)
+{
+    for (size_t i = 0; i < from->terms.count; i++) {
+        const Slot *t = &from->by_id[i];
+        ids[i] = vocab_intern_hashed(v, t->key, t->len, t->hash);
+    }
 }
 
 uint32_t vocab_find(const Vocab *v, const char *word, size_t len)
@@ -552,12 +568,6 @@ size_t vocab_size(const Vocab *v)
 }
 
 /* ---- term vectors ---- */
-
-static int words_cmp_id(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
 
 /* The slot of a word as written: a whole-chunk compare, no memcmp call. */
 static Slot *raw_slot(const SlotTable *t, const WordKey *k)
@@ -756,7 +766,7 @@ static inline uint32_t words_rank(const uint32_t *x, uint32_t n, uint32_t y)
 
 enum { WORDS_RANK_MAX = 64 }; /* distinct terms sorted by ranking; more by qsort */
 
-uint32_t vocab_count_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *out_ids,
+uint32_t vocab_tally_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *out_ids,
                            float *out_counts)
 {
     size_t terms = v->terms.count;
@@ -783,32 +793,57 @@ uint32_t vocab_count_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *ou
             out_counts[v->slot[id]] += 1.0f;
         }
     }
+    return count;
+}
+
+typedef struct WordsTerm {
+    uint32_t id;
+    float weight;
+} WordsTerm;
+
+static int words_cmp_term(const void *a, const void *b)
+{
+    uint32_t x = ((const WordsTerm *)a)->id, y = ((const WordsTerm *)b)->id;
+    return (x > y) - (x < y);
+}
+
+void words_sort_terms(uint32_t *ids, float *weights, uint32_t count)
+{
     if (count <= 1)
-        return count;
+        return;
     if (count <= WORDS_RANK_MAX) {
         /* The ids are distinct: each goes to the place given by how many
          * are smaller, with no branch to mispredict. */
         uint32_t id_copy[WORDS_RANK_MAX];
-        float count_copy[WORDS_RANK_MAX];
-        memcpy(id_copy, out_ids, count * sizeof *out_ids);
-        memcpy(count_copy, out_counts, count * sizeof *out_counts);
+        float weight_copy[WORDS_RANK_MAX];
+        memcpy(id_copy, ids, count * sizeof *ids);
+        memcpy(weight_copy, weights, count * sizeof *weights);
         for (uint32_t k = count; k % 4; k++)
             id_copy[k] = INT32_MAX;
         for (uint32_t k = 0; k < count; k++) {
             uint32_t rank = words_rank(id_copy, count, id_copy[k]);
-            out_ids[rank] = id_copy[k];
-            out_counts[rank] = count_copy[k];
+            ids[rank] = id_copy[k];
+            weights[rank] = weight_copy[k];
         }
-        return count;
+        return;
     }
-    /* Rare: the ids are sorted alone and counted again in their new places. */
-    qsort(out_ids, count, sizeof *out_ids, words_cmp_id);
+    /* Rare: more than the ranking does at little cost. */
+    WordsTerm *t = xmalloc(count * sizeof *t);
     for (uint32_t k = 0; k < count; k++)
-        out_counts[k] = 0.0f;
-    for (uint32_t k = 0; k < count; k++)
-        v->slot[out_ids[k]] = k;
-    for (size_t k = 0; k < n; k++)
-        out_counts[v->slot[ids[k]]] += 1.0f;
+        t[k] = (WordsTerm){ids[k], weights[k]};
+    qsort(t, count, sizeof *t, words_cmp_term);
+    for (uint32_t k = 0; k < count; k++) {
+        ids[k] = t[k].id;
+        weights[k] = t[k].weight;
+    }
+    free(t);
+}
+
+uint32_t vocab_count_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *out_ids,
+                           float *out_counts)
+{
+    uint32_t count = vocab_tally_terms(v, ids, n, out_ids, out_counts);
+    words_sort_terms(out_ids, out_counts, count);
     return count;
 }
 

@@ -55,6 +55,23 @@ void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *c
  * out_counts (both with room for n), and returns how many there are. */
 uint32_t vocab_count_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *out_ids,
                            float *out_counts);
+/* The same with the distinct ids in the order first met... */
+uint32_t vocab_tally_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *out_ids,
+                           float *out_counts);
+/* ...which this sorts by id, with the weight of each (the ids distinct). */
+void words_sort_terms(uint32_t *ids, float *weights, uint32_t count);
+
+/* Reading words on more than one thread. A vocabulary gives ids in the
+ * order words are first met, so texts are read into it one at a time, in
+ * order; but most of the work needs no shared vocabulary. A thread reads a
+ * run of texts into a vocabulary of its own, and vocab_take then gives
+ * that one's terms ids in the shared one, in the order they were first
+ * met: taking runs in the order of their texts gives every term the id
+ * that reading all the texts in that order gives it. */
+/* Empties v for another run, keeping its memory. */
+void vocab_clear(Vocab *v);
+/* Writes to ids[i] the id in v of from's term i, adding new terms to v. */
+void vocab_take(Vocab *v, const Vocab *from, uint32_t *ids);
 
 /* Builds the term-count vector of a text (ids interned into v).
  * The vector owns its arrays: termvec_free. */
