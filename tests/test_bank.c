@@ -327,6 +327,34 @@ static void test_finish_drops_empty_topics_and_renumbers(void **state)
     assert_int_equal(bank_question(b, 1)->topic, 1);
 }
 
+/* Questions that come topic by topic (as the corpus reader adds them) are
+ * renumbered in place: the same bank as from any other order. */
+static void test_finish_of_questions_in_topic_order_renumbers_them(void **state)
+{
+    Bank *b = bank_of(state);
+    bank_add_topic(b, "Empty first");
+    size_t t1 = bank_add_topic(b, "Kept one");
+    bank_add_topic(b, "Empty middle");
+    size_t t3 = bank_add_topic(b, "Kept two");
+    bank_reserve_questions(b, 3);
+    add_simple(b, t1, "q1", "one", 1);
+    add_simple(b, t1, "q2", "two", 2);
+    add_simple(b, t3, "q3", "three", 3);
+    bank_finish(b);
+
+    assert_int_equal(bank_topic_count(b), 2);
+    assert_int_equal(bank_topic_size(b, 0), 2);
+    assert_int_equal(bank_topic_size(b, 1), 1);
+    assert_int_equal(bank_topic_first(b, 1), 2);
+    const char *want[] = {"q1", "q2", "q3"};
+    size_t want_topic[] = {0, 0, 1};
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(bank_question(b, i)->prompt, want[i]);
+        assert_int_equal(bank_question(b, i)->topic, want_topic[i]);
+    }
+    assert_int_equal(bank_find_topic(b, "kept two"), 1);
+}
+
 static void test_finish_on_empty_bank_has_nothing(void **state)
 {
     Bank *b = bank_of(state);
@@ -854,6 +882,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_add_topic_many_topics_stay_distinct, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_orders_questions_topic_by_topic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_drops_empty_topics_and_renumbers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_finish_of_questions_in_topic_order_renumbers_them,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_on_empty_bank_has_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_topic_ignores_case_and_punctuation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_topic_missing_gives_minus_one, setup, teardown),

@@ -178,6 +178,31 @@ static void test_run_naming_topic_by_multiword_name(void **state)
     assert_int_equal(run_topic[0], DATA);
 }
 
+/* Names sharing their first word are each counted, a mention at the very
+ * end of a text too: two mentions of "data structures" (the last one
+ * ending the run) beat one of "data science", listed first. */
+static void test_names_sharing_a_first_word_are_told_apart(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"Data Science", "Data Structures"};
+    PlaceDoc docs[4];
+    size_t n = 0;
+    docs[n++] = sectioned("What is regression? Fitting a line through points.", 0);
+    docs[n++] = sectioned("What is a heap? A tree kept in order.", 1);
+    docs[n++] = sectionless("Which data structures suit caching? Sorted arrays beat data "
+                            "science here; prefer data structures",
+                            0);
+    long run_topic[1] = {-7};
+    placement_choose(docs, n, names, 2, 1, run_topic);
+    assert_int_equal(run_topic[0], 1);
+    /* With the last mention gone, the two tie and the first listed wins. */
+    docs[2] = sectionless("Which data structures suit caching? Sorted arrays beat data "
+                          "science here",
+                          0);
+    placement_choose(docs, n, names, 2, 1, run_topic);
+    assert_int_equal(run_topic[0], 0);
+}
+
 static void test_run_about_nothing_known_gets_minus_one(void **state)
 {
     (void)state;
@@ -443,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_run_naming_topic_beats_incidental_overlap),
         cmocka_unit_test(test_run_naming_topic_wins_when_all_overlap_is_elsewhere),
         cmocka_unit_test(test_run_naming_topic_by_multiword_name),
+        cmocka_unit_test(test_names_sharing_a_first_word_are_told_apart),
         cmocka_unit_test(test_run_about_nothing_known_gets_minus_one),
         cmocka_unit_test(test_two_runs_placed_independently),
         cmocka_unit_test(test_placement_does_not_depend_on_document_order),

@@ -118,6 +118,12 @@ Arena *bank_arena(Bank *b)
     return &b->arena;
 }
 
+void bank_reserve_questions(Bank *b, size_t count)
+{
+    b->questions = xgrow(b->questions, &b->question_cap, b->question_count + count,
+                         sizeof *b->questions);
+}
+
 void bank_add_question_owned(Bank *b, const Question *q)
 {
     b->questions = xgrow(b->questions, &b->question_cap, b->question_count + 1,
@@ -182,23 +188,33 @@ void bank_finish(Bank *b)
         first += count[t];
         k++;
     }
-    /* Stable counting sort of questions by topic. */
-    Question *sorted = xmalloc((b->question_count ? b->question_count : 1) * sizeof *sorted);
-    size_t *fill = xcalloc(kept + 1, sizeof *fill);
-    for (size_t i = 0; i < b->question_count; i++) {
-        size_t t = remap[b->questions[i].topic];
-        Question q = b->questions[i];
-        q.topic = t;
-        sorted[b->topics[t].first + fill[t]++] = q;
+    /* Stable counting sort of questions by topic, unless they came in
+     * that order (corpus.c adds them so). */
+    int in_order = 1;
+    for (size_t i = 1; i < b->question_count && in_order; i++)
+        in_order = b->questions[i].topic >= b->questions[i - 1].topic;
+    if (in_order) {
+        for (size_t i = 0; i < b->question_count; i++)
+            b->questions[i].topic = remap[b->questions[i].topic];
+    } else {
+        Question *sorted =
+            xmalloc((b->question_count ? b->question_count : 1) * sizeof *sorted);
+        size_t *fill = xcalloc(kept + 1, sizeof *fill);
+        for (size_t i = 0; i < b->question_count; i++) {
+            size_t t = remap[b->questions[i].topic];
+            Question q = b->questions[i];
+            q.topic = t;
+            sorted[b->topics[t].first + fill[t]++] = q;
+        }
+        free(fill);
+        free(b->questions);
+        b->questions = sorted;
+        b->question_cap = b->question_count;
     }
-    free(b->questions);
-    b->questions = sorted;
-    b->question_cap = b->question_count;
     b->topic_count = kept;
     memset(b->topic_slots, 0, b->slot_cap * sizeof *b->topic_slots);
     for (size_t t = 0; t < kept; t++)
         *bank_topic_slot(b, b->topics[t].key, b->topics[t].key_hash) = t + 1;
-    free(fill);
     free(remap);
     free(count);
 }

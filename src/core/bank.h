@@ -77,6 +77,8 @@ struct Arena *bank_arena(Bank *b);
 /* Like bank_add_question, without copying: q's strings and blocks must be
  * allocated from bank_arena(b) (or be static). */
 void bank_add_question_owned(Bank *b, const Question *q);
+/* Makes room for count more questions, to be added without growing. */
+void bank_reserve_questions(Bank *b, size_t count);
 /* Orders questions topic by topic and drops empty topics. Call once, after
  * the last add and before any query. */
 void bank_finish(Bank *b);

@@ -1781,7 +1781,30 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
         free(run_of);
         free(names);
     }
+    /* Each question's topic; then the questions go in topic by topic (a
+     * stable counting sort), which spares bank_finish a sorted copy. */
+    size_t *topic = xmalloc((cr->count + 1) * sizeof *topic);
     for (size_t i = 0; i < cr->count; i++) {
+        const RawQuestion *r = &cr->qs[i];
+        if (topic_of[i] >= 0)
+            topic[i] = (size_t)topic_of[i];
+        else if (run_topic[r->run] >= 0)
+            topic[i] = (size_t)run_topic[r->run];
+        else
+            topic[i] = section_topic(&seen, bank, r->fallback);
+    }
+    size_t topics = bank_topic_count(bank);
+    size_t *first = xcalloc(topics + 1, sizeof *first);
+    for (size_t i = 0; i < cr->count; i++)
+        first[topic[i] + 1]++;
+    for (size_t t = 0; t < topics; t++)
+        first[t + 1] += first[t];
+    size_t *order = xmalloc((cr->count + 1) * sizeof *order);
+    for (size_t i = 0; i < cr->count; i++)
+        order[first[topic[i]]++] = i;
+    bank_reserve_questions(bank, cr->count);
+    for (size_t k = 0; k < cr->count; k++) {
+        size_t i = order[k];
         const RawQuestion *r = &cr->qs[i];
         Question q = {0};
         q.prompt = r->prompt;
@@ -1794,14 +1817,12 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
         q.choice_count = r->choice_count;
         q.file = r->file;
         q.line = r->line;
-        if (topic_of[i] >= 0)
-            q.topic = (size_t)topic_of[i];
-        else if (run_topic[r->run] >= 0)
-            q.topic = (size_t)run_topic[r->run];
-        else
-            q.topic = section_topic(&seen, bank, r->fallback);
+        q.topic = topic[i];
         bank_add_question_owned(bank, &q);
     }
+    free(order);
+    free(first);
+    free(topic);
     bank_finish(bank);
     free(seen.slots);
     free(run_topic);

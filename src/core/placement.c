@@ -96,15 +96,6 @@ static size_t place_name_phrases(const Vocab *v, const char *name, long topic,
     return count;
 }
 
-static size_t place_count_phrase(const uint32_t *ids, size_t n, const Phrase *p)
-{
-    size_t hits = 0;
-    for (size_t i = 0; i + p->len <= n; i++)
-        if (memcmp(ids + i, p->ids, p->len * sizeof *ids) == 0)
-            hits++;
-    return hits;
-}
-
 /* Word vectors of all documents, one after another: document i has the
  * entries start[i] .. start[i + 1] - 1, sorted by id. */
 typedef struct PlaceVecs {
@@ -518,29 +509,41 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
     float *idf = xcalloc(terms + 1, sizeof *idf);
     for (size_t t = 0; t < terms; t++)
         idf[t] = words_idf(doc_count, df[t]);
-    for (size_t i = 0; i < doc_count; i++)
-        place_vec_weight(&vecs, i, idf);
 
     /* Inverted index of sectioned questions; the commonest words carry
      * almost no weight and the longest postings, so they are left out, as
      * are words no sectionless question has: nothing looks them up. */
     size_t df_cap = doc_count / 10 > 50 ? doc_count / 10 : 50;
     unsigned char *looked_up = xcalloc(terms + 1, 1);
+    size_t looked = 0;
     for (size_t q = 0; q < doc_count; q++)
-        if (doc_topic[q] < 0 && doc_run[q] < run_count)
-            for (size_t k = vecs.start[q]; k < vecs.start[q + 1]; k++)
-                looked_up[vecs.ids[k]] = df[vecs.ids[k]] <= df_cap;
+        if (doc_topic[q] < 0 && doc_run[q] < run_count) {
+            for (size_t k = vecs.start[q]; k < vecs.start[q + 1]; k++) {
+                uint32_t t = vecs.ids[k];
+                looked += !looked_up[t] && df[t] <= df_cap;
+                looked_up[t] = df[t] <= df_cap;
+            }
+            place_vec_weight(&vecs, q, idf);
+        }
+    /* Weights are read of the questions asking and of those in the index. */
     size_t *post_start = xcalloc(terms + 1, sizeof *post_start);
-    for (size_t i = 0; i < doc_count; i++)
-        if (doc_topic[i] >= 0)
-            for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++)
-                post_start[vecs.ids[k] + 1] += looked_up[vecs.ids[k]];
+    for (size_t i = 0; i < doc_count && looked > 0; i++) {
+        if (doc_topic[i] < 0)
+            continue;
+        size_t entries = 0;
+        for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++) {
+            post_start[vecs.ids[k] + 1] += looked_up[vecs.ids[k]];
+            entries += looked_up[vecs.ids[k]];
+        }
+        if (entries)
+            place_vec_weight(&vecs, i, idf);
+    }
     for (size_t t = 0; t < terms; t++)
         post_start[t + 1] += post_start[t];
     uint32_t *post = xmalloc((post_start[terms] + 1) * sizeof *post); /* doc indexes */
     float *post_w = xmalloc((post_start[terms] + 1) * sizeof *post_w);
     size_t *fill = xcalloc(terms + 1, sizeof *fill);
-    for (size_t i = 0; i < doc_count; i++) {
+    for (size_t i = 0; i < doc_count && looked > 0; i++) {
         if (doc_topic[i] < 0)
             continue;
         for (size_t k = vecs.start[i]; k < vecs.start[i + 1]; k++) {
@@ -558,6 +561,20 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
     for (size_t t = 0; t < topic_count; t++)
         phrase_count += place_name_phrases(vocab, topic_names[t], (long)t,
                                            phrases + phrase_count, 8);
+    /* The phrases by their first word, so that each word of a question is
+     * matched only against the phrases it can begin. */
+    size_t *phrase_start = xcalloc(terms + 2, sizeof *phrase_start);
+    uint32_t *by_first = xmalloc((phrase_count + 1) * sizeof *by_first);
+    for (size_t k = 0; k < phrase_count; k++)
+        phrase_start[phrases[k].ids[0] + 1]++;
+    for (size_t t = 0; t <= terms; t++)
+        phrase_start[t + 1] += phrase_start[t];
+    size_t *phrase_fill = xcalloc(terms + 1, sizeof *phrase_fill);
+    for (size_t k = 0; k < phrase_count; k++) {
+        uint32_t first = phrases[k].ids[0];
+        by_first[phrase_start[first] + phrase_fill[first]++] = (uint32_t)k;
+    }
+    free(phrase_fill);
 
     float *acc = xcalloc(doc_count, sizeof *acc);
     size_t *touched = xmalloc(doc_count * sizeof *touched);
@@ -602,10 +619,17 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
         for (size_t j = 0; j < ntouched; j++)
             acc[touched[j]] = 0.0f;
 
-        for (size_t p = 0; p < phrase_count; p++)
-            names[r * topic_count + (size_t)phrases[p].topic] +=
-                (float)place_count_phrase(seq_pool + seq_start[q],
-                                          seq_start[q + 1] - seq_start[q], &phrases[p]);
+        /* Each mention adds one: sums of whole numbers, the same in any
+         * order. */
+        const uint32_t *seq = seq_pool + seq_start[q];
+        size_t seq_len = seq_start[q + 1] - seq_start[q];
+        for (size_t i = 0; i < seq_len; i++)
+            for (size_t k = phrase_start[seq[i]]; k < phrase_start[seq[i] + 1]; k++) {
+                const Phrase *ph = &phrases[by_first[k]];
+                if (i + ph->len <= seq_len &&
+                    memcmp(seq + i, ph->ids, ph->len * sizeof *seq) == 0)
+                    names[r * topic_count + (size_t)ph->topic] += 1.0f;
+            }
     }
 
     for (size_t r = 0; r < run_count; r++) {
@@ -641,6 +665,8 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
     free(seen);
     free(touched);
     free(acc);
+    free(by_first);
+    free(phrase_start);
     free(phrases);
     free(fill);
     free(looked_up);
