@@ -613,6 +613,186 @@ static void test_stream_of_a_large_document_on_two_threads(void **state)
     done(&f);
 }
 
+/* ---- a large document read in parts ----
+ *
+ * On two threads a large document is handed to md4c in parts cut at
+ * heading lines (mdtree.c). Whatever sits at a cut, the blocks, their
+ * lines and texts, every node below them and the problems must be those
+ * of the whole document read at once. */
+
+/* Every node of a subtree, one per line, with all it carries. */
+static void dump_node(StrBuf *out, const MdNode *n, int depth)
+{
+    strbuf_printf(out, "%*s%c l%u-%u n%u b%u %d%d%d m%d v%u [%s] {", depth, "", kind_letter(n),
+                  n->line, n->end_line, n->number, n->bold_prefix_len, n->all_bold,
+                  n->all_link, n->all_anchor, n->mark, n->level, n->lang);
+    for (const char *t = n->text; *t; t++)
+        strbuf_putc(out, *t == '\n' ? '|' : *t);
+    strbuf_puts(out, "}\n");
+    for (const MdNode *k = n->first; k; k = k->next)
+        dump_node(out, k, depth + 1);
+}
+
+typedef struct DumpLog {
+    StrBuf out;
+    const Diagnostics *diag;
+} DumpLog;
+
+static void on_dump_block(MdStream *s, MdNode *doc, MdNode *block, void *userdata)
+{
+    DumpLog *log = userdata;
+    (void)doc;
+    if (block)
+        dump_node(&log->out, block, 0);
+    strbuf_printf(&log->out, "problems %zu\n", diag_count(log->diag));
+    mdtree_release(s, NULL);
+}
+
+/* The problems of a Diagnostics, one per line. */
+static void dump_problems(StrBuf *out, const Diagnostics *d)
+{
+    for (size_t i = 0; i < diag_count(d); i++)
+        strbuf_printf(out, "%u %s\n", diag_get(d, i)->line, diag_get(d, i)->message);
+}
+
+/* Streams md on two threads (read in parts) and compares everything with
+ * the whole tree; on one thread too. */
+static void assert_parts_read_as_whole(const StrBuf *md)
+{
+    assert_true(md->len > MDTREE_STREAM_THREAD_BYTES);
+    Arena arena = {0};
+    Diagnostics *whole_diag = diag_new();
+    MdNode *doc = mdtree_parse(&arena, md->data, md->len, "t.md", whole_diag);
+    assert_non_null(doc);
+    StrBuf want = {0};
+    for (const MdNode *b = doc->first; b; b = b->next)
+        dump_node(&want, b, 0);
+    dump_problems(&want, whole_diag);
+    for (int run = 0; run < 2; run++) {
+        setenv("QA_THREADS", run ? "1" : "2", 1);
+        Diagnostics *diag = diag_new();
+        DumpLog log = {{0}, diag};
+        char *buf = malloc(md->len + MDTREE_SLACK);
+        memcpy(buf, md->data, md->len);
+        assert_int_equal(mdtree_stream(buf, md->len, "t.md", diag, NULL, on_dump_block, &log),
+                         0);
+        free(buf);
+        /* Blocks only, then the problems, as for the whole tree. */
+        StrBuf got = {0};
+        for (const char *line = strbuf_str(&log.out); *line;) {
+            const char *nl = strchr(line, '\n');
+            if (strncmp(line, "problems ", 9) != 0)
+                strbuf_append(&got, line, (size_t)(nl - line + 1));
+            line = nl + 1;
+        }
+        dump_problems(&got, diag);
+        assert_string_equal(strbuf_str(&got), strbuf_str(&want));
+        strbuf_free(&got);
+        strbuf_free(&log.out);
+        diag_free(diag);
+    }
+    unsetenv("QA_THREADS");
+    strbuf_free(&want);
+    diag_free(whole_diag);
+    arena_free(&arena);
+}
+
+/* Filler questions up to about `until` bytes. */
+static void add_questions(StrBuf *md, size_t until, int *n)
+{
+    while (md->len < until) {
+        strbuf_printf(md, "## Topic %d\n\n1. **What is thing %d?**\n   - It is *item* %d, "
+                          "with `code` and a [link](#top).\n\n",
+                      *n, *n, *n);
+        (*n)++;
+    }
+}
+
+/* Headings in code fences (backticks, tildes, longer fences, in a list
+ * item, after an inline "```x```" that opens nothing) around every place
+ * a part may end: none of them is taken for a cut. */
+static void test_parts_skip_headings_inside_code(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    int n = 0;
+    for (size_t at = 60 * 1024; at < 1100 * 1024; at += 64 * 1024) {
+        add_questions(&md, at, &n);
+        strbuf_puts(&md, "```python\nx = 1\n\n# a comment\n\n## Not a heading\n```\n\n");
+        strbuf_puts(&md, "~~~~\n```\n\n## Still code\n\n~~~~\n\n");
+        strbuf_puts(&md, "- item\n\n  ```\n\n## Closes the item, not code\n\n");
+        strbuf_puts(&md, "```x``` is code in a line\n\n## A heading\n\nText.\n\n");
+        add_questions(&md, md.len + 4000, &n);
+        strbuf_puts(&md, "````\n```\n\n## Code, the fence is four long\n\n```\n````\n\n");
+    }
+    assert_parts_read_as_whole(&md);
+    strbuf_free(&md);
+}
+
+/* What the quick look at fences cannot see: headings inside an HTML
+ * comment and an HTML block, a fence opened inside a comment, a heading
+ * under an unterminated fence. md4c reads these parts again, joined to the
+ * next, and the result is still the whole document's. */
+static void test_parts_cut_where_md4c_disagrees_are_read_again(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    int n = 0;
+    for (size_t at = 60 * 1024; at < 1100 * 1024; at += 70 * 1024) {
+        add_questions(&md, at, &n);
+        strbuf_puts(&md, "<!--\n\n## Hidden heading\n\n```\n\n## Hidden too\n\n-->\n\n");
+        add_questions(&md, md.len + 2000, &n);
+        strbuf_puts(&md, "<pre>\n\n## In pre\n\n</pre>\n\n");
+    }
+    add_questions(&md, md.len + 300 * 1024, &n);
+    strbuf_puts(&md, "```\nnever closed\n\n## Inside the open fence\n\n");
+    add_questions(&md, md.len + 300 * 1024, &n);
+    assert_parts_read_as_whole(&md);
+    strbuf_free(&md);
+}
+
+/* A link reference defined far from where it is used holds for the whole
+ * document, which is then read whole; nesting too deep is reported once,
+ * in whichever part it first is; CRLF line breaks and lines of every part
+ * count from the start. */
+static void test_parts_keep_links_warnings_and_lines_of_the_whole(void **state)
+{
+    (void)state;
+    StrBuf md = {0};
+    int n = 0;
+    strbuf_puts(&md, "See [the docs][docs].\r\n\r\n");
+    add_questions(&md, 600 * 1024, &n);
+    strbuf_puts(&md, "[docs]: https://docs.python.org\r\n\r\n");
+    add_questions(&md, 700 * 1024, &n);
+    assert_parts_read_as_whole(&md);
+    strbuf_free(&md);
+
+    StrBuf deep = {0};
+    n = 0;
+    for (size_t at = 100 * 1024; at < 900 * 1024; at += 300 * 1024) {
+        add_questions(&deep, at, &n);
+        for (int d = 0; d < MDTREE_MAX_DEPTH + 4; d++)
+            strbuf_puts(&deep, ">");
+        strbuf_puts(&deep, " deep\r\n\r\n");
+    }
+    add_questions(&deep, deep.len + 100 * 1024, &n);
+    for (char *c = deep.data; (c = strchr(c, '\n')) != NULL; c++)
+        if (c == deep.data || c[-1] != '\r') {
+            /* CRLF everywhere: rebuild with "\r\n". */
+            StrBuf crlf = {0};
+            for (size_t i = 0; i < deep.len; i++) {
+                if (deep.data[i] == '\n' && (i == 0 || deep.data[i - 1] != '\r'))
+                    strbuf_putc(&crlf, '\r');
+                strbuf_putc(&crlf, deep.data[i]);
+            }
+            strbuf_free(&deep);
+            deep = crlf;
+            break;
+        }
+    assert_parts_read_as_whole(&deep);
+    strbuf_free(&deep);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -636,6 +816,9 @@ int main(void)
         cmocka_unit_test(test_stream_hands_over_top_level_blocks_in_order),
         cmocka_unit_test(test_stream_keeps_held_blocks_across_many_chunks),
         cmocka_unit_test(test_stream_of_a_large_document_on_two_threads),
+        cmocka_unit_test(test_parts_skip_headings_inside_code),
+        cmocka_unit_test(test_parts_cut_where_md4c_disagrees_are_read_again),
+        cmocka_unit_test(test_parts_keep_links_warnings_and_lines_of_the_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

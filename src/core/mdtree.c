@@ -9,6 +9,7 @@
 #include "mdtree.h"
 #include "cpus.h"
 #include "handoff.h"
+#include "simd.h"
 #include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
@@ -33,6 +34,7 @@ typedef struct Builder {
     Diagnostics *diag;
 
     int has_cr;          /* the document has a '\r': count lone ones too */
+    unsigned first_line; /* line of doc[0]: 1, or more for a part */
     size_t cursor_off;   /* document offset whose line is cursor_line */
     unsigned cursor_line;
 
@@ -87,7 +89,7 @@ static unsigned builder_line_of(Builder *b, const char *p)
     size_t off = (size_t)(p - b->doc);
     if (off < b->cursor_off) {
         b->cursor_off = 0;
-        b->cursor_line = 1;
+        b->cursor_line = b->first_line;
     }
     b->cursor_line += builder_count_breaks(b, b->cursor_off, off);
     b->cursor_off = off;
@@ -164,9 +166,18 @@ struct StreamPipe {
     Diagnostics *pending;          /* problems since the last item */
     MdNode producer_doc;
     char *text;
-    size_t len;
+    size_t len;                    /* with the final line break */
     int rc;
     MdStreamHooks hooks;           /* functions NULL when not given */
+    /* Reading in parts (see pipe_produce). */
+    int last_part;                 /* the part being read ends the document */
+    size_t cut;                    /* else: where the next part begins */
+    PipeBatch *full;               /* a full batch held back until the part's
+                                      last block is checked */
+    size_t kept;                   /* top-level blocks put in batches */
+    size_t skip;                   /* reading a part again: blocks put the
+                                      first time, left out */
+    Arena skip_arena;              /* ... whose nodes go here meanwhile */
     /* Both's: batches the consumer is done with, for the producer to fill
      * again (their arenas' pages are faulted in already). */
     pthread_mutex_t spare_lock;
@@ -208,22 +219,45 @@ static PipeBatch *pipe_new_batch(StreamPipe *p)
         batch = xcalloc(1, sizeof *batch);
     }
     p->filling = batch;
-    p->builder.arena = &p->filling->arena;
+    if (p->skip == 0)
+        p->builder.arena = &p->filling->arena;
     return p->filling;
 }
 
-/* Producer: a top-level block has ended (NULL: the document has). */
+/* Producer: a top-level block has ended (NULL: the document, or the part
+ * being read, has). */
 static void pipe_put(Builder *b, MdNode *block)
 {
     StreamPipe *p = b->pipe;
+    if (!block && !p->last_part)
+        return; /* a part's end: pipe_check_part */
+    if (block && p->skip > 0) {
+        /* Read again: the block and its problems were put before. */
+        p->skip--;
+        diag_free(p->pending);
+        p->pending = NULL;
+        arena_reset(&p->skip_arena);
+        if (p->skip == 0)
+            b->arena = &p->filling->arena;
+        return;
+    }
     PipeBatch *batch = p->filling;
-    if (block && p->hooks.prepare)
+    /* The heading where the next part begins is prepared there. */
+    int cut_heading = !p->last_part && block && block->kind == MDK_H &&
+                      (size_t)(b->doc - p->text) + b->leaf_last_off >= p->cut;
+    if (block && p->hooks.prepare && !cut_heading)
         p->hooks.prepare(block, &batch->arena, p->hooks.prepare_arg);
     batch->items[batch->count++] = (PipeItem){block, block == NULL, p->pending};
     p->pending = NULL;
+    p->kept += block != NULL;
     if (block && batch->count < PIPE_BATCH)
         return;
-    pipe_hand_over(p);
+    /* A full batch waits one turn: the part's last block, which may be in
+     * it, may have to be taken back. */
+    p->filling = NULL;
+    if (p->full)
+        handoff_put_idle(p->out, p->full, p->hooks.idle, p->hooks.idle_arg);
+    p->full = batch;
     pipe_new_batch(p);
 }
 
@@ -691,19 +725,18 @@ MdNode *mdtree_parse(Arena *arena, const char *input, size_t input_len, const ch
     return doc;
 }
 
-/* Runs md4c over text (with its slack) into b; returns md4c's status. */
-static int builder_run(Builder *b, char *text, size_t input_len, const char *file,
-                       Diagnostics *diag)
+/* Runs md4c over doc[0, len) into b, whose first line is first_line:
+ * the whole document, or one part of it (pipe_produce). doc ends with a
+ * line break; md4c may read the guard bytes past the document's end
+ * (mdtree_terminate). Returns md4c's status. */
+static int builder_parse(Builder *b, const char *doc, size_t len, unsigned first_line)
 {
-    size_t len = input_len;
-    text[len++] = '\n';
-    memset(text + len, 0, MDTREE_SLACK - 1);
-    b->doc = text;
+    b->doc = doc;
     b->len = len;
-    b->file = file;
-    b->diag = diag;
-    b->cursor_line = 1;
-    b->has_cr = memchr(text, '\r', len) != NULL;
+    b->first_line = b->cursor_line = first_line;
+    b->cursor_off = 0;
+    b->has_cr = memchr(doc, '\r', len) != NULL;
+    b->root = b->cur = NULL;
     MD_PARSER parser = {0};
     parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS;
     parser.enter_block = on_enter_block;
@@ -711,16 +744,41 @@ static int builder_run(Builder *b, char *text, size_t input_len, const char *fil
     parser.enter_span = on_enter_span;
     parser.leave_span = on_leave_span;
     parser.text = on_text;
-    int rc = md_parse(text, (MD_SIZE)len, &parser, b);
+    return md_parse(doc, (MD_SIZE)len, &parser, b);
+}
+
+/* What is left at the end of the document: problems found at its very
+ * end, md4c's failure. Returns 0, or -1 if md4c failed. */
+static int builder_end(Builder *b, int rc)
+{
     if (b->flatten_pending)
         builder_report_flatten(b, b->cursor_line);
     strbuf_free(&b->text);
     if (rc != 0 || !b->root) {
-        diag_add(builder_diag(b), DIAG_ERROR, file, 0,
+        diag_add(builder_diag(b), DIAG_ERROR, b->file, 0,
                  "the Markdown parser failed (out of memory?)");
         return -1;
     }
     return 0;
+}
+
+/* Ends text[0, len) with a line break and zero guard bytes in its slack;
+ * returns the new length. */
+static size_t mdtree_terminate(char *text, size_t len)
+{
+    text[len++] = '\n';
+    memset(text + len, 0, MDTREE_SLACK - 1);
+    return len;
+}
+
+/* Runs md4c over text (with its slack) into b; returns 0 or -1. */
+static int builder_run(Builder *b, char *text, size_t input_len, const char *file,
+                       Diagnostics *diag)
+{
+    size_t len = mdtree_terminate(text, input_len);
+    b->file = file;
+    b->diag = diag;
+    return builder_end(b, builder_parse(b, text, len, 1));
 }
 
 MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t input_len, const char *file,
@@ -737,12 +795,269 @@ static void pipe_batch_free(PipeBatch *batch)
     free(batch);
 }
 
+/* ---- reading a large document in parts ----
+ *
+ * md4c reads the structure of a whole document before it reports its
+ * first block: on 3 MB that is 3 ms in which the consumer has nothing to
+ * do. So the producer hands md4c the document in parts, each ending where
+ * md4c must close every block it has open: a heading line after a blank
+ * line, outside fenced code. The consumer has the first part's blocks
+ * after a fraction of a millisecond, and the parts together cost what the
+ * whole costs.
+ *
+ * A quick look at the fences chooses the cut (part_next_cut); md4c has
+ * the last word. Each part but the last also reads the heading where the
+ * next one starts, and must end with it as a heading of its own at the top
+ * level (pipe_check_part): then md4c read every block before it as it does
+ * in the whole document, and the heading is left to the next part. If not
+ * (the cut was in an HTML comment, say), the quick look cannot be trusted
+ * further: the rest of the document, this part included, is read as one,
+ * leaving out the blocks put the first time. A document that may define
+ * link references (they hold for the whole of it) is read whole. */
+
+enum { PART_FIRST_BYTES = 64 * 1024, PART_BYTES = 256 * 1024 };
+
+/* Whether the line before the one at text[at] is blank. */
+static int part_after_blank_line(const char *text, size_t at)
+{
+    if (at < 2 || text[at - 1] != '\n')
+        return 0;
+    size_t k = at - 1; /* the line break ending the line before */
+    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r'))
+        k--;
+    return k == 0 || text[k - 1] == '\n';
+}
+
+/* The level of the ATX heading that starts the line at text[at], when its
+ * text is plain (no link, raw HTML, escape or entity) and its line ends
+ * before len; else 0. */
+static unsigned part_heading_level(const char *text, size_t len, size_t at)
+{
+    size_t i = at;
+    unsigned level = 0;
+    while (i < len && text[i] == '#' && level <= 6) {
+        i++;
+        level++;
+    }
+    if (level == 0 || level > 6 || i >= len || (text[i] != ' ' && text[i] != '\t'))
+        return 0;
+    int words = 0;
+    for (; i < len && text[i] != '\n'; i++) {
+        char c = text[i];
+        if (c == '[' || c == ']' || c == '<' || c == '\\' || c == '&' || c == '\r')
+            return 0;
+        words |= c != ' ' && c != '\t' && c != '#';
+    }
+    return i < len && words ? level : 0;
+}
+
+/* Fences seen so far by the quick look: a run of three or more '`' or '~'
+ * after nothing but indentation, quote and list marks on its line. */
+typedef struct PartScan {
+    const char *text;
+    size_t len;
+    int whole;     /* the document is read in one part */
+    size_t at;     /* fences scanned up to here */
+    char mark;     /* of the fence open, or 0 */
+    size_t run;    /* its length */
+} PartScan;
+
+/* The first place in [from, to) where three '`' or three '~' begin, or to.
+ * Reads two bytes past each place looked at. */
+static size_t part_next_run(const char *t, size_t from, size_t to)
+{
+    size_t i = from;
+#if QA_SSE2
+    const __m128i tick = _mm_set1_epi8('`'), tilde = _mm_set1_epi8('~');
+    for (; i + 16 <= to; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1));
+        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 2));
+        __m128i ticks = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(a, tick),
+                                                    _mm_cmpeq_epi8(b, tick)),
+                                      _mm_cmpeq_epi8(c, tick));
+        __m128i tildes = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(a, tilde),
+                                                     _mm_cmpeq_epi8(b, tilde)),
+                                       _mm_cmpeq_epi8(c, tilde));
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(ticks, tildes));
+        if (bits)
+            return i + (unsigned)__builtin_ctz(bits);
+    }
+#endif
+    for (; i < to; i++)
+        if ((t[i] == '`' || t[i] == '~') && t[i + 1] == t[i] && t[i + 2] == t[i])
+            return i;
+    return to;
+}
+
+/* Moves the fence scan on to text[to] (the start of a line). */
+static void part_scan_fences(PartScan *ps, size_t to)
+{
+    const char *text = ps->text;
+    size_t i = ps->at;
+    while ((i = part_next_run(text, i, to)) < to) {
+        char mark = text[i];
+        size_t run = 0;
+        while (text[i + run] == mark)
+            run++;
+        size_t start = i;
+        while (start > 0 && text[start - 1] != '\n' &&
+               strchr(" \t>-*+.)0123456789", text[start - 1]) != NULL)
+            start--;
+        size_t end = i + run;
+        while (end < to && text[end] != '\n')
+            end++;
+        if (start == 0 || text[start - 1] == '\n') {
+            if (!ps->mark) {
+                /* "```x```" at the start of a line is code in a line. */
+                if (mark == '~' || !memchr(text + i + run, '`', end - i - run)) {
+                    ps->mark = mark;
+                    ps->run = run;
+                }
+            } else if (mark == ps->mark && run >= ps->run) {
+                size_t k = i + run;
+                while (k < end && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
+                    k++;
+                if (k == end)
+                    ps->mark = 0;
+            }
+        }
+        i = end;
+    }
+    ps->at = to;
+}
+
+static void part_scan_init(PartScan *ps, const char *text, size_t len)
+{
+    *ps = (PartScan){text, len, 0, 0, 0, 0};
+    for (const char *p = text; (p = memchr(p, ']', (size_t)(text + len - p))) != NULL; p++)
+        if (p[1] == ':') { /* may define a link reference */
+            ps->whole = 1;
+            return;
+        }
+}
+
+/* Where the next part begins, at or after from: a heading line, with its
+ * level in *level; 0 when there is none (the rest is one part). */
+static size_t part_next_cut(PartScan *ps, size_t from, unsigned *level)
+{
+    const char *text = ps->text;
+    if (ps->whole)
+        return 0;
+    for (size_t at = from; at < ps->len; at++) {
+        const char *hash = memchr(text + at, '#', ps->len - at);
+        if (!hash)
+            break;
+        at = (size_t)(hash - text);
+        unsigned lv;
+        if (!part_after_blank_line(text, at) ||
+            (lv = part_heading_level(text, ps->len, at)) == 0)
+            continue;
+        part_scan_fences(ps, at);
+        if (ps->mark)
+            continue;
+        *level = lv;
+        return at;
+    }
+    return 0;
+}
+
+/* The last item put, or NULL. */
+static PipeItem *pipe_last_item(StreamPipe *p)
+{
+    PipeBatch *batch = p->filling->count ? p->filling : p->full;
+    return batch && batch->count ? &batch->items[batch->count - 1] : NULL;
+}
+
+/* A part that put blocks (kept went past kept_before) has been read up to
+ * the heading at cut: did md4c read it as a heading of its own at the top
+ * level, as the part's last block? Then the heading is left to the next
+ * part, and the problems found before it stay. */
+static int pipe_check_part(StreamPipe *p, size_t kept_before, size_t cut, unsigned level)
+{
+    PipeItem *last = pipe_last_item(p);
+    if (p->pending || p->kept == kept_before || !last || !last->block)
+        return 0;
+    const MdNode *h = last->block;
+    if (h->kind != MDK_H || h->level != level ||
+        h->line != builder_line_of(&p->builder, p->text + cut))
+        return 0;
+    last->block = NULL;
+    p->kept--;
+    return 1;
+}
+
+/* A part that did not end as it should: its last block goes, with the
+ * problems found before it. */
+static void pipe_drop_last(StreamPipe *p)
+{
+    PipeItem *last = pipe_last_item(p);
+    if (last) {
+        p->kept -= last->block != NULL;
+        diag_free(last->diag);
+        (p->filling->count ? p->filling : p->full)->count--;
+    }
+    diag_free(p->pending);
+    p->pending = NULL;
+}
+
+/* The end of the line that starts at text[at], past its line break. */
+static size_t part_line_end(const char *text, size_t len, size_t at)
+{
+    const char *nl = memchr(text + at, '\n', len - at);
+    return nl ? (size_t)(nl - text) + 1 : len;
+}
+
 static void pipe_produce(Handoff *out, void *arg)
 {
     StreamPipe *p = arg;
+    Builder *b = &p->builder;
     p->out = out;
     pipe_new_batch(p);
-    p->rc = builder_run(&p->builder, p->text, p->len, p->builder.file, NULL);
+    const char *text = p->text;
+    size_t len = mdtree_terminate(p->text, p->len);
+    PartScan ps;
+    part_scan_init(&ps, text, len);
+    size_t at = 0;
+    unsigned line = 1, level = 0;
+    int rc = 0;
+    for (;;) {
+        size_t cut = part_next_cut(&ps, at + (at ? PART_BYTES : PART_FIRST_BYTES), &level);
+        size_t kept_before = p->kept;
+        int reported = b->flatten_reported;
+        p->last_part = cut == 0;
+        p->cut = cut;
+        rc = builder_parse(b, text + at, cut ? part_line_end(text, len, cut) - at : len - at,
+                           line);
+        if (rc == 0 && cut && !pipe_check_part(p, kept_before, cut, level)) {
+            /* The quick look and md4c disagree: from here on the document
+             * is read in one part, which takes in this one again. */
+            pipe_drop_last(p);
+            p->skip = p->kept - kept_before; /* still counted in kept */
+            b->flatten_reported = reported;
+            b->flatten_pending = 0;
+            b->arena = p->skip ? &p->skip_arena : &p->filling->arena;
+            cut = 0;
+            p->last_part = 1;
+            p->cut = 0;
+            rc = builder_parse(b, text + at, len - at, line);
+            p->skip = 0;
+            b->arena = &p->filling->arena;
+        }
+        if (rc != 0 || !cut)
+            break;
+        /* Checked: the held batch can go. */
+        if (p->full)
+            handoff_put_idle(out, p->full, p->hooks.idle, p->hooks.idle_arg);
+        p->full = NULL;
+        line = builder_line_of(b, text + cut);
+        at = cut;
+    }
+    p->rc = builder_end(b, rc);
+    arena_free(&p->skip_arena);
+    if (p->full)
+        handoff_put_idle(out, p->full, p->hooks.idle, p->hooks.idle_arg);
+    p->full = NULL;
     /* What came after the last block, and a batch md4c left unfinished. */
     PipeBatch *last = p->filling;
     if (p->pending && last->count < PIPE_BATCH)
