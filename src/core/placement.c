@@ -579,74 +579,90 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
     float *acc = xcalloc(doc_count, sizeof *acc);
     size_t *touched = xmalloc(doc_count * sizeof *touched);
     size_t *seen = xcalloc(doc_count, sizeof *seen); /* q + 1 once touched for q */
-    float *votes = xcalloc(run_count * topic_count, sizeof *votes);
-    float *names = xcalloc(run_count * topic_count, sizeof *names);
-    float *similarity = xcalloc(run_count, sizeof *similarity);
-    size_t *run_size = xcalloc(run_count, sizeof *run_size);
-
-    for (size_t q = 0; q < doc_count; q++) {
-        if (doc_topic[q] >= 0 || doc_run[q] >= run_count)
-            continue;
-        size_t r = doc_run[q];
-        run_size[r]++;
-        size_t ntouched = 0;
-        for (size_t k = vecs.start[q]; k < vecs.start[q + 1]; k++) {
-            uint32_t t = vecs.ids[k];
-            if (df[t] > df_cap)
-                continue;
-            for (size_t p = post_start[t]; p < post_start[t + 1]; p++) {
-                if (seen[post[p]] != q + 1) {
-                    seen[post[p]] = q + 1;
-                    touched[ntouched++] = post[p];
-                }
-                acc[post[p]] += vecs.weights[k] * post_w[p];
-            }
-        }
-        /* The nearest few sectioned questions vote with their similarity. */
-        for (int n = 0; n < PLACE_NEIGHBOURS; n++) {
-            size_t best = SIZE_MAX;
-            for (size_t j = 0; j < ntouched; j++)
-                if (acc[touched[j]] > 0.0f && (best == SIZE_MAX || acc[touched[j]] > acc[best] ||
-                                               (acc[touched[j]] == acc[best] && touched[j] < best)))
-                    best = touched[j];
-            if (best == SIZE_MAX)
-                break;
-            votes[r * topic_count + (size_t)doc_topic[best]] += acc[best];
-            if (n == 0)
-                similarity[r] += acc[best];
-            acc[best] = -1.0f; /* taken */
-        }
-        for (size_t j = 0; j < ntouched; j++)
-            acc[touched[j]] = 0.0f;
-
-        /* Each mention adds one: sums of whole numbers, the same in any
-         * order. */
-        const uint32_t *seq = seq_pool + seq_start[q];
-        size_t seq_len = seq_start[q + 1] - seq_start[q];
-        for (size_t i = 0; i < seq_len; i++)
-            for (size_t k = phrase_start[seq[i]]; k < phrase_start[seq[i] + 1]; k++) {
-                const Phrase *ph = &phrases[by_first[k]];
-                if (i + ph->len <= seq_len &&
-                    memcmp(seq + i, ph->ids, ph->len * sizeof *seq) == 0)
-                    names[r * topic_count + (size_t)ph->topic] += 1.0f;
-            }
-    }
+    /* A run at a time, its questions in order: each run's votes and name
+     * counts add up as they would all runs at once, in topic_count cells
+     * used again by the next run. */
+    float *votes = xcalloc(topic_count, sizeof *votes);
+    float *names = xcalloc(topic_count, sizeof *names);
+    size_t *run_first = xcalloc(run_count + 1, sizeof *run_first);
+    for (size_t q = 0; q < doc_count; q++)
+        if (doc_topic[q] < 0 && doc_run[q] < run_count)
+            run_first[doc_run[q] + 1]++;
+    for (size_t r = 0; r < run_count; r++)
+        run_first[r + 1] += run_first[r];
+    size_t *run_docs = xmalloc((run_first[run_count] + 1) * sizeof *run_docs);
+    size_t *run_fill = xcalloc(run_count + 1, sizeof *run_fill);
+    for (size_t q = 0; q < doc_count; q++)
+        if (doc_topic[q] < 0 && doc_run[q] < run_count)
+            run_docs[run_first[doc_run[q]] + run_fill[doc_run[q]]++] = q;
+    free(run_fill);
 
     for (size_t r = 0; r < run_count; r++) {
+        size_t run_size = run_first[r + 1] - run_first[r];
+        if (run_size == 0)
+            continue;
+        memset(votes, 0, topic_count * sizeof *votes);
+        memset(names, 0, topic_count * sizeof *names);
+        float similarity = 0;
+        for (size_t d = run_first[r]; d < run_first[r + 1]; d++) {
+            size_t q = run_docs[d];
+            size_t ntouched = 0;
+            for (size_t k = vecs.start[q]; k < vecs.start[q + 1]; k++) {
+                uint32_t t = vecs.ids[k];
+                if (df[t] > df_cap)
+                    continue;
+                for (size_t p = post_start[t]; p < post_start[t + 1]; p++) {
+                    if (seen[post[p]] != q + 1) {
+                        seen[post[p]] = q + 1;
+                        touched[ntouched++] = post[p];
+                    }
+                    acc[post[p]] += vecs.weights[k] * post_w[p];
+                }
+            }
+            /* The nearest few sectioned questions vote with their
+             * similarity. */
+            for (int n = 0; n < PLACE_NEIGHBOURS; n++) {
+                size_t best = SIZE_MAX;
+                for (size_t j = 0; j < ntouched; j++)
+                    if (acc[touched[j]] > 0.0f &&
+                        (best == SIZE_MAX || acc[touched[j]] > acc[best] ||
+                         (acc[touched[j]] == acc[best] && touched[j] < best)))
+                        best = touched[j];
+                if (best == SIZE_MAX)
+                    break;
+                votes[(size_t)doc_topic[best]] += acc[best];
+                if (n == 0)
+                    similarity += acc[best];
+                acc[best] = -1.0f; /* taken */
+            }
+            for (size_t j = 0; j < ntouched; j++)
+                acc[touched[j]] = 0.0f;
+
+            /* Each mention adds one: sums of whole numbers, the same in
+             * any order. */
+            const uint32_t *seq = seq_pool + seq_start[q];
+            size_t seq_len = seq_start[q + 1] - seq_start[q];
+            for (size_t i = 0; i < seq_len; i++)
+                for (size_t k = phrase_start[seq[i]]; k < phrase_start[seq[i] + 1]; k++) {
+                    const Phrase *ph = &phrases[by_first[k]];
+                    if (i + ph->len <= seq_len &&
+                        memcmp(seq + i, ph->ids, ph->len * sizeof *seq) == 0)
+                        names[(size_t)ph->topic] += 1.0f;
+                }
+        }
+
         float vote_sum = 0, name_sum = 0;
         for (size_t t = 0; t < topic_count; t++) {
-            vote_sum += votes[r * topic_count + t];
-            name_sum += names[r * topic_count + t];
+            vote_sum += votes[t];
+            name_sum += names[t];
         }
-        if (run_size[r] == 0)
-            continue;
-        if (name_sum == 0 && similarity[r] / (float)run_size[r] < PLACE_MIN_SIMILARITY)
+        if (name_sum == 0 && similarity / (float)run_size < PLACE_MIN_SIMILARITY)
             continue;
         float best_score = -1, best_names = -1;
         for (size_t t = 0; t < topic_count; t++) {
-            float score = 0, named = names[r * topic_count + t];
+            float score = 0, named = names[t];
             if (vote_sum > 0)
-                score += votes[r * topic_count + t] / vote_sum;
+                score += votes[t] / vote_sum;
             if (name_sum > 0)
                 score += PLACE_NAME_WEIGHT * named / name_sum;
             /* On a tie the topic the run names wins. */
@@ -658,8 +674,8 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
         }
     }
 
-    free(run_size);
-    free(similarity);
+    free(run_docs);
+    free(run_first);
     free(names);
     free(votes);
     free(seen);
