@@ -517,15 +517,17 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
     unsigned char *looked_up = xcalloc(terms + 1, 1);
     size_t looked = 0;
     for (size_t q = 0; q < doc_count; q++)
-        if (doc_topic[q] < 0 && doc_run[q] < run_count) {
+        if (doc_topic[q] < 0 && doc_run[q] < run_count)
             for (size_t k = vecs.start[q]; k < vecs.start[q + 1]; k++) {
                 uint32_t t = vecs.ids[k];
                 looked += !looked_up[t] && df[t] <= df_cap;
                 looked_up[t] = df[t] <= df_cap;
             }
+    /* Weights are read of the questions asking and of those in the index,
+     * and only through the index. */
+    for (size_t q = 0; q < doc_count && looked > 0; q++)
+        if (doc_topic[q] < 0 && doc_run[q] < run_count)
             place_vec_weight(&vecs, q, idf);
-        }
-    /* Weights are read of the questions asking and of those in the index. */
     size_t *post_start = xcalloc(terms + 1, sizeof *post_start);
     for (size_t i = 0; i < doc_count && looked > 0; i++) {
         if (doc_topic[i] < 0)
