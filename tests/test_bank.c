@@ -336,7 +336,6 @@ static void test_finish_of_questions_in_topic_order_renumbers_them(void **state)
     size_t t1 = bank_add_topic(b, "Kept one");
     bank_add_topic(b, "Empty middle");
     size_t t3 = bank_add_topic(b, "Kept two");
-    bank_reserve_questions(b, 3);
     add_simple(b, t1, "q1", "one", 1);
     add_simple(b, t1, "q2", "two", 2);
     add_simple(b, t3, "q3", "three", 3);
@@ -353,6 +352,39 @@ static void test_finish_of_questions_in_topic_order_renumbers_them(void **state)
         assert_int_equal(bank_question(b, i)->topic, want_topic[i]);
     }
     assert_int_equal(bank_find_topic(b, "kept two"), 1);
+}
+
+/* Questions filled in place, out of topic order: they are then read topic
+ * by topic, each with its new topic number, and their own data. */
+static void test_questions_filled_in_place_are_read_topic_by_topic(void **state)
+{
+    Bank *b = bank_of(state);
+    size_t t0 = bank_add_topic(b, "Zero");
+    bank_add_topic(b, "Empty");
+    size_t t2 = bank_add_topic(b, "Two");
+    const char *prompts[] = {"a", "b", "c", "d"};
+    size_t topics[] = {t2, t0, t2, t0};
+    for (size_t i = 0; i < 4; i++) {
+        Question *q = bank_new_question(b);
+        assert_string_equal(q->file, "");
+        assert_string_equal(q->code_lang, "");
+        assert_null(q->option);
+        q->prompt = prompts[i];
+        q->line = (unsigned)i + 1;
+    }
+    for (size_t i = 0; i < 4; i++)
+        bank_question_edit(b, i)->topic = topics[i];
+    bank_finish(b);
+    assert_int_equal(bank_topic_count(b), 2);
+    const char *want[] = {"b", "d", "a", "c"};
+    size_t want_topic[] = {0, 0, 1, 1};
+    unsigned want_line[] = {2, 4, 1, 3};
+    for (size_t i = 0; i < 4; i++) {
+        assert_string_equal(bank_question(b, i)->prompt, want[i]);
+        assert_int_equal(bank_question(b, i)->topic, want_topic[i]);
+        assert_int_equal(bank_question(b, i)->line, want_line[i]);
+    }
+    assert_int_equal(bank_topic_first(b, 1), 2);
 }
 
 static void test_finish_on_empty_bank_has_nothing(void **state)
@@ -883,6 +915,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_finish_orders_questions_topic_by_topic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_drops_empty_topics_and_renumbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_of_questions_in_topic_order_renumbers_them,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_questions_filled_in_place_are_read_topic_by_topic,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_on_empty_bank_has_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_find_topic_ignores_case_and_punctuation, setup, teardown),

@@ -25,8 +25,10 @@ struct Bank {
     size_t topic_count, topic_cap;
     size_t *topic_slots;  /* open addressing on key_hash: topic index + 1 */
     size_t slot_cap;
-    Question *questions;
+    Question *questions;  /* in the order added */
     size_t question_count, question_cap;
+    size_t *order;        /* after bank_finish: the questions topic by
+                             topic, or NULL when they were added so */
 };
 
 
@@ -45,6 +47,7 @@ void bank_free(Bank *b)
     free(b->topics);
     free(b->topic_slots);
     free(b->questions);
+    free(b->order);
     arena_free(&b->arena);
     free(b);
 }
@@ -118,10 +121,20 @@ Arena *bank_arena(Bank *b)
     return &b->arena;
 }
 
-void bank_reserve_questions(Bank *b, size_t count)
+Question *bank_new_question(Bank *b)
 {
-    b->questions = xgrow(b->questions, &b->question_cap, b->question_count + count,
+    b->questions = xgrow(b->questions, &b->question_cap, b->question_count + 1,
                          sizeof *b->questions);
+    Question *q = &b->questions[b->question_count++];
+    memset(q, 0, sizeof *q);
+    q->file = "";
+    q->code_lang = "";
+    return q;
+}
+
+Question *bank_question_edit(Bank *b, size_t index)
+{
+    return &b->questions[index];
 }
 
 void bank_add_question_owned(Bank *b, const Question *q)
@@ -188,28 +201,24 @@ void bank_finish(Bank *b)
         first += count[t];
         k++;
     }
-    /* Stable counting sort of questions by topic, unless they came in
-     * that order (corpus.c adds them so). */
+    /* The questions topic by topic, in the order added within a topic (a
+     * stable counting sort of their indexes: the questions stay where they
+     * are), unless they came in that order. */
     int in_order = 1;
     for (size_t i = 1; i < b->question_count && in_order; i++)
         in_order = b->questions[i].topic >= b->questions[i - 1].topic;
-    if (in_order) {
-        for (size_t i = 0; i < b->question_count; i++)
-            b->questions[i].topic = remap[b->questions[i].topic];
-    } else {
-        Question *sorted =
-            xmalloc((b->question_count ? b->question_count : 1) * sizeof *sorted);
+    for (size_t i = 0; i < b->question_count; i++)
+        b->questions[i].topic = remap[b->questions[i].topic];
+    free(b->order);
+    b->order = NULL;
+    if (!in_order) {
+        b->order = xmalloc((b->question_count ? b->question_count : 1) * sizeof *b->order);
         size_t *fill = xcalloc(kept + 1, sizeof *fill);
         for (size_t i = 0; i < b->question_count; i++) {
-            size_t t = remap[b->questions[i].topic];
-            Question q = b->questions[i];
-            q.topic = t;
-            sorted[b->topics[t].first + fill[t]++] = q;
+            size_t t = b->questions[i].topic;
+            b->order[b->topics[t].first + fill[t]++] = i;
         }
         free(fill);
-        free(b->questions);
-        b->questions = sorted;
-        b->question_cap = b->question_count;
     }
     b->topic_count = kept;
     memset(b->topic_slots, 0, b->slot_cap * sizeof *b->topic_slots);
@@ -256,7 +265,7 @@ size_t bank_question_count(const Bank *b)
 
 const Question *bank_question(const Bank *b, size_t index)
 {
-    Question *q = &b->questions[index];
+    Question *q = &b->questions[b->order ? b->order[index] : index];
     if (!q->option) {
         StrBuf opt = {0};
         answer_option_text(q->answer, q->answer_len, &opt);

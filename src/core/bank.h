@@ -77,8 +77,12 @@ struct Arena *bank_arena(Bank *b);
 /* Like bank_add_question, without copying: q's strings and blocks must be
  * allocated from bank_arena(b) (or be static). */
 void bank_add_question_owned(Bank *b, const Question *q);
-/* Makes room for count more questions, to be added without growing. */
-void bank_reserve_questions(Bank *b, size_t count);
+/* Adds a question to be filled in place (as for bank_add_question_owned;
+ * its topic too), zeroed but for file and code_lang (""). The pointer, and
+ * bank_question_edit's, hold until the next question is added. */
+Question *bank_new_question(Bank *b);
+/* A question as added, to complete it before bank_finish. */
+Question *bank_question_edit(Bank *b, size_t index);
 /* Orders questions topic by topic and drops empty topics. Call once, after
  * the last add and before any query. */
 void bank_finish(Bank *b);

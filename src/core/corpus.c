@@ -44,26 +44,19 @@ enum {
     CORPUS_WAITING_MAX = 10000    /* questions waiting for an answer key */
 };
 
-typedef struct RawQuestion {
-    const char *prompt;
-    const char *code;     /* shown with the prompt, or NULL */
-    const char *code_lang;
-    AnswerBlock *answer;
-    size_t answer_len;
-    const char *option;   /* multiple choice: the right choice, else NULL */
-    const char **choices; /* multiple choice: the wrong ones */
-    size_t choice_count;
-    const char *file;
-    unsigned line;
+/* Where a question read goes, known at the end; the question itself is
+ * in the bank already (bank_new_question), question i of the reader being
+ * the bank's i. */
+typedef struct QuestionPlace {
     const char *section;  /* topic name, or NULL when under no section */
     size_t run;           /* sectionless: its run */
     const char *fallback; /* sectionless: topic name if the run fits none */
-} RawQuestion;
+} QuestionPlace;
 
 struct CorpusReader {
     Bank *bank;           /* built in place: question data lives in its arena */
     Arena arena;          /* the reader's own scratch: names */
-    RawQuestion *qs;
+    QuestionPlace *qs;
     size_t count, cap;
     uint32_t *key_slots;  /* open addressing on key hash: question index + 1 */
     uint64_t *key_hashes; /* per question; the keys themselves are not kept
@@ -104,9 +97,9 @@ static uint32_t *corpus_key_slot(CorpusReader *cr, uint64_t h)
         uint32_t *slot = &cr->key_slots[i];
         if (*slot == 0)
             return slot;
-        const RawQuestion *q = &cr->qs[*slot - 1];
         if (cr->key_hashes[*slot - 1] != h)
             continue;
+        const Question *q = bank_question_edit(cr->bank, *slot - 1);
         corpus_key_of(&cr->other_key, q->prompt, strlen(q->prompt), q->code);
         if (cr->other_key.len == cr->key.len &&
             memcmp(cr->other_key.data, cr->key.data, cr->key.len) == 0)
@@ -153,8 +146,8 @@ static void corpus_reader_free(CorpusReader *cr)
  * blocks, code left out. They live in the bank's arena and do not change. */
 static void corpus_place(CorpusReader *cr, size_t i)
 {
-    const RawQuestion *q = &cr->qs[i];
-    placement_doc(cr->place, q->section == NULL);
+    const Question *q = bank_question_edit(cr->bank, i);
+    placement_doc(cr->place, cr->qs[i].section == NULL);
     placement_text(cr->place, q->prompt);
     for (size_t b = 0; b < q->answer_len; b++)
         if (q->answer[b].kind != ANSWER_CODE)
@@ -262,7 +255,7 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
     uint64_t h = hash_bytes(HASH_SEED, key->data, key->len);
     uint32_t *slot = corpus_key_slot(cr, h);
     if (*slot) {
-        const RawQuestion *first = &cr->qs[*slot - 1];
+        const Question *first = bank_question_edit(cr->bank, *slot - 1);
         StrBuf ex = {0};
         shape_excerpt(&ex, fr->prompt.data, fr->prompt.len);
         diag_add(fr->diag, DIAG_NOTE, fr->file, fr->line,
@@ -276,33 +269,35 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
     if (cr->cap != old_cap) {
         cr->key_hashes = xrealloc(cr->key_hashes, cr->cap * sizeof *cr->key_hashes);
     }
-    RawQuestion *q = &cr->qs[cr->count];
-    memset(q, 0, sizeof *q);
+    Question *q = bank_new_question(cr->bank);
     q->prompt = arena_strndup(bank_arena(cr->bank), fr->prompt.data, fr->prompt.len);
     q->code = code ? code->text : NULL;
-    q->code_lang = code ? code->lang : "";
+    q->code_lang = code && code->lang ? code->lang : "";
     q->answer = arena_memdup(bank_arena(cr->bank), fr->answer,
                              fr->answer_len * sizeof *fr->answer);
     q->answer_len = fr->answer_len;
-    q->option = fr->option;
+    /* An empty one is derived on first use, as bank_add_question_owned does. */
+    q->option = fr->option && fr->option[0] ? fr->option : NULL;
     q->choices = fr->choices;
     q->choice_count = fr->choice_count;
     q->file = fr->file;
     q->line = fr->line;
-    q->section = fr->section;
-    if (!q->section) {
+    QuestionPlace *where = &cr->qs[cr->count];
+    memset(where, 0, sizeof *where);
+    where->section = fr->section;
+    if (!where->section) {
         if (!cr->run_open)
             cr->run_count++;
         cr->run_open = 1;
-        q->run = cr->run_count - 1;
-        q->fallback = fr->title ? fr->title : fr->stem_name;
+        where->run = cr->run_count - 1;
+        where->fallback = fr->title ? fr->title : fr->stem_name;
     } else {
         cr->run_open = 0;
     }
     cr->key_hashes[cr->count] = h;
     cr->count++;
     *slot = (uint32_t)cr->count;
-    if (!q->section && !cr->place) {
+    if (!where->section && !cr->place) {
         /* Placement is needed after all: it reads every question so far. */
         cr->place = placement_new();
         atomic_store_explicit(&cr->place_shared, cr->place, memory_order_release);
@@ -1781,48 +1776,18 @@ Bank *corpus_reader_finish(CorpusReader *cr, Diagnostics *diag)
         free(run_of);
         free(names);
     }
-    /* Each question's topic; then the questions go in topic by topic (a
-     * stable counting sort), which spares bank_finish a sorted copy. */
-    size_t *topic = xmalloc((cr->count + 1) * sizeof *topic);
+    /* Each question's topic. */
     for (size_t i = 0; i < cr->count; i++) {
-        const RawQuestion *r = &cr->qs[i];
+        const QuestionPlace *r = &cr->qs[i];
+        size_t topic;
         if (topic_of[i] >= 0)
-            topic[i] = (size_t)topic_of[i];
+            topic = (size_t)topic_of[i];
         else if (run_topic[r->run] >= 0)
-            topic[i] = (size_t)run_topic[r->run];
+            topic = (size_t)run_topic[r->run];
         else
-            topic[i] = section_topic(&seen, bank, r->fallback);
+            topic = section_topic(&seen, bank, r->fallback);
+        bank_question_edit(bank, i)->topic = topic;
     }
-    size_t topics = bank_topic_count(bank);
-    size_t *first = xcalloc(topics + 1, sizeof *first);
-    for (size_t i = 0; i < cr->count; i++)
-        first[topic[i] + 1]++;
-    for (size_t t = 0; t < topics; t++)
-        first[t + 1] += first[t];
-    size_t *order = xmalloc((cr->count + 1) * sizeof *order);
-    for (size_t i = 0; i < cr->count; i++)
-        order[first[topic[i]]++] = i;
-    bank_reserve_questions(bank, cr->count);
-    for (size_t k = 0; k < cr->count; k++) {
-        size_t i = order[k];
-        const RawQuestion *r = &cr->qs[i];
-        Question q = {0};
-        q.prompt = r->prompt;
-        q.code = r->code;
-        q.code_lang = r->code_lang;
-        q.answer = r->answer;
-        q.answer_len = r->answer_len;
-        q.option = r->option;
-        q.choices = r->choices;
-        q.choice_count = r->choice_count;
-        q.file = r->file;
-        q.line = r->line;
-        q.topic = topic[i];
-        bank_add_question_owned(bank, &q);
-    }
-    free(order);
-    free(first);
-    free(topic);
     bank_finish(bank);
     free(seen.slots);
     free(run_topic);
