@@ -148,6 +148,8 @@ struct Placement {
     size_t seq_len, seq_cap;
     uint32_t *ids;      /* scratch: a batch's ids in vocab */
     size_t id_cap;
+    uint32_t *df;       /* documents each term of vocab is in */
+    size_t df_cap;
     size_t docs;        /* documents taken in */
 
     /* Batches handed over and not taken in yet, oldest first, and the
@@ -243,6 +245,11 @@ static void place_take(Placement *p, const PlaceBatch *b)
     p->ids = xgrow(p->ids, &cap, n + 1, sizeof *p->ids);
     p->id_cap = cap;
     vocab_take(p->vocab, b->vocab, p->ids);
+    size_t df_cap = p->df_cap;
+    p->df = xgrow(p->df, &p->df_cap, vocab_size(p->vocab) + 1, sizeof *p->df);
+    memset(p->df + df_cap, 0, (p->df_cap - df_cap) * sizeof *p->df);
+    for (size_t k = 0; k < b->term_len; k++)
+        p->df[p->ids[b->terms[k]]]++;
     PlaceVecs *v = &p->vecs;
     size_t before = v->cap;
     v->ids = xgrow(v->ids, &v->cap, v->len + b->term_len + 1, sizeof *v->ids);
@@ -419,6 +426,7 @@ void placement_free(Placement *p)
     pthread_mutex_destroy(&p->queue_lock);
     pthread_mutex_destroy(&p->reading);
     free(p->ids);
+    free(p->df);
     free(p->seq_pool);
     free(p->seq_start);
     free(p->vecs.ids);
@@ -503,9 +511,7 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
     const size_t *seq_start = p->seq_start;
     const uint32_t *seq_pool = p->seq_pool;
     size_t terms = vocab_size(vocab);
-    uint32_t *df = xcalloc(terms + 1, sizeof *df);
-    for (size_t k = 0; k < vecs.len; k++)
-        df[vecs.ids[k]]++;
+    const uint32_t *df = p->df;
     float *idf = xcalloc(terms + 1, sizeof *idf);
     for (size_t t = 0; t < terms; t++)
         idf[t] = words_idf(doc_count, df[t]);
@@ -692,5 +698,4 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
     free(post);
     free(post_start);
     free(idf);
-    free(df);
 }
