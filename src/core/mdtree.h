@@ -105,7 +105,8 @@ MdNode *mdtree_parse_in_place(Arena *arena, char *text, size_t len, const char *
 /* From this size on, and with more than one processor (cpus.h), md4c and
  * the tree builder run on a second thread while fn reads blocks on the
  * caller's: the same blocks, in the same order, with problems reported to
- * diag in the same order. */
+ * diag in the same order. That thread hands md4c the document in parts
+ * cut at headings, so that the first blocks come early (mdtree.c). */
 enum { MDTREE_STREAM_THREAD_BYTES = 256 * 1024 };
 
 typedef struct MdStream MdStream;
@@ -122,7 +123,10 @@ typedef void (*MdBlockFn)(MdStream *s, MdNode *doc, MdNode *block, void *userdat
  *
  * idle(idle_arg) is work either thread does instead of waiting for the
  * other: it does a piece and returns 1, or returns 0 when there is none
- * now (see handoff.h). It must be safe to call from both threads. */
+ * now (see handoff.h). It must be safe to call from both threads. Both
+ * also call it once the document is parsed, until it returns 0: the second
+ * thread while the consumer still has blocks to read and after, the
+ * caller before mdtree_stream returns. */
 typedef struct MdStreamHooks {
     void (*prepare)(MdNode *block, Arena *arena, void *arg);
     void *prepare_arg; /* the second thread's own: prepare's scratch, say */
