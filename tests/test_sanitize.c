@@ -9,6 +9,7 @@
 
 #include "core/sanitize.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,6 +104,35 @@ static void test_control_bytes_next_to_line_feeds_are_found(void **state)
     }
 }
 
+/* Long runs of clean text are read 64 bytes at a time: one bad byte
+ * anywhere in them, a control byte, DEL or a byte that is not UTF-8, is
+ * still found and replaced, whatever its offset from the start. */
+static void test_one_bad_byte_in_long_clean_text_is_found(void **state)
+{
+    (void)state;
+    char base[400];
+    size_t n = 0;
+    n += (size_t)snprintf(base, sizeof base, "# Title\n");
+    while (n + 9 < sizeof base - 1)
+        n += (size_t)snprintf(base + n, sizeof base - n, "abc def\n");
+    Result r = run(base, n);
+    assert_ptr_equal(r.text, base);
+    done(&r);
+    static const unsigned char bad[] = {0x01, 0x7F, 0xE9};
+    for (size_t at = 8; at < n; at++) {
+        for (size_t k = 0; k < sizeof bad; k++) {
+            char md[sizeof base];
+            memcpy(md, base, n);
+            md[at] = (char)bad[k];
+            r = run(md, n);
+            assert_non_null(r.owned);
+            assert_null(memchr(r.text, bad[k], r.len));
+            assert_int_equal(diag_count(r.diag), 1);
+            done(&r);
+        }
+    }
+}
+
 static void test_files_that_are_not_text_are_refused(void **state)
 {
     (void)state;
@@ -132,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_clean_text_is_used_as_it_is),
         cmocka_unit_test(test_bad_bytes_are_replaced_and_reported_by_line),
         cmocka_unit_test(test_control_bytes_next_to_line_feeds_are_found),
+        cmocka_unit_test(test_one_bad_byte_in_long_clean_text_is_found),
         cmocka_unit_test(test_files_that_are_not_text_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
