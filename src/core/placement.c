@@ -149,6 +149,7 @@ struct Placement {
     uint32_t *ids;      /* scratch: a batch's ids in vocab */
     size_t id_cap;
     uint32_t *df;       /* documents each term of vocab is in */
+    unsigned char *asked; /* ... and whether a sectionless one is */
     size_t df_cap;
     size_t docs;        /* documents taken in */
 
@@ -247,9 +248,17 @@ static void place_take(Placement *p, const PlaceBatch *b)
     vocab_take(p->vocab, b->vocab, p->ids);
     size_t df_cap = p->df_cap;
     p->df = xgrow(p->df, &p->df_cap, vocab_size(p->vocab) + 1, sizeof *p->df);
-    memset(p->df + df_cap, 0, (p->df_cap - df_cap) * sizeof *p->df);
-    for (size_t k = 0; k < b->term_len; k++)
-        p->df[p->ids[b->terms[k]]]++;
+    if (p->df_cap != df_cap) {
+        p->asked = xrealloc(p->asked, p->df_cap);
+        memset(p->df + df_cap, 0, (p->df_cap - df_cap) * sizeof *p->df);
+        memset(p->asked + df_cap, 0, p->df_cap - df_cap);
+    }
+    for (size_t d = 0; d < b->doc_count; d++)
+        for (size_t k = b->term_start[d]; k < b->term_start[d + 1]; k++) {
+            uint32_t id = p->ids[b->terms[k]];
+            p->df[id]++;
+            p->asked[id] |= b->sectionless[d];
+        }
     PlaceVecs *v = &p->vecs;
     size_t before = v->cap;
     v->ids = xgrow(v->ids, &v->cap, v->len + b->term_len + 1, sizeof *v->ids);
@@ -427,6 +436,7 @@ void placement_free(Placement *p)
     pthread_mutex_destroy(&p->reading);
     free(p->ids);
     free(p->df);
+    free(p->asked);
     free(p->seq_pool);
     free(p->seq_start);
     free(p->vecs.ids);
@@ -520,15 +530,14 @@ void placement_choose_runs(Placement *p, const long *doc_topic, const size_t *do
      * almost no weight and the longest postings, so they are left out, as
      * are words no sectionless question has: nothing looks them up. */
     size_t df_cap = doc_count / 10 > 50 ? doc_count / 10 : 50;
+    /* (Terms of sectionless questions: those asked as documents were
+     * added, maybe a few more than the questions placed here ask.) */
     unsigned char *looked_up = xcalloc(terms + 1, 1);
     size_t looked = 0;
-    for (size_t q = 0; q < doc_count; q++)
-        if (doc_topic[q] < 0 && doc_run[q] < run_count)
-            for (size_t k = vecs.start[q]; k < vecs.start[q + 1]; k++) {
-                uint32_t t = vecs.ids[k];
-                looked += !looked_up[t] && df[t] <= df_cap;
-                looked_up[t] = df[t] <= df_cap;
-            }
+    for (size_t t = 0; t < terms; t++) {
+        looked_up[t] = p->asked[t] && df[t] <= df_cap;
+        looked += looked_up[t];
+    }
     /* Weights are read of the questions asking and of those in the index,
      * and only through the index. */
     for (size_t q = 0; q < doc_count && looked > 0; q++)
