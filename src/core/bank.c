@@ -139,23 +139,17 @@ Question *bank_question_edit(Bank *b, size_t index)
 
 void bank_add_question_owned(Bank *b, const Question *q)
 {
-    b->questions = xgrow(b->questions, &b->question_cap, b->question_count + 1,
-                         sizeof *b->questions);
-    Question *d = &b->questions[b->question_count++];
+    Question *d = bank_new_question(b);
     *d = *q;
     if (!d->file)
         d->file = "";
     if (!d->code_lang)
         d->code_lang = "";
-    if (d->option && !d->option[0])
-        d->option = NULL; /* derived on first use (bank_question) */
 }
 
 void bank_add_question(Bank *b, const Question *q)
 {
-    b->questions = xgrow(b->questions, &b->question_cap, b->question_count + 1,
-                         sizeof *b->questions);
-    Question *d = &b->questions[b->question_count++];
+    Question *d = bank_new_question(b);
     *d = *q;
     d->prompt = arena_strdup(&b->arena, q->prompt);
     d->file = q->file ? arena_strdup(&b->arena, q->file) : "";
@@ -175,7 +169,6 @@ void bank_add_question(Bank *b, const Question *q)
             choices[i] = arena_strdup(&b->arena, q->choices[i]);
         d->choices = choices;
     }
-    /* An empty option is derived on first use (bank_question). */
     d->option = q->option && q->option[0] ? arena_strdup(&b->arena, q->option) : NULL;
 }
 
@@ -207,8 +200,14 @@ void bank_finish(Bank *b)
     int in_order = 1;
     for (size_t i = 1; i < b->question_count && in_order; i++)
         in_order = b->questions[i].topic >= b->questions[i - 1].topic;
-    for (size_t i = 0; i < b->question_count; i++)
-        b->questions[i].topic = remap[b->questions[i].topic];
+    for (size_t i = 0; i < b->question_count; i++) {
+        Question *q = &b->questions[i];
+        q->topic = remap[q->topic];
+        /* An empty option, however the question came, is derived on first
+         * use (bank_question). */
+        if (q->option && !q->option[0])
+            q->option = NULL;
+    }
     free(b->order);
     b->order = NULL;
     if (!in_order) {

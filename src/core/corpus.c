@@ -276,8 +276,7 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
     q->answer = arena_memdup(bank_arena(cr->bank), fr->answer,
                              fr->answer_len * sizeof *fr->answer);
     q->answer_len = fr->answer_len;
-    /* An empty one is derived on first use, as bank_add_question_owned does. */
-    q->option = fr->option && fr->option[0] ? fr->option : NULL;
+    q->option = fr->option;
     q->choices = fr->choices;
     q->choice_count = fr->choice_count;
     q->file = fr->file;

@@ -224,6 +224,14 @@ static PipeBatch *pipe_new_batch(StreamPipe *p)
     return p->filling;
 }
 
+/* Producer: hands over the full batch held back, if any. */
+static void pipe_hand_over_full(StreamPipe *p)
+{
+    if (p->full)
+        handoff_put_idle(p->out, p->full, p->hooks.idle, p->hooks.idle_arg);
+    p->full = NULL;
+}
+
 /* Producer: a top-level block has ended (NULL: the document, or the part
  * being read, has). */
 static void pipe_put(Builder *b, MdNode *block)
@@ -255,8 +263,7 @@ static void pipe_put(Builder *b, MdNode *block)
     /* A full batch waits one turn: the part's last block, which may be in
      * it, may have to be taken back. */
     p->filling = NULL;
-    if (p->full)
-        handoff_put_idle(p->out, p->full, p->hooks.idle, p->hooks.idle_arg);
+    pipe_hand_over_full(p);
     p->full = batch;
     pipe_new_batch(p);
 }
@@ -962,11 +969,11 @@ static size_t part_next_cut(PartScan *ps, size_t from, unsigned *level)
     return 0;
 }
 
-/* The last item put, or NULL. */
-static PipeItem *pipe_last_item(StreamPipe *p)
+/* The batch holding the last item put, or NULL. */
+static PipeBatch *pipe_last_batch(StreamPipe *p)
 {
     PipeBatch *batch = p->filling->count ? p->filling : p->full;
-    return batch && batch->count ? &batch->items[batch->count - 1] : NULL;
+    return batch && batch->count ? batch : NULL;
 }
 
 /* A part that put blocks (kept went past kept_before) has been read up to
@@ -975,7 +982,8 @@ static PipeItem *pipe_last_item(StreamPipe *p)
  * part, and the problems found before it stay. */
 static int pipe_check_part(StreamPipe *p, size_t kept_before, size_t cut, unsigned level)
 {
-    PipeItem *last = pipe_last_item(p);
+    PipeBatch *batch = pipe_last_batch(p);
+    PipeItem *last = batch ? &batch->items[batch->count - 1] : NULL;
     if (p->pending || p->kept == kept_before || !last || !last->block)
         return 0;
     const MdNode *h = last->block;
@@ -988,17 +996,25 @@ static int pipe_check_part(StreamPipe *p, size_t kept_before, size_t cut, unsign
 }
 
 /* A part that did not end as it should: its last block goes, with the
- * problems found before it. */
-static void pipe_drop_last(StreamPipe *p)
+ * problems found before it, if the part put any (kept went past
+ * kept_before); the problems found since go too. */
+static void pipe_drop_last(StreamPipe *p, size_t kept_before)
 {
-    PipeItem *last = pipe_last_item(p);
-    if (last) {
-        p->kept -= last->block != NULL;
-        diag_free(last->diag);
-        (p->filling->count ? p->filling : p->full)->count--;
+    PipeBatch *batch = pipe_last_batch(p);
+    if (p->kept > kept_before && batch && batch->items[batch->count - 1].block) {
+        p->kept--;
+        diag_free(batch->items[--batch->count].diag);
     }
     diag_free(p->pending);
     p->pending = NULL;
+}
+
+/* Idle work left for this thread, done until there is none. */
+static void pipe_idle_while_any(const MdStreamHooks *hooks)
+{
+    if (hooks->idle)
+        while (hooks->idle(hooks->idle_arg))
+            ;
 }
 
 /* The end of the line that starts at text[at], past its line break. */
@@ -1032,7 +1048,7 @@ static void pipe_produce(Handoff *out, void *arg)
         if (rc == 0 && cut && !pipe_check_part(p, kept_before, cut, level)) {
             /* The quick look and md4c disagree: from here on the document
              * is read in one part, which takes in this one again. */
-            pipe_drop_last(p);
+            pipe_drop_last(p, kept_before);
             p->skip = p->kept - kept_before; /* still counted in kept */
             b->flatten_reported = reported;
             b->flatten_pending = 0;
@@ -1046,18 +1062,13 @@ static void pipe_produce(Handoff *out, void *arg)
         }
         if (rc != 0 || !cut)
             break;
-        /* Checked: the held batch can go. */
-        if (p->full)
-            handoff_put_idle(out, p->full, p->hooks.idle, p->hooks.idle_arg);
-        p->full = NULL;
+        pipe_hand_over_full(p); /* checked: it can go */
         line = builder_line_of(b, text + cut);
         at = cut;
     }
     p->rc = builder_end(b, rc);
     arena_free(&p->skip_arena);
-    if (p->full)
-        handoff_put_idle(out, p->full, p->hooks.idle, p->hooks.idle_arg);
-    p->full = NULL;
+    pipe_hand_over_full(p);
     /* What came after the last block, and a batch md4c left unfinished. */
     PipeBatch *last = p->filling;
     if (p->pending && last->count < PIPE_BATCH)
@@ -1075,9 +1086,7 @@ static void pipe_produce(Handoff *out, void *arg)
      * through, and then while there is more: the consumer does its share
      * before it waits for this thread. */
     handoff_close_idle(out, p->hooks.idle, p->hooks.idle_arg);
-    if (p->hooks.idle)
-        while (p->hooks.idle(p->hooks.idle_arg))
-            ;
+    pipe_idle_while_any(&p->hooks);
 }
 
 /* Consumer: gives the oldest batches back once delivered and all
@@ -1164,9 +1173,7 @@ static int pipe_stream(MdStream *s, char *text, size_t len, const char *file,
     PipeBatch *batch;
     while ((batch = handoff_take_idle(in, p->hooks.idle, p->hooks.idle_arg)) != NULL)
         pipe_deliver(s, batch, diag);
-    if (p->hooks.idle)
-        while (p->hooks.idle(p->hooks.idle_arg))
-            ;
+    pipe_idle_while_any(&p->hooks);
     handoff_join(in);
     int rc = p->rc;
     while (p->held) {

@@ -188,11 +188,11 @@ static Vocab *place_take_vocab(Placement *p)
     return p->spare_vocabs ? p->spare_vocab[--p->spare_vocabs] : vocab_new();
 }
 
-/* A batch taken in is done with, under queue_lock. */
+/* A batch taken in is done with, under queue_lock: its vocabulary,
+ * cleared already, is kept for another batch if there is room. */
 static void place_batch_done(Placement *p, PlaceBatch *b)
 {
     if (b->vocab && p->spare_vocabs < sizeof p->spare_vocab / sizeof *p->spare_vocab) {
-        vocab_clear(b->vocab);
         p->spare_vocab[p->spare_vocabs++] = b->vocab;
         b->vocab = NULL;
     }
@@ -242,9 +242,7 @@ static void place_read(PlaceBatch *b)
  * join the pool. */
 static void place_take(Placement *p, const PlaceBatch *b)
 {
-    size_t n = vocab_size(b->vocab), cap = p->id_cap;
-    p->ids = xgrow(p->ids, &cap, n + 1, sizeof *p->ids);
-    p->id_cap = cap;
+    p->ids = xgrow(p->ids, &p->id_cap, vocab_size(b->vocab) + 1, sizeof *p->ids);
     vocab_take(p->vocab, b->vocab, p->ids);
     size_t df_cap = p->df_cap;
     p->df = xgrow(p->df, &p->df_cap, vocab_size(p->vocab) + 1, sizeof *p->df);
@@ -338,6 +336,7 @@ static int place_take_read(Placement *p)
     PlaceBatch *b;
     while ((b = place_dequeue_read(p)) != NULL) {
         place_take(p, b);
+        vocab_clear(b->vocab); /* the batch is ours: no lock needed */
         pthread_mutex_lock(&p->queue_lock);
         place_batch_done(p, b);
         pthread_mutex_unlock(&p->queue_lock);
