@@ -11,6 +11,18 @@
 
 enum { SANITIZE_UTF8_REPORTS = 10 }; /* lines with invalid UTF-8 reported, per file */
 
+#if QA_SSE2
+/* Of sixteen bytes at p, those that are no printable ASCII nor a line feed:
+ * controls, DEL and (signed: below 0x20 too) bytes >= 0x80. */
+static inline __m128i sanitize_odd16(const char *p)
+{
+    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i odd = _mm_andnot_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('\n')),
+                                   _mm_cmplt_epi8(c, _mm_set1_epi8(0x20)));
+    return _mm_or_si128(odd, _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)));
+}
+#endif
+
 const char *sanitize_document(const char *name, const char *data, size_t *len, char **owned,
                               Diagnostics *diag)
 {
@@ -28,12 +40,8 @@ const char *sanitize_document(const char *name, const char *data, size_t *len, c
          * something visible has been seen; then 16. */
         if (visible && i + 64 <= n) {
             __m128i odd = _mm_setzero_si128();
-            for (int q = 0; q < 4; q++) {
-                __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(data + i + 16 * q));
-                odd = _mm_or_si128(odd, _mm_andnot_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('\n')),
-                                                         _mm_cmplt_epi8(c, _mm_set1_epi8(0x20))));
-                odd = _mm_or_si128(odd, _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)));
-            }
+            for (int q = 0; q < 4; q++)
+                odd = _mm_or_si128(odd, sanitize_odd16(data + i + 16 * q));
             if (_mm_movemask_epi8(odd) == 0) {
                 i += 64;
                 continue;
@@ -41,11 +49,7 @@ const char *sanitize_document(const char *name, const char *data, size_t *len, c
         }
         if (i + 16 <= n) {
             __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(data + i));
-            /* Signed: bytes >= 0x80 are below 0x20 too. */
-            __m128i odd = _mm_andnot_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8('\n')),
-                                           _mm_cmplt_epi8(c, _mm_set1_epi8(0x20)));
-            odd = _mm_or_si128(odd, _mm_cmpeq_epi8(c, _mm_set1_epi8(0x7F)));
-            if (_mm_movemask_epi8(odd) == 0) {
+            if (_mm_movemask_epi8(sanitize_odd16(data + i)) == 0) {
                 if (!visible) /* only "any at all" matters */
                     visible = _mm_movemask_epi8(_mm_cmpgt_epi8(c, _mm_set1_epi8(' '))) != 0;
                 i += 16;
