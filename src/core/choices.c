@@ -498,6 +498,19 @@ static int is_choices_label(const char *s)
     return 0;
 }
 
+/* Out holds no choices. Its items are read up to count only, so they are
+ * left as they are: a memset of the whole (a "rep stos" of 376 bytes, three
+ * times for each ordinary answer) cost more than reading the answer. */
+static void choices_clear(Choices *c)
+{
+    c->count = 0;
+    c->right = 0;
+    c->explanation = (ChoiceText){NULL, 0};
+    c->next_block = 0;
+    c->by_number = 0;
+    c->problem[0] = '\0';
+}
+
 /* The choices at the start of an answer (after an "Options:" line), as
  * items or as one paragraph. Returns the blocks they take, that line
  * included, or 0 (out cleared) when there are none; *first is the block
@@ -505,7 +518,7 @@ static int is_choices_label(const char *s)
 static size_t read_choices(const AnswerBlock *blocks, size_t n, Choices *out, LabelKind *kind,
                            unsigned *numbers, int *from_items, size_t *first, ChoiceText *key)
 {
-    memset(out, 0, sizeof *out);
+    choices_clear(out);
     *key = (ChoiceText){NULL, 0};
     *first = n > 1 && blocks[0].kind == ANSWER_PARA && is_choices_label(blocks[0].text);
     blocks += *first;
@@ -513,11 +526,11 @@ static size_t read_choices(const AnswerBlock *blocks, size_t n, Choices *out, La
     size_t used = read_items(blocks, n, out, kind, numbers);
     *from_items = used > 0;
     if (!used) {
-        memset(out, 0, sizeof *out);
+        choices_clear(out);
         *kind = LABEL_LETTER;
         used = read_paragraph(blocks, n, out, key);
         if (!used) {
-            memset(out, 0, sizeof *out);
+            choices_clear(out);
             return 0;
         }
     }

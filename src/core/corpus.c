@@ -252,7 +252,7 @@ static void corpus_add(CorpusReader *cr, FileReader *fr, const AnswerBlock *code
                  "question has no words, left out");
         return;
     }
-    uint64_t h = hash_bytes(HASH_SEED, key->data, key->len);
+    uint64_t h = hash_table_key(key->data, key->len);
     uint32_t *slot = corpus_key_slot(cr, h);
     if (*slot) {
         const Question *first = bank_question_edit(cr->bank, *slot - 1);

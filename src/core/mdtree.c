@@ -48,7 +48,8 @@ typedef struct Builder {
     StrBuf text;         /* text of the open leaf */
     MdNode *leaf;        /* open leaf, or NULL */
     int leaf_implicit;   /* the open leaf is the text of a tight list item */
-    size_t leaf_last_off;
+    size_t leaf_last_off; /* where the last text of a leaf in doc began */
+    int leaf_has_text;    /* the open leaf has text in doc */
     unsigned cells;      /* cells seen in the open table row */
     uint32_t cell_start[MDTREE_ROW_CELLS_MAX]; /* where each begins in text */
 
@@ -64,11 +65,25 @@ static unsigned builder_count_breaks(const Builder *b, size_t from, size_t to)
     unsigned n = 0;
     const char *d = b->doc;
     if (!b->has_cr) {
-        const char *p = d + from, *end = d + to;
-        while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-            n++;
-            p++;
+        /* Called for every span of text md4c passes, over a few dozen
+         * bytes each time: counted sixteen at a time, not found one by
+         * one. */
+        size_t i = from;
+#if QA_SSE2
+        const __m128i nl = _mm_set1_epi8('\n');
+        for (; i < to && i + 16 <= b->len; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(d + i));
+            unsigned bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+            if (to - i < 16)
+                bits &= (1u << (to - i)) - 1;
+            for (; bits; bits &= bits - 1) /* line breaks are sparse */
+                n++;
         }
+        if (i >= to)
+            return n;
+#endif
+        for (; i < to; i++)
+            n += d[i] == '\n';
         return n;
     }
     for (size_t i = from; i < to; i++) {
@@ -88,6 +103,13 @@ static unsigned builder_line_of(Builder *b, const char *p)
         return 0;
     size_t off = (size_t)(p - b->doc);
     if (off < b->cursor_off) {
+        /* Back a little (a part's cut heading, before its text): the
+         * breaks between are taken off; back far, counted again. */
+        if (b->cursor_off - off < off) {
+            b->cursor_line -= builder_count_breaks(b, off, b->cursor_off);
+            b->cursor_off = off;
+            return b->cursor_line;
+        }
         b->cursor_off = 0;
         b->cursor_line = b->first_line;
     }
@@ -275,7 +297,11 @@ static MdNode *builder_push(Builder *b, MdKind kind)
         n = b->stream ? &b->stream->doc : &b->pipe->producer_doc;
         memset(n, 0, sizeof *n);
     } else {
-        n = arena_alloc(b->arena, sizeof *n);
+        /* Filled in by assignment: as a memset of the arena's, the zeroing
+         * was a "rep stos", slow to start, for every node. */
+        static const MdNode empty;
+        n = arena_alloc_raw(b->arena, sizeof *n);
+        *n = empty;
     }
     if (b->stream && b->cur == b->root && b->root) {
         n->pool = (uint8_t)b->stream->current;
@@ -296,6 +322,7 @@ static MdNode *builder_push(Builder *b, MdKind kind)
     b->cur = n;
     if (builder_is_leaf_kind(kind)) {
         b->leaf = n;
+        b->leaf_has_text = 0;
         strbuf_clear(&b->text);
         b->cells = 0;
         b->vis_in_strong = b->vis_out_strong = 0;
@@ -375,6 +402,8 @@ static void builder_finish_leaf(Builder *b)
     n->all_bold = b->vis_in_strong > 0 && b->vis_out_strong == 0;
     n->all_link = b->vis_in_link > 0 && b->vis_out_link == 0;
     n->all_anchor = n->all_link && b->vis_in_anchor == b->vis_in_link;
+    if (b->leaf_has_text)
+        n->end_line = builder_line_of(b, b->doc + b->leaf_last_off);
     if (n->kind == MDK_CODE)
         builder_check_fence(b, n);
     b->leaf = NULL;
@@ -670,14 +699,18 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata
         return 0;
     }
     builder_ensure_leaf(b);
-    unsigned line = builder_line_of(b, s);
-    if (line && b->flatten_pending)
-        builder_report_flatten(b, line);
-    if (line) {
-        for (MdNode *p = b->leaf; p && !p->line; p = p->parent)
-            p->line = line;
-        b->leaf->end_line = line;
+    if (s >= b->doc && s < b->doc + b->len) {
+        /* A leaf's lines are counted at its first text and, for its
+         * end_line, where it closes: not at every span of text. */
+        if (!b->leaf->line || b->flatten_pending) {
+            unsigned line = builder_line_of(b, s);
+            if (b->flatten_pending)
+                builder_report_flatten(b, line);
+            for (MdNode *p = b->leaf; p && !p->line; p = p->parent)
+                p->line = line;
+        }
         b->leaf_last_off = (size_t)(s - b->doc);
+        b->leaf_has_text = 1;
     }
     switch (type) {
     case MD_TEXT_NULLCHAR:
