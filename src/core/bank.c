@@ -125,11 +125,10 @@ Question *bank_new_question(Bank *b)
 {
     b->questions = xgrow(b->questions, &b->question_cap, b->question_count + 1,
                          sizeof *b->questions);
-    /* Copied, not a memset: a few vector stores, not a slow-starting
-     * "rep stos", for each of many questions. */
-    static const Question empty = {.file = "", .code_lang = ""};
     Question *q = &b->questions[b->question_count++];
-    *q = empty;
+    memset(q, 0, sizeof *q);
+    q->file = "";
+    q->code_lang = "";
     return q;
 }
 
