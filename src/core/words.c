@@ -268,11 +268,13 @@ static size_t words_next_bytes(const unsigned char *table, const char *text, siz
 
 /* Bit j of the result is set when text[base + j] is a word byte (ASCII
  * letter, digit or '_', or any byte >= 0x80), bit j of *high when it is a
- * byte >= 0x80; for the 64 bytes from base, those past len separators. */
+ * byte >= 0x80, bit j of *alpha when it is an ASCII letter or '_' (a word
+ * byte that is no digit); for the 64 bytes from base, those past len
+ * separators. */
 static inline uint64_t words_mask64(const unsigned char *table, const char *text, size_t len,
-                                    size_t base, uint64_t *high)
+                                    size_t base, uint64_t *high, uint64_t *alpha)
 {
-    uint64_t m = 0, h = 0;
+    uint64_t m = 0, h = 0, a = 0;
 #if QA_SSE2
     (void)table;
     /* The last bytes are copied after zeros, which are separators. */
@@ -287,32 +289,29 @@ static inline uint64_t words_mask64(const unsigned char *table, const char *text
         __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(p + q * 16));
         __m128i lower = _mm_or_si128(c, _mm_set1_epi8(0x20));
         /* Signed compares: bytes >= 0x80 are negative, in none of these. */
-        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
-                                      _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
         __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('0' - 1)),
                                       _mm_cmplt_epi8(c, _mm_set1_epi8('9' + 1)));
-        __m128i word = _mm_or_si128(_mm_or_si128(alpha, digit),
-                                    _mm_cmpeq_epi8(c, _mm_set1_epi8('_')));
+        __m128i named = _mm_or_si128(letter, _mm_cmpeq_epi8(c, _mm_set1_epi8('_')));
         uint64_t hq = (uint64_t)(unsigned)_mm_movemask_epi8(c);
+        uint64_t aq = (uint64_t)(unsigned)_mm_movemask_epi8(named);
         h |= hq << (q * 16);
-        m |= ((uint64_t)(unsigned)_mm_movemask_epi8(word) | hq) << (q * 16);
+        a |= aq << (q * 16);
+        m |= (aq | (uint64_t)(unsigned)_mm_movemask_epi8(digit) | hq) << (q * 16);
     }
 #else
     size_t end = len - base < 64 ? len - base : 64;
     for (size_t j = 0; j < end; j++) {
-        unsigned char c = (unsigned char)text[base + j];
-        m |= (uint64_t)(table[c] != WORDS_SEP) << j;
+        unsigned char c = (unsigned char)text[base + j], k = table[c];
+        m |= (uint64_t)(k != WORDS_SEP) << j;
         h |= (uint64_t)(c >> 7) << j;
+        a |= (uint64_t)(k > '9') << j;
     }
 #endif
     *high = h;
+    *alpha = a;
     return m;
-}
-
-/* The bits of a 64-bit mask from bit `from` (0..63) on. */
-static inline uint64_t words_from(uint64_t m, size_t from)
-{
-    return m & (~0ull << from);
 }
 
 static inline unsigned words_ctz(uint64_t m)
@@ -660,7 +659,29 @@ static inline uint32_t words_ascii_id(Vocab *v, const char *p, size_t n)
     return words_short_id(v, c0, c1, n);
 }
 
-/* Known words (nearly all of them) cost one probe of the raw-word cache. */
+/* The id of an ASCII word of n bytes at text[start] (2 <= n), or
+ * UINT32_MAX for a stop word. */
+static inline uint32_t words_ascii_word(Vocab *v, const char *text, size_t len, size_t start,
+                                        size_t n)
+{
+    if (n <= WORDS_SHORT) {
+        if (len - start >= 16)
+            return words_ascii_id(v, text + start, n);
+        size_t avail = len - start;
+        uint64_t c0 = words_chunk(text + start, n, avail);
+        uint64_t c1 = n > 8 ? words_chunk(text + start + 8, n - 8, avail - 8) : 0;
+        return words_short_id(v, c0, c1, n);
+    }
+    WordKey k;
+    words_key(&k, text + start, n < WORDS_MAX ? n : WORDS_MAX, len - start);
+    return words_raw_id(v, &k);
+}
+
+/* Known words (nearly all of them) cost one probe of the raw-word cache.
+ * The text is read through masks of 64 bytes: the runs of word bytes are
+ * found from where they start and end, a few bit operations each. A run
+ * with a byte >= 0x80 in it is read by words_next_bytes, as words_each
+ * reads it; a run of ASCII bytes is one word. */
 void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *count,
                size_t *cap)
 {
@@ -669,76 +690,62 @@ void words_ids(Vocab *v, const char *text, size_t len, uint32_t **ids, size_t *c
     uint32_t *out = *ids;
     size_t n_out = *count;
     const unsigned char *table = words_table();
-    WordKey k;
-    /* The text is read through masks of 64 bytes (base is a multiple of
-     * 64): a word's start and end are bit scans. A run of word bytes with
-     * a byte >= 0x80 in it is read by words_next_bytes, as words_each
-     * reads it. */
-    size_t base = 0, i = 0;
-    uint64_t high, m = words_mask64(table, text, len, 0, &high);
-    while (i < len) {
-        uint64_t rest = words_from(m, i - base);
-        while (rest == 0) {
-            base += 64;
-            if (base >= len)
-                goto done;
-            rest = m = words_mask64(table, text, len, base, &high);
-        }
-        size_t start = base + words_ctz(rest), end;
-        uint64_t from = words_from(~0ull, start - base), hi = 0;
-        for (;;) {
-            uint64_t seps = ~m & from;
-            if (seps) {
-                hi |= high & from & ((seps & (0 - seps)) - 1);
-                end = base + words_ctz(seps);
+    /* A run still open at the end of the block before: where it began,
+     * and whether it has a byte >= 0x80 or one that is no digit so far. */
+    int open = 0;
+    size_t open_start = 0;
+    uint64_t open_high = 0, open_alpha = 0;
+    for (size_t base = 0; base < len; base += 64) {
+        uint64_t high, alpha, m = words_mask64(table, text, len, base, &high, &alpha);
+        uint64_t starts = m & ~((m << 1) | (uint64_t)open);
+        uint64_t ends = m & ~(m >> 1); /* last bytes of runs (bit 63: maybe not) */
+        while (ends) {
+            unsigned e = words_ctz(ends);
+            ends &= ends - 1;
+            uint64_t upto = ~0ull >> (63 - e);
+            size_t start;
+            uint64_t hi, al;
+            if (open) {
+                start = open_start;
+                hi = open_high | (high & upto);
+                al = open_alpha | (alpha & upto);
+                open = 0;
+            } else {
+                unsigned b = words_ctz(starts);
+                starts &= starts - 1;
+                uint64_t from = ~0ull << b;
+                start = base + b;
+                hi = high & from & upto;
+                al = alpha & from & upto;
+            }
+            size_t end = base + e + 1;
+            if (e == 63 && end < len && table[(unsigned char)text[end]] != WORDS_SEP) {
+                /* The run goes on in the next block. */
+                open = 1;
+                open_start = start;
+                open_high = hi;
+                open_alpha = al;
                 break;
             }
-            hi |= high & from;
-            base += 64;
-            if (base >= len) {
-                end = len;
-                break;
-            }
-            m = words_mask64(table, text, len, base, &high);
-            from = ~0ull;
-        }
-        size_t n;
-        if (hi) {
-            i = start;
-            n = words_next_bytes(table, text, len, &i, &k);
-            if (n == 0)
-                break;
-        } else {
-            int alpha = (unsigned char)text[start] > '9';
-            for (size_t j = start + 1; j < end && !alpha; j++)
-                alpha = (unsigned char)text[j] > '9';
-            n = end - start < WORDS_MAX ? end - start : WORDS_MAX;
-            i = end;
-            if (n < 2 || !alpha) {
-                n = 0;
-            } else if (n <= WORDS_SHORT && len - start >= 16) {
+            size_t n = end - start;
+            if (hi) {
+                /* Words of the run as words_each reads them; nothing it
+                 * reads goes past the run's end, an ASCII separator. */
+                WordKey k;
+                size_t i = start;
+                while (words_next_bytes(table, text, end, &i, &k) > 0) {
+                    uint32_t id = words_raw_id(v, &k);
+                    out[n_out] = id;
+                    n_out += id != UINT32_MAX;
+                }
+            } else if (n >= 2 && al) {
                 /* Stop words are a third of all: no branch for them. */
-                uint32_t id = words_ascii_id(v, text + start, n);
+                uint32_t id = words_ascii_word(v, text, len, start, n);
                 out[n_out] = id;
                 n_out += id != UINT32_MAX;
-                n = 0;
-            } else {
-                words_key(&k, text + start, n, len - start);
             }
         }
-        if (n > 0) {
-            uint32_t id = words_raw_id(v, &k);
-            if (id != UINT32_MAX)
-                out[n_out++] = id;
-        }
-        if (i < base || i - base >= 64) {
-            base = i & ~(size_t)63;
-            if (base >= len)
-                break;
-            m = words_mask64(table, text, len, base, &high);
-        }
     }
-done:
     *count = n_out;
 }
 
