@@ -598,9 +598,10 @@ static uint32_t words_new_id(Vocab *v, const WordKey *k)
     return vocab_intern(v, word, words_stem(word, k->len));
 }
 
-/* The term id of a word of up to WORDS_SHORT bytes in key form (c1 is 0
- * for up to 8 bytes), from the cache or worked out the first time. */
-static inline uint32_t words_short_id(Vocab *v, uint64_t c0, uint64_t c1, size_t len)
+/* words_short_id past its first probe: further probes, and a word seen
+ * for the first time. Kept out of line, so that the words that hit at
+ * once (nearly all) run through a few instructions. */
+static uint32_t words_short_miss(Vocab *v, uint64_t c0, uint64_t c1, size_t len)
 {
     ShortSlot *s = short_slot(&v->short_raw, c0, c1);
     if (s->c0)
@@ -614,6 +615,16 @@ static inline uint32_t words_short_id(Vocab *v, uint64_t c0, uint64_t c1, size_t
     s->id = id;
     v->short_raw.count++;
     return id;
+}
+
+/* The term id of a word of up to WORDS_SHORT bytes in key form (c1 is 0
+ * for up to 8 bytes), from the cache or worked out the first time. */
+static inline uint32_t words_short_id(Vocab *v, uint64_t c0, uint64_t c1, size_t len)
+{
+    const ShortSlot *s = &v->short_raw.slots[short_home(&v->short_raw, c0, c1)];
+    if (s->c0 == c0 && s->c1 == c1)
+        return (uint32_t)s->id;
+    return words_short_miss(v, c0, c1, len);
 }
 
 /* The term id of a word as written (UINT32_MAX for a stop word), from the
