@@ -14,8 +14,9 @@
  * out their frequencies (place_read). Then the batches are taken in order
  * (place_take), by whoever holds `reading`, the only lock on the shared
  * vocabulary and the vectors: their terms get their ids there (vocab_take)
- * and the vectors join the pool, sorted by id. Ids, vectors and results
- * are those of one thread reading all the words in order.
+ * and the vectors join the pool, each in the order its terms were first
+ * met. Ids, vectors and results are those of one thread reading all the
+ * words in order.
  */
 #include "placement.h"
 #include "cpus.h"
@@ -97,7 +98,7 @@ static size_t place_name_phrases(const Vocab *v, const char *name, long topic,
 }
 
 /* Word vectors of all documents, one after another: document i has the
- * entries start[i] .. start[i + 1] - 1, sorted by id. */
+ * entries start[i] .. start[i + 1] - 1, its terms in the order first met. */
 typedef struct PlaceVecs {
     uint32_t *ids;
     float *weights;
@@ -238,8 +239,9 @@ static void place_read(PlaceBatch *b)
 }
 
 /* Takes a read batch in, the next in order, holding `reading`: its terms
- * get their ids in the shared vocabulary, and its vectors, sorted by id,
- * join the pool. */
+ * get their ids in the shared vocabulary, and its vectors join the pool
+ * (each in the order its terms were first met: the inverted index built
+ * from them needs no order, and this one is the same on every run). */
 static void place_take(Placement *p, const PlaceBatch *b)
 {
     p->ids = xgrow(p->ids, &p->id_cap, vocab_size(b->vocab) + 1, sizeof *p->ids);
@@ -279,7 +281,6 @@ static void place_take(Placement *p, const PlaceBatch *b)
             v->ids[v->len + k] = p->ids[b->terms[b->term_start[d] + k]];
             v->weights[v->len + k] = b->tf[b->term_start[d] + k];
         }
-        /* SORTTEST words_sort_terms(v->ids + v->len, v->weights + v->len, terms); */
         v->len += terms;
         v->start[i + 1] = v->len;
         p->seq_start[i] = p->seq_len;
