@@ -12,6 +12,8 @@
 #include "xalloc.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -503,23 +505,72 @@ static int text_ends_with_question_mark(const char *s, size_t len)
                        (len >= 3 && memcmp(s + len - 3, "\xEF\xBC\x9F", 3) == 0));
 }
 
-/* True when the first word of s (lower-cased) is one of words[0..count). */
-static int text_starts_with_any(const char *s, size_t len, const char *const *words,
-                                size_t count)
+/* A set of the words above for looking a word up in one probe: each word
+ * (at most TEXT_SET_WORD bytes) zero-padded into two 64-bit keys. A
+ * question opens with one of a few dozen words, and most texts looked at
+ * open with none: comparing the first word with each in turn cost more
+ * than the rest of the look at a text. */
+enum { TEXT_SET_SLOTS = 128, TEXT_SET_WORD = 15 };
+
+typedef struct TextWordSet {
+    uint64_t key[TEXT_SET_SLOTS][2]; /* key[i][0] 0: free */
+} TextWordSet;
+
+static TextWordSet text_question_set, text_interrogative_set;
+static pthread_once_t text_sets_once = PTHREAD_ONCE_INIT;
+
+static size_t text_set_home(uint64_t k0, uint64_t k1)
+{
+    uint64_t h = (k0 ^ (k1 * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 57); /* 7 bits: TEXT_SET_SLOTS */
+}
+
+static void text_set_add(TextWordSet *set, const char *word)
+{
+    uint64_t k[2] = {0, 0};
+    memcpy(k, word, strlen(word));
+    size_t i = text_set_home(k[0], k[1]);
+    while (set->key[i][0])
+        i = (i + 1) % TEXT_SET_SLOTS;
+    set->key[i][0] = k[0];
+    set->key[i][1] = k[1];
+}
+
+static void text_sets_fill(void)
+{
+    for (size_t k = 0; k < sizeof text_question_words / sizeof *text_question_words; k++)
+        text_set_add(&text_question_set, text_question_words[k]);
+    for (size_t k = 0; k < sizeof text_interrogatives / sizeof *text_interrogatives; k++)
+        text_set_add(&text_interrogative_set, text_interrogatives[k]);
+}
+
+/* True when the first word of s (lower-cased ASCII letters and
+ * apostrophes) is in the set. */
+static int text_starts_with_any(const char *s, size_t len, const TextWordSet *set)
 {
     size_t i = 0;
     while (i < len && (s[i] == TEXT_CODE_ON || s[i] == ' '))
         i++;
-    char word[16];
+    unsigned char word[16] = {0};
     size_t n = 0;
-    while (i + n < len && n < sizeof word - 1 &&
-           (isalpha((unsigned char)s[i + n]) || s[i + n] == '\''))
-        word[n] = (char)tolower((unsigned char)s[i + n]), n++;
-    if (n == 0 || n == sizeof word - 1)
+    while (i + n < len && n < TEXT_SET_WORD) {
+        unsigned char c = (unsigned char)s[i + n];
+        unsigned char lower = c | 0x20;
+        if (lower >= 'a' && lower <= 'z')
+            word[n++] = lower;
+        else if (c == '\'')
+            word[n++] = c;
+        else
+            break;
+    }
+    if (n == 0 || n == TEXT_SET_WORD)
         return 0;
-    word[n] = '\0';
-    for (size_t k = 0; k < count; k++)
-        if (words[k][0] == word[0] && strcmp(word, words[k]) == 0)
+    uint64_t k0, k1;
+    memcpy(&k0, word, 8);
+    memcpy(&k1, word + 8, 8);
+    pthread_once(&text_sets_once, text_sets_fill);
+    for (size_t at = text_set_home(k0, k1); set->key[at][0]; at = (at + 1) % TEXT_SET_SLOTS)
+        if (set->key[at][0] == k0 && set->key[at][1] == k1)
             return 1;
     return 0;
 }
@@ -569,16 +620,14 @@ int text_true_or_false(const char *s, size_t len)
 int text_reads_as_question(const char *s, size_t len)
 {
     return text_ends_with_question_mark(s, len) ||
-           text_starts_with_any(s, len, text_question_words,
-                                sizeof text_question_words / sizeof *text_question_words) ||
+           text_starts_with_any(s, len, &text_question_set) ||
            text_task_phrase(s, len) > 0;
 }
 
 int text_opens_as_question(const char *s, size_t len)
 {
     return text_ends_with_question_mark(s, len) ||
-           text_starts_with_any(s, len, text_interrogatives,
-                                sizeof text_interrogatives / sizeof *text_interrogatives) ||
+           text_starts_with_any(s, len, &text_interrogative_set) ||
            text_task_phrase(s, len) > 0;
 }
 
