@@ -911,6 +911,9 @@ static size_t part_next_run(const char *t, size_t from, size_t to)
     const __m128i tick = _mm_set1_epi8('`'), tilde = _mm_set1_epi8('~');
     for (; i + 16 <= to; i += 16) {
         __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+        /* Most sixteen bytes have neither mark at all. */
+        if (!_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(a, tick), _mm_cmpeq_epi8(a, tilde))))
+            continue;
         __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1));
         __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 2));
         __m128i ticks = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(a, tick),
