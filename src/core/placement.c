@@ -253,12 +253,6 @@ static void place_take(Placement *p, const PlaceBatch *b)
         memset(p->df + df_cap, 0, (p->df_cap - df_cap) * sizeof *p->df);
         memset(p->asked + df_cap, 0, p->df_cap - df_cap);
     }
-    for (size_t d = 0; d < b->doc_count; d++)
-        for (size_t k = b->term_start[d]; k < b->term_start[d + 1]; k++) {
-            uint32_t id = p->ids[b->terms[k]];
-            p->df[id]++;
-            p->asked[id] |= b->sectionless[d];
-        }
     PlaceVecs *v = &p->vecs;
     size_t before = v->cap;
     v->ids = xgrow(v->ids, &v->cap, v->len + b->term_len + 1, sizeof *v->ids);
@@ -273,21 +267,35 @@ static void place_take(Placement *p, const PlaceBatch *b)
     }
     p->seq_pool = xgrow(p->seq_pool, &p->seq_cap, p->seq_len + b->seq_len + 1,
                         sizeof *p->seq_pool);
+    /* The batch's vectors and word sequences lie one after another, as
+     * they will in the pool: one pass each, through local pointers (the
+     * byte stores to asked would otherwise have every pointer of p read
+     * again for each entry). */
+    const uint32_t *map = p->ids, *terms = b->terms;
+    uint32_t *df = p->df, *out = v->ids + v->len;
+    unsigned char *asked = p->asked;
+    size_t *start = v->start + p->docs, *seq_start = p->seq_start + p->docs;
     for (size_t d = 0; d < b->doc_count; d++) {
-        size_t i = p->docs++;
-        v->start[i] = v->len;
-        uint32_t terms = (uint32_t)(b->term_start[d + 1] - b->term_start[d]);
-        for (uint32_t k = 0; k < terms; k++) {
-            v->ids[v->len + k] = p->ids[b->terms[b->term_start[d] + k]];
-            v->weights[v->len + k] = b->tf[b->term_start[d] + k];
+        unsigned char sectionless = b->sectionless[d];
+        size_t from = b->term_start[d], to = b->term_start[d + 1];
+        start[d] = v->len + from;
+        seq_start[d] = p->seq_len + b->seq_start[d];
+        for (size_t k = from; k < to; k++) {
+            uint32_t id = map[terms[k]];
+            out[k] = id;
+            df[id]++;
+            asked[id] |= sectionless;
         }
-        v->len += terms;
-        v->start[i + 1] = v->len;
-        p->seq_start[i] = p->seq_len;
-        for (size_t k = b->seq_start[d]; k < b->seq_start[d + 1]; k++)
-            p->seq_pool[p->seq_len++] = p->ids[b->seq[k]];
-        p->seq_start[i + 1] = p->seq_len;
     }
+    memcpy(v->weights + v->len, b->tf, b->term_len * sizeof *b->tf);
+    uint32_t *seq_out = p->seq_pool + p->seq_len;
+    for (size_t k = 0; k < b->seq_len; k++)
+        seq_out[k] = map[b->seq[k]];
+    v->len += b->term_len;
+    p->seq_len += b->seq_len;
+    p->docs += b->doc_count;
+    v->start[p->docs] = v->len;
+    p->seq_start[p->docs] = p->seq_len;
 }
 
 /* Reads the first batch waiting to be read, if any: returns 1 when it

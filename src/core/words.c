@@ -798,17 +798,18 @@ uint32_t vocab_tally_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *ou
         memset(v->mark, 0, v->scratch_cap * sizeof *v->mark);
         v->call = 1;
     }
-    /* The distinct ids in order of first sight, each with its count. */
-    uint32_t count = 0;
+    /* The distinct ids in order of first sight, each with its count
+     * (through locals: a store to out_ids could be one to v->call). */
+    uint32_t count = 0, call = v->call, *mark = v->mark, *slot = v->slot;
     for (size_t k = 0; k < n; k++) {
         uint32_t id = ids[k];
-        if (v->mark[id] != v->call) {
-            v->mark[id] = v->call;
-            v->slot[id] = count;
+        if (mark[id] != call) {
+            mark[id] = call;
+            slot[id] = count;
             out_ids[count] = id;
             out_counts[count++] = 1.0f;
         } else {
-            out_counts[v->slot[id]] += 1.0f;
+            out_counts[slot[id]] += 1.0f;
         }
     }
     return count;
