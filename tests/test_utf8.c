@@ -261,6 +261,33 @@ static void test_count_respects_len(void **state)
     assert_int_equal(utf8_count(s, 6), 3);
 }
 
+/* Sixteen bytes are counted at once: every length and every place of the
+ * multi-byte characters, against counting the lead bytes one by one. */
+static void test_count_matches_lead_bytes_at_every_length(void **state)
+{
+    (void)state;
+    /* Bytes on each side of the continuation range too: 0x7F, 0xC0. */
+    static const char *const pieces[] = {"a", "\xC3\xA9", "\xE2\x80\xA6",
+                                         "\xF0\x9F\x98\x80", " \x7F", "\xBF\xC0"};
+    char text[200];
+    unsigned seed = 7;
+    for (int round = 0; round < 200; round++) {
+        size_t len = 0;
+        while (len < 150) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % 6];
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        for (size_t n = 0; n <= len; n++) {
+            size_t want = 0;
+            for (size_t i = 0; i < n; i++)
+                want += ((unsigned char)text[i] & 0xC0) != 0x80;
+            assert_int_equal(utf8_count(text, n), want);
+        }
+    }
+}
+
 static void test_floor_moves_back_to_sequence_start(void **state)
 {
     (void)state;
@@ -309,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_encode_rejects_surrogates_and_out_of_range),
         cmocka_unit_test(test_count_counts_code_points_not_bytes),
         cmocka_unit_test(test_count_respects_len),
+        cmocka_unit_test(test_count_matches_lead_bytes_at_every_length),
         cmocka_unit_test(test_floor_moves_back_to_sequence_start),
         cmocka_unit_test(test_floor_at_end_of_string_is_end),
     };
