@@ -398,9 +398,9 @@ struct Vocab {
                              for stop words: most words repeat, so each is
                              stemmed once... */
     SlotTable raw;   /* ...and the same for longer words (WordKey chunks) */
-    /* Scratch for vocab_count_terms, indexed by term id. */
+    /* Scratch for vocab_tally_terms, indexed by term id. */
     uint32_t *mark;  /* the call that last saw the term */
-    uint32_t *slot;  /* its place in that call's output */
+    uint32_t *tally; /* its count in that call */
     size_t scratch_cap;
     uint32_t call;
 };
@@ -510,7 +510,7 @@ void vocab_free(Vocab *v)
     free(v->short_raw.slots);
     free(v->raw.slots);
     free(v->mark);
-    free(v->slot);
+    free(v->tally);
     arena_free(&v->arena);
     free(v);
 }
@@ -791,27 +791,30 @@ uint32_t vocab_tally_terms(Vocab *v, const uint32_t *ids, size_t n, uint32_t *ou
     if (terms > v->scratch_cap) {
         size_t old = v->scratch_cap;
         v->mark = xgrow(v->mark, &v->scratch_cap, terms, sizeof *v->mark);
-        v->slot = xrealloc(v->slot, v->scratch_cap * sizeof *v->slot);
+        v->tally = xrealloc(v->tally, v->scratch_cap * sizeof *v->tally);
         memset(v->mark + old, 0, (v->scratch_cap - old) * sizeof *v->mark);
+        memset(v->tally + old, 0, (v->scratch_cap - old) * sizeof *v->tally);
     }
     if (++v->call == 0) { /* wrapped: forget every mark */
         memset(v->mark, 0, v->scratch_cap * sizeof *v->mark);
         v->call = 1;
     }
-    /* The distinct ids in order of first sight, each with its count
-     * (through locals: a store to out_ids could be one to v->call). */
-    uint32_t count = 0, call = v->call, *mark = v->mark, *slot = v->slot;
+    /* The distinct ids in order of first sight, each with its count,
+     * counted by id and then written out as floats (exact). Whether a word
+     * is new to the text follows no pattern, so there is no branch on it:
+     * every id is written out, and kept by moving on only when new.
+     * Through locals: a store to out_ids could be one to v->call. */
+    uint32_t count = 0, call = v->call, *mark = v->mark, *tally = v->tally;
     for (size_t k = 0; k < n; k++) {
         uint32_t id = ids[k];
-        if (mark[id] != call) {
-            mark[id] = call;
-            slot[id] = count;
-            out_ids[count] = id;
-            out_counts[count++] = 1.0f;
-        } else {
-            out_counts[slot[id]] += 1.0f;
-        }
+        uint32_t seen = mark[id] == call;
+        mark[id] = call;
+        tally[id] = (tally[id] & (0u - seen)) + 1;
+        out_ids[count] = id;
+        count += 1 - seen;
     }
+    for (uint32_t i = 0; i < count; i++)
+        out_counts[i] = (float)tally[out_ids[i]];
     return count;
 }
 
