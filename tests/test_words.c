@@ -416,6 +416,16 @@ static void test_termvec_ids_are_sorted(void **state)
         assert_true(f->a.ids[i - 1] < f->a.ids[i]);
 }
 
+/* Terms "w0", "w1"... as ids 0 .. count - 1 of a fresh vocabulary. */
+static void intern_numbered_terms(Vocab *v, unsigned count)
+{
+    char word[16];
+    for (unsigned t = 0; t < count; t++) {
+        snprintf(word, sizeof word, "w%u", t);
+        assert_int_equal(vocab_intern(v, word, strlen(word)), t);
+    }
+}
+
 /* vocab_count_terms against counting done here: random sequences with 0
  * to 150 distinct ids (sorted by ranking up to 64, by qsort past it),
  * repeats and ids up to 999 in any order. */
@@ -423,11 +433,7 @@ static void test_count_terms_matches_a_plain_count(void **state)
 {
     Vocab *v = ((Fixture *)*state)->v;
     enum { TERMS = 1000, MAX = 400 };
-    char word[16];
-    for (unsigned t = 0; t < TERMS; t++) {
-        snprintf(word, sizeof word, "w%u", t);
-        vocab_intern(v, word, strlen(word));
-    }
+    intern_numbered_terms(v, TERMS);
     uint64_t rng = 0x9E3779B97F4A7C15ull;
     uint32_t ids[MAX], out_ids[MAX], pool[160];
     float out_counts[MAX];
@@ -858,11 +864,7 @@ static void test_tally_then_sort_is_count_terms(void **state)
 {
     Vocab *v = ((Fixture *)*state)->v;
     enum { TERMS = 500, MAX = 600 };
-    char word[16];
-    for (unsigned t = 0; t < TERMS; t++) {
-        snprintf(word, sizeof word, "w%u", t);
-        vocab_intern(v, word, strlen(word));
-    }
+    intern_numbered_terms(v, TERMS);
     uint64_t rng = 0xC0FFEE12345678ull;
     uint32_t ids[MAX], want_ids[MAX], got_ids[MAX];
     float want_counts[MAX], got_counts[MAX];
